@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// The environment, read once and checked. A bad value stops start-up with one clear line.
+
+const ConfigSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000).describe('HTTP port for the API and the page'),
+    HOST: z.string().default('127.0.0.1').describe('interface to listen on (0.0.0.0 in a container)'),
+    GRAPH_DATA_DIR: z.string().min(1).default('data/graph').describe('folder of the embedded LadybugDB store'),
+    CORPUS_DIR: z.string().min(1).default('seed/corpus/docs').describe('documents seeded on first start when the store is empty'),
+    NEO4J_URI: z
+      .string()
+      .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s]+$/, 'must be a bolt://, neo4j://, bolt+s://, neo4j+s:// or +ssc URI')
+      .optional()
+      .describe('use Neo4j instead of the embedded store'),
+    NEO4J_USER: z.string().default('neo4j').describe('Neo4j user'),
+    NEO4J_PASSWORD: z.string().default('neo4j').describe('Neo4j password'),
+    NEO4J_DATABASE: z.string().optional().describe('Neo4j database name (default: the server default)'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level'),
+    QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000).describe('console query time limit'),
+    QUERY_ROW_LIMIT: z.coerce.number().int().min(1).max(100_000).default(1000).describe('console row cap'),
+  })
+  .strict();
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+const KEYS = Object.keys(ConfigSchema.shape) as (keyof Config)[];
+
+export class ConfigError extends Error {}
+
+/** Reads only the keys it knows, so the rest of the environment cannot trip it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const picked = Object.fromEntries(KEYS.filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]));
+  const parsed = ConfigSchema.safeParse(picked);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = String(issue.path[0] ?? '?');
+    const value = env[key];
+    throw new ConfigError(`configuration: ${key}=${JSON.stringify(value)} is invalid: ${issue.message}`);
+  }
+  return { ...parsed.data, GRAPH_DATA_DIR: path.resolve(parsed.data.GRAPH_DATA_DIR), CORPUS_DIR: path.resolve(parsed.data.CORPUS_DIR) };
+}
+
+export function describeConfig(): { key: string; description: string }[] {
+  return KEYS.map((key) => ({ key, description: ConfigSchema.shape[key].description ?? '' }));
+}

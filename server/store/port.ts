@@ -1,0 +1,132 @@
+import type {
+  DocumentGraph, GraphEdge, GraphNode, NodeLabel, Properties, RelType, Subgraph,
+} from '../model/graph.js';
+
+// The store port: domain operations, not `run(cypher)`. Each backend folder owns its dialect.
+
+export interface SearchHit {
+  node: GraphNode;
+  /** 4 exact name, 3 exact alias, 2 word prefix, 1 contains */
+  rank: number;
+  matched: string;
+}
+
+export interface SearchQuery {
+  text: string;
+  labels?: NodeLabel[];
+  limit: number;
+  offset: number;
+}
+
+export interface NeighbourhoodQuery {
+  ids: string[];
+  depth: 1 | 2 | 3;
+  labels?: NodeLabel[];
+  relTypes?: RelType[];
+  /** most neighbours added per expanded node */
+  perNodeLimit: number;
+  /** most nodes in the answer */
+  limit: number;
+}
+
+export interface QuoteFilter {
+  speakerId?: string;
+  speakerKind?: 'person' | 'organization' | 'report';
+  organizationId?: string;
+  reportId?: string;
+  documentId?: string;
+  text?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface QuoteView {
+  id: string;
+  text: string;
+  speaker: { id: string; name: string; label: NodeLabel } | null;
+  /** titles the speaker holds as stated in the quoting document */
+  roles: { title: string; organizationId: string; organization: string }[];
+  sources: { documentId: string; title: string; publisher: string | null; publishedAt: string | null; start: number; end: number }[];
+}
+
+export interface DocumentText {
+  id: string;
+  title: string;
+  publisher: string | null;
+  publishedAt: string | null;
+  url: string | null;
+  kind: string;
+  text: string;
+  quotes: { id: string; start: number; end: number; speakerId: string | null; speaker: string | null }[];
+  mentions: { id: string; label: NodeLabel; name: string; start: number; end: number }[];
+}
+
+export interface ClaimView {
+  id: string;
+  text: string;
+  value: number;
+  unit: string;
+  measure: string;
+  sources: { documentId: string; title: string; publisher: string | null; start: number; end: number }[];
+  reports: { id: string; title: string }[];
+}
+
+export interface NodeDetail {
+  node: GraphNode;
+  relationshipCounts: { type: RelType; direction: 'out' | 'in'; count: number }[];
+  provenance: { documentId: string; title: string; start: number | null; end: number | null; via: RelType }[];
+}
+
+export interface Counts {
+  nodes: Record<NodeLabel, number>;
+  relationships: Record<RelType, number>;
+}
+
+export interface CypherRequest {
+  query: string;
+  params: Properties;
+  timeoutMs: number;
+  rowLimit: number;
+}
+
+export interface CypherResult {
+  columns: string[];
+  rows: unknown[][];
+  /** nodes, relationships and paths found anywhere in the rows */
+  graph: { nodes: GraphNode[]; edges: GraphEdge[] };
+  truncated: boolean;
+  elapsedMs: number;
+}
+
+export interface WriteSummary {
+  documentId: string;
+  nodes: number;
+  relationships: number;
+  /** false when the stored document already had the same sha256 and nothing was written */
+  changed: boolean;
+}
+
+export interface GraphStore {
+  readonly backend: 'ladybug' | 'neo4j';
+  /** create tables, constraints and indexes; safe to call again */
+  ensureSchema(): Promise<void>;
+  /** replace everything this document produced before with this graph, in one transaction */
+  writeDocumentGraph(graph: DocumentGraph): Promise<WriteSummary>;
+  /** gazetteer facts that belong to no document (renames); merged, never duplicated */
+  writeRenames(renames: { from: { id: string; name: string; kind: string; aliases: string[] }; to: { id: string; name: string; kind: string; aliases: string[] }; year: number | null }[]): Promise<void>;
+  /** the sha256 of a stored document, to skip unchanged ones */
+  documentHash(documentId: string): Promise<string | null>;
+  search(query: SearchQuery): Promise<{ hits: SearchHit[]; total: number }>;
+  getNode(id: string): Promise<NodeDetail | null>;
+  neighbourhood(query: NeighbourhoodQuery): Promise<Subgraph>;
+  shortestPath(fromId: string, toId: string, maxHops: number): Promise<Subgraph | null>;
+  quotes(filter: QuoteFilter): Promise<{ quotes: QuoteView[]; total: number }>;
+  documentText(documentId: string): Promise<DocumentText | null>;
+  claims(filter: { measure?: string; documentId?: string; limit: number; offset: number }): Promise<{ claims: ClaimView[]; total: number }>;
+  counts(): Promise<Counts>;
+  /** most connected nodes, for an overview */
+  topNodes(limit: number, labels?: NodeLabel[]): Promise<GraphNode[]>;
+  /** a user's Cypher, read-only enforced by the database, with a timeout and a row cap */
+  runReadOnly(request: CypherRequest): Promise<CypherResult>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,217 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GraphStore } from '../../server/store/port.js';
+import { QueryRefusedError, QuerySyntaxError, QueryTimeoutError } from '../../server/errors.js';
+import { fixtureDocumentA, fixtureDocumentB } from '../support/fixture-graph.js';
+import { storeFactories } from '../support/stores.js';
+
+for (const factory of storeFactories) {
+  if (factory.skipReason) console.log(`[contract] skipping the ${factory.name} store: ${factory.skipReason}`);
+
+  describe.skipIf(factory.skipReason !== null)(`the ${factory.name} graph store`, () => {
+    let store: GraphStore;
+
+    beforeAll(async () => {
+      store = await factory.open();
+      await store.writeDocumentGraph(fixtureDocumentA());
+      await store.writeDocumentGraph(fixtureDocumentB());
+      await store.writeRenames([{
+        from: { id: 'org:hmic', name: 'HM Inspectorate of Constabulary', kind: 'inspectorate', aliases: ['HMIC'] },
+        to: { id: 'org:hmicfrs', name: 'HMICFRS', kind: 'inspectorate', aliases: [] },
+        year: 2017,
+      }]);
+    });
+    afterAll(async () => store?.close());
+
+    it('creating the schema again changes nothing', async () => {
+      const before = await store.counts();
+      await store.ensureSchema();
+      expect(await store.counts()).toEqual(before);
+    });
+
+    it('counts every node kind and relationship type it holds', async () => {
+      const counts = await store.counts();
+      expect(counts.nodes).toMatchObject({ Document: 2, Person: 1, Organization: 3, Report: 1, Quote: 3, Claim: 1 });
+      expect(counts.relationships.SAID).toBe(4);
+      expect(counts.relationships.QUOTED_IN).toBe(4);
+      expect(counts.relationships.RENAMED_TO).toBe(1);
+    });
+
+    it('re-writing the same documents leaves every count unchanged', async () => {
+      const before = await store.counts();
+      await store.writeDocumentGraph(fixtureDocumentA());
+      await store.writeDocumentGraph(fixtureDocumentB());
+      await store.writeRenames([{
+        from: { id: 'org:hmic', name: 'HM Inspectorate of Constabulary', kind: 'inspectorate', aliases: ['HMIC'] },
+        to: { id: 'org:hmicfrs', name: 'HMICFRS', kind: 'inspectorate', aliases: [] },
+        year: 2017,
+      }]);
+      expect(await store.counts()).toEqual(before);
+    });
+
+    it('an edited document replaces what it produced before and drops what only it held', async () => {
+      const edited = fixtureDocumentA();
+      edited.quotes = edited.quotes.filter((q) => q.id !== 'quote:women');
+      edited.relationships = edited.relationships.filter((r) => r.from !== 'quote:women' && r.to !== 'quote:women' && r.to !== 'org:refuge');
+      edited.organizations = edited.organizations.filter((o) => o.id !== 'org:refuge');
+      await store.writeDocumentGraph(edited);
+      expect(await store.getNode('quote:women')).toBeNull();
+      expect(await store.getNode('org:refuge')).toBeNull();
+      // the quote shared with document B survives
+      expect(await store.getNode('quote:act-now')).not.toBeNull();
+      await store.writeDocumentGraph(fixtureDocumentA());
+      expect((await store.counts()).nodes.Quote).toBe(3);
+    });
+
+    it('a graph that breaks the model is refused whole and leaves the store as it was', async () => {
+      const before = await store.counts();
+      const broken = fixtureDocumentA();
+      broken.relationships.push({ type: 'SAID', from: 'person:jane-marsh', to: 'quote:missing', props: broken.relationships[0]!.props });
+      await expect(store.writeDocumentGraph(broken)).rejects.toThrow(/unknown node quote:missing/);
+      expect(await store.counts()).toEqual(before);
+    });
+
+    it('merges what two documents say of one person', async () => {
+      const detail = await store.getNode('person:jane-marsh');
+      expect(detail?.node.name).toBe('Jane Marsh');
+      expect(detail?.node.kind).toBe('inspector');
+      expect(detail?.node.properties.aliases).toContain('Ms Marsh');
+    });
+
+    it('finds entities by name or alias, whatever the case and accents, best match first', async () => {
+      const { hits } = await store.search({ text: 'JANE mar', limit: 10, offset: 0 });
+      expect(hits[0]?.node.id).toBe('person:jane-marsh');
+      const byAlias = await store.search({ text: 'her majestys inspectorate', labels: ['Organization'], limit: 10, offset: 0 });
+      expect(byAlias.hits.map((h) => h.node.id)).toContain('org:hmicfrs');
+      const exact = await store.search({ text: 'refuge', limit: 10, offset: 0 });
+      expect(exact.hits[0]).toMatchObject({ rank: 4, node: { id: 'org:refuge' } });
+      expect((await store.search({ text: 'nobody-here', limit: 10, offset: 0 })).total).toBe(0);
+    });
+
+    it('gives a node with its relationship counts and the documents that state them', async () => {
+      const detail = await store.getNode('quote:act-now');
+      expect(detail?.relationshipCounts).toEqual(expect.arrayContaining([
+        { type: 'QUOTED_IN', direction: 'out', count: 2 },
+        { type: 'SAID', direction: 'in', count: 2 },
+      ]));
+      expect(detail?.provenance.map((p) => p.documentId)).toEqual(expect.arrayContaining(['doc:a', 'doc:b']));
+      expect(await store.getNode('person:nobody')).toBeNull();
+    });
+
+    it('expands a neighbourhood with kind filters, limits and counts of what was left out', async () => {
+      const one = await store.neighbourhood({ ids: ['person:jane-marsh'], depth: 1, perNodeLimit: 25, limit: 100 });
+      expect(one.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(['person:jane-marsh', 'quote:act-now', 'org:hmicfrs']));
+      expect(one.edges.some((e) => e.type === 'SAID' && e.source === 'person:jane-marsh' && e.target === 'quote:act-now')).toBe(true);
+      const quotesOnly = await store.neighbourhood({ ids: ['person:jane-marsh'], depth: 2, labels: ['Quote', 'Document'], perNodeLimit: 25, limit: 100 });
+      expect(quotesOnly.nodes.every((n) => ['Quote', 'Document'].includes(n.label) || n.id === 'person:jane-marsh')).toBe(true);
+      expect(quotesOnly.nodes.map((n) => n.id)).toContain('doc:b');
+      const capped = await store.neighbourhood({ ids: ['doc:a'], depth: 1, perNodeLimit: 2, limit: 100 });
+      expect(capped.nodes).toHaveLength(3);
+      expect(capped.truncated).toEqual([{ id: 'doc:a', hidden: expect.any(Number) }]);
+      expect(capped.truncated[0]!.hidden).toBeGreaterThan(0);
+    });
+
+    it('finds the shortest path between two nodes, or none beyond the hop limit', async () => {
+      const path = await store.shortestPath('org:refuge', 'person:jane-marsh', 4);
+      expect(path?.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(['org:refuge', 'person:jane-marsh']));
+      expect(path?.edges.length).toBeGreaterThanOrEqual(2);
+      expect(await store.shortestPath('org:refuge', 'person:jane-marsh', 1)).toBeNull();
+    });
+
+    it('filters quotes by speaker, kind, organisation, report, document and text, with their sources', async () => {
+      const bySpeaker = await store.quotes({ speakerId: 'person:jane-marsh', limit: 10, offset: 0 });
+      expect(bySpeaker.total).toBe(1);
+      const quote = bySpeaker.quotes[0]!;
+      expect(quote.speaker).toMatchObject({ id: 'person:jane-marsh', name: 'Jane Marsh' });
+      expect(quote.roles).toContainEqual({ title: 'HM Inspector of Constabulary', organizationId: 'org:hmicfrs', organization: 'HMICFRS' });
+      expect(quote.sources.map((s) => s.documentId).sort()).toEqual(['doc:a', 'doc:b']);
+      const a = quote.sources.find((s) => s.documentId === 'doc:a')!;
+      expect(fixtureDocumentA().document.text.slice(a.start, a.end)).toBe('Forces must act now.');
+      expect((await store.quotes({ speakerKind: 'report', limit: 10, offset: 0 })).quotes.map((q) => q.id)).toEqual(['quote:vetting-weak']);
+      expect((await store.quotes({ organizationId: 'org:hmicfrs', limit: 10, offset: 0 })).quotes.map((q) => q.id)).toEqual(['quote:act-now']);
+      expect((await store.quotes({ reportId: 'report:vetting-2019', limit: 10, offset: 0 })).total).toBe(3);
+      expect((await store.quotes({ documentId: 'doc:b', limit: 10, offset: 0 })).total).toBe(1);
+      expect((await store.quotes({ text: 'deserve', limit: 10, offset: 0 })).quotes.map((q) => q.id)).toEqual(['quote:women']);
+      expect((await store.quotes({ limit: 2, offset: 2 })).quotes).toHaveLength(1);
+    });
+
+    it("gives a document's text with its quote and mention spans", async () => {
+      const doc = await store.documentText('doc:a');
+      expect(doc?.title).toBe('Forces told to act');
+      for (const q of doc!.quotes) expect(doc!.text.slice(q.start, q.end).length).toBe(q.end - q.start);
+      expect(doc?.quotes.map((q) => doc.text.slice(q.start, q.end))).toContain('Vetting is weak.');
+      expect(doc?.mentions.find((m) => m.id === 'org:refuge')).toMatchObject({ name: 'Refuge' });
+      expect(await store.documentText('doc:none')).toBeNull();
+    });
+
+    it('gives each claim with every document stating it and the report it comes from', async () => {
+      const { claims } = await store.claims({ limit: 10, offset: 0 });
+      expect(claims).toHaveLength(1);
+      expect(claims[0]).toMatchObject({ value: 436, unit: 'count', reports: [{ id: 'report:vetting-2019' }] });
+      expect(claims[0]!.sources.map((s) => s.documentId)).toEqual(['doc:b']);
+    });
+
+    it('lists the most connected entities for an overview', async () => {
+      const top = await store.topNodes(3);
+      expect(top[0]?.id).toBe('report:vetting-2019');
+    });
+
+    it('runs a read query and returns rows and graph elements', async () => {
+      const result = await store.runReadOnly({
+        query: 'MATCH (p:Person)-[r:SAID]->(q:Quote) WHERE p.name = $name RETURN p, r, q',
+        params: { name: 'Jane Marsh' }, timeoutMs: 5000, rowLimit: 100,
+      });
+      expect(result.columns).toEqual(['p', 'r', 'q']);
+      expect(result.rows).toHaveLength(2);
+      expect(result.graph.nodes.map((n) => n.id)).toContain('person:jane-marsh');
+      expect(result.graph.edges.every((e) => e.type === 'SAID')).toBe(true);
+      expect(result.graph.edges.length).toBeGreaterThan(0);
+    });
+
+    it('cuts a result at the row cap and says so', async () => {
+      const result = await store.runReadOnly({ query: 'UNWIND range(1, 50) AS x RETURN x', params: {}, timeoutMs: 5000, rowLimit: 10 });
+      expect(result.rows).toHaveLength(10);
+      expect(result.truncated).toBe(true);
+    });
+
+    it('refuses writes in the database itself and leaves the store unchanged', async () => {
+      const before = await store.counts();
+      for (const query of [
+        "CREATE (:Person {id: 'person:x', name: 'X'})",
+        "MATCH (n:Person) SET n.name = 'changed'",
+        'MATCH (n:Quote) DETACH DELETE n',
+        "MERGE (:Organization {id: 'org:x'})",
+      ]) {
+        await expect(store.runReadOnly({ query, params: {}, timeoutMs: 5000, rowLimit: 10 })).rejects.toBeInstanceOf(QueryRefusedError);
+      }
+      expect(await store.counts()).toEqual(before);
+    });
+
+    it('refuses file, network and administration forms', async () => {
+      for (const query of [
+        "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row",
+        "LOAD FROM '/etc/passwd' RETURN *",
+        "COPY Person FROM '/tmp/x.csv'",
+        "ATTACH '/tmp/other.lbug' AS other",
+        'INSTALL httpfs',
+        'LOAD EXTENSION httpfs',
+        "CALL apoc.load.json('http://example.org') YIELD value RETURN value",
+        'CALL dbms.components()',
+      ]) {
+        await expect(store.runReadOnly({ query, params: {}, timeoutMs: 5000, rowLimit: 10 }), query).rejects.toBeInstanceOf(QueryRefusedError);
+      }
+    });
+
+    it('reports a broken query with the database message and position', async () => {
+      const error = await store.runReadOnly({ query: 'MATCH (n:Person RETURN n', params: {}, timeoutMs: 5000, rowLimit: 10 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(QuerySyntaxError);
+      expect((error as QuerySyntaxError).message.length).toBeGreaterThan(5);
+    });
+
+    it('stops a slow query at the timeout', async () => {
+      const query = 'UNWIND range(1, 3000) AS a UNWIND range(1, 3000) AS b UNWIND range(1, 300) AS c WITH a, b, c WHERE (a * b + c) % 7919 = 1 RETURN count(*) AS n';
+      await expect(store.runReadOnly({ query, params: {}, timeoutMs: 300, rowLimit: 10 })).rejects.toBeInstanceOf(QueryTimeoutError);
+      // and the store still answers afterwards
+      expect((await store.counts()).nodes.Person).toBe(1);
+    });
+  });
+}
