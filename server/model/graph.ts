@@ -55,6 +55,8 @@ export const PersonSchema = z.object({
   name: text(200).min(1),
   aliases: z.array(text(200)),
   kind: z.enum(PERSON_KINDS),
+  /** titles a document gives without naming the body ("Home Secretary"); titles at a body are HOLDS_ROLE edges */
+  titles: z.array(text(300)).default([]),
 });
 
 export const OrganizationSchema = z.object({

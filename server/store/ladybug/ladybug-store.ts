@@ -105,8 +105,8 @@ export class LadybugStore implements GraphStore {
 
   private async upsertEntities(s: Session, label: 'Person' | 'Organization', incoming: (PersonNode | OrganizationNode)[]): Promise<void> {
     if (!incoming.length) return;
-    const existing = await s.run(`MATCH (n:${label}) WHERE n.id IN $ids RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.kind AS kind`, { ids: incoming.map((e) => e.id) });
-    const stored = new Map(existing.map((r) => [r.id as string, { id: r.id, name: r.name, aliases: (r.aliases as string[]) ?? [], kind: r.kind } as PersonNode]));
+    const existing = await s.run(`MATCH (n:${label}) WHERE n.id IN $ids RETURN n`, { ids: incoming.map((e) => e.id) });
+    const stored = new Map(existing.map((r) => { const p = toGraphNode(r.n as Row).properties; return [p.id as string, { aliases: [], titles: [], ...p } as PersonNode]; }));
     const merged = incoming.map((e) => {
       const m = mergeEntity(stored.get(e.id) as typeof e | undefined, e);
       stored.set(e.id, m as PersonNode);
@@ -123,7 +123,8 @@ export class LadybugStore implements GraphStore {
     const always = columns.filter(([c]) => !onCreateOnly.includes(c));
     const once = columns.filter(([c]) => onCreateOnly.includes(c));
     const statement = `UNWIND $rows AS row MERGE (n:${label} {id: row.id})${once.length ? ` ON CREATE SET ${sets(once)}` : ''} SET ${sets(always)}`;
-    const data = rows.map((r) => Object.fromEntries([['id', r.id], ...columns.map(([c]) => [c, r[c] ?? null])]));
+    // a list mixing 436 and 48.5 is refused as two struct types: doubles travel as text and are cast back
+    const data = rows.map((r) => Object.fromEntries([['id', r.id], ...columns.map(([c, t]) => [c, t === 'DOUBLE' && r[c] != null ? String(r[c]) : r[c] ?? null])]));
     await s.run(statement, { rows: data });
   }
 

@@ -5,7 +5,7 @@ import { NODE_LABELS, REL_ENDPOINTS, REL_TYPES, type NodeLabel } from '../../mod
 
 export const NODE_COLUMNS: Record<NodeLabel, Record<string, string>> = {
   Document: { id: 'STRING', title: 'STRING', publisher: 'STRING', url: 'STRING', publishedAt: 'STRING', kind: 'STRING', text: 'STRING', sha256: 'STRING', fileName: 'STRING', searchText: 'STRING' },
-  Person: { id: 'STRING', name: 'STRING', aliases: 'STRING[]', kind: 'STRING', searchText: 'STRING' },
+  Person: { id: 'STRING', name: 'STRING', aliases: 'STRING[]', kind: 'STRING', titles: 'STRING[]', searchText: 'STRING' },
   Organization: { id: 'STRING', name: 'STRING', aliases: 'STRING[]', kind: 'STRING', searchText: 'STRING' },
   Report: { id: 'STRING', title: 'STRING', publisher: 'STRING', year: 'INT64', reference: 'STRING', searchText: 'STRING' },
   Quote: { id: 'STRING', text: 'STRING', startOffset: 'INT64', endOffset: 'INT64', documentId: 'STRING', searchText: 'STRING' },

@@ -8,7 +8,11 @@ type Entity = PersonNode | OrganizationNode;
 export function mergeEntity<T extends Entity>(stored: T | undefined, incoming: T): T {
   if (!stored) return { ...incoming, aliases: uniqueAliases(incoming.name, incoming.aliases) };
   const kind = incoming.kind !== 'other' ? incoming.kind : stored.kind;
-  return { ...stored, kind, aliases: uniqueAliases(stored.name, [...stored.aliases, ...incoming.aliases, incoming.name]) } as T;
+  const merged = { ...stored, kind, aliases: uniqueAliases(stored.name, [...stored.aliases, ...incoming.aliases, incoming.name]) } as T;
+  if ('titles' in incoming || 'titles' in stored) {
+    (merged as PersonNode).titles = [...new Set([...((stored as PersonNode).titles ?? []), ...((incoming as PersonNode).titles ?? [])])];
+  }
+  return merged;
 }
 
 function uniqueAliases(name: string, aliases: readonly string[]): string[] {
