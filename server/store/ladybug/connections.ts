@@ -5,7 +5,7 @@ import lbug from '@ladybugdb/core';
 // writer through a queue (the database allows one write transaction at a time anyway).
 
 type Connection = InstanceType<typeof lbug.Connection>;
-type QueryResult = Awaited<ReturnType<Connection['execute']>>;
+type QueryResult = InstanceType<typeof lbug.QueryResult>;
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;

@@ -106,7 +106,7 @@ export class LadybugStore implements GraphStore {
   private async upsertEntities(s: Session, label: 'Person' | 'Organization', incoming: (PersonNode | OrganizationNode)[]): Promise<void> {
     if (!incoming.length) return;
     const existing = await s.run(`MATCH (n:${label}) WHERE n.id IN $ids RETURN n`, { ids: incoming.map((e) => e.id) });
-    const stored = new Map(existing.map((r) => { const p = toGraphNode(r.n as Row).properties; return [p.id as string, { aliases: [], titles: [], ...p } as PersonNode]; }));
+    const stored = new Map(existing.map((r) => { const p = toGraphNode(r.n as Row).properties; return [p.id as string, { aliases: [], titles: [], ...p } as unknown as PersonNode]; }));
     const merged = incoming.map((e) => {
       const m = mergeEntity(stored.get(e.id) as typeof e | undefined, e);
       stored.set(e.id, m as PersonNode);

@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pino } from 'pino';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createApp } from './http/app.js';
+import { openStore } from './store/open-store.js';
+import type { GraphStore } from './store/port.js';
+
+// npm start: build the client if needed, seed the embedded store on first start, serve both.
+
+const CLIENT_DIR = path.resolve('dist/client');
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.LOG_LEVEL });
+  await ensureClientBuilt(logger);
+  const store = await openStore(config);
+  await seedIfEmpty(store, config, logger);
+  const app = createApp({ store, logger, clientDir: CLIENT_DIR, limits: { timeoutMs: config.QUERY_TIMEOUT_MS, rowLimit: config.QUERY_ROW_LIMIT } });
+  const server = app.listen(config.PORT, config.HOST, () => {
+    logger.info(`oversight-graph on the ${store.backend} store: http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}/`);
+  });
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    console.error(`cannot listen on ${config.HOST}:${config.PORT}: ${error.code === 'EADDRINUSE' ? 'the port is in use (set PORT)' : error.message}`);
+    process.exit(1);
+  });
+  const stop = () => {
+    logger.info('shutting down');
+    server.close(() => void store.close().then(() => process.exit(0)));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+async function ensureClientBuilt(logger: pino.Logger): Promise<void> {
+  if (fs.existsSync(path.join(CLIENT_DIR, 'index.html'))) return;
+  logger.info('building the client (first start)');
+  const { build } = await import('vite');
+  await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'warn' });
+}
+
+async function seedIfEmpty(store: GraphStore, config: Config, logger: pino.Logger): Promise<void> {
+  const counts = await store.counts();
+  if (counts.nodes.Document > 0 || store.backend !== 'ladybug') return;
+  logger.info(`empty store: seeding the sample corpus from ${config.CORPUS_DIR}`);
+  const { seedCorpus } = await import('../seed/pipeline.js');
+  const summary = await seedCorpus({ store, dir: config.CORPUS_DIR, onSkip: (file, reason) => logger.warn(`skipped ${file}: ${reason}`) });
+  logger.info(`seeded ${summary.loaded} documents, ${summary.quotes} quotes in ${summary.elapsedMs} ms`);
+}
+
+main().catch((error: unknown) => {
+  // one clear line, never a stack trace
+  console.error(error instanceof ConfigError ? error.message : `oversight-graph could not start: ${(error as Error).message}`);
+  process.exit(1);
+});
