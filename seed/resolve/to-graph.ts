@@ -76,7 +76,8 @@ export function toDocumentGraph({ document, extraction, gazetteer }: ResolveInpu
     }
     people.set(id, { id, name: p.name, aliases: p.aliases.filter((a) => a !== p.name), kind: p.kind, titles: [...new Set(titles)] });
     for (const n of [p.name, ...p.aliases]) personByName.set(normalizeName(n), id);
-    mention(id, p.mentions);
+    // a person the rules met only through a role still needs the document's MENTIONS edge
+    mention(id, p.mentions.length ? p.mentions : p.roles.map((r) => ({ start: r.start, end: r.end })));
   }
 
   const reportByTitle = new Map<string, string>();

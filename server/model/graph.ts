@@ -168,7 +168,9 @@ export function relProps(props: Partial<RelationshipProps>): RelationshipProps {
 }
 
 /**
- * One document's graph: the unit the seed writes in one transaction. Entities shared with
+ * One document's graph: the unit the seed writes in one transaction. Every relationship it
+ * holds has at least one end joined to the document itself (MENTIONS, QUOTED_IN, COVERS,
+ * STATES), which lets a store find and replace a document's statements without a scan. Entities shared with
  * other documents (people, organisations, reports, quotes, claims) are merged by id; what
  * this document states is replaced whole on a re-write.
  */

@@ -84,15 +84,22 @@ export class LadybugStore implements GraphStore {
     });
   }
 
-  /** Removes every relationship this document stated; returns the nodes they touched. */
+  /**
+   * Removes every relationship this document stated; returns the nodes they touched. Each
+   * statement has an end next to the document (see DocumentGraph), so they are found from the
+   * document's neighbours by primary key instead of by scanning whole relationship tables.
+   */
   private async deleteDocumentStatements(s: Session, docId: string): Promise<string[]> {
-    const touched = new Set<string>();
-    for (const type of REL_TYPES) {
-      if (type === 'RENAMED_TO') continue;
-      const rows = await s.run(`MATCH (a)-[r:${type}]->(b) WHERE r.docId = $docId RETURN a.id AS a, b.id AS b`, { docId });
-      if (!rows.length) continue;
-      for (const row of rows) { touched.add(row.a as string); touched.add(row.b as string); }
-      await s.run(`MATCH ()-[r:${type}]->() WHERE r.docId = $docId DELETE r`, { docId });
+    const neighbours = (await s.run('MATCH (d:Document {id: $docId})-[]-(n) RETURN DISTINCT n.id AS id', { docId })).map((r) => r.id as string);
+    const touched = new Set<string>(neighbours);
+    for (const label of NODE_LABELS) {
+      const ids = neighbours.filter((id) => labelOfId(id) === label);
+      if (!ids.length) continue;
+      const far = await s.run(`UNWIND $ids AS x MATCH (a:${label} {id: x})-[r]-(b) WHERE r.docId = $docId RETURN DISTINCT b.id AS id`, { ids, docId });
+      for (const row of far) touched.add(row.id as string);
+      // LadybugDB deletes only directed matches
+      await s.run(`UNWIND $ids AS x MATCH (a:${label} {id: x})-[r]->() WHERE r.docId = $docId DELETE r`, { ids, docId });
+      await s.run(`UNWIND $ids AS x MATCH (a:${label} {id: x})<-[r]-() WHERE r.docId = $docId DELETE r`, { ids, docId });
     }
     touched.delete(docId);
     return [...touched];
@@ -100,12 +107,15 @@ export class LadybugStore implements GraphStore {
 
   private async deleteOrphans(s: Session, ids: string[]): Promise<void> {
     if (!ids.length) return;
-    await s.run('MATCH (n) WHERE n.id IN $ids AND NOT EXISTS { MATCH (n)-[]-() } DELETE n', { ids });
+    for (const label of NODE_LABELS) {
+      const mine = ids.filter((id) => labelOfId(id) === label);
+      if (mine.length) await s.run(`UNWIND $ids AS x MATCH (n:${label} {id: x}) WHERE NOT EXISTS { MATCH (n)-[]-() } DELETE n`, { ids: mine });
+    }
   }
 
   private async upsertEntities(s: Session, label: 'Person' | 'Organization', incoming: (PersonNode | OrganizationNode)[]): Promise<void> {
     if (!incoming.length) return;
-    const existing = await s.run(`MATCH (n:${label}) WHERE n.id IN $ids RETURN n`, { ids: incoming.map((e) => e.id) });
+    const existing = await s.run(`UNWIND $ids AS x MATCH (n:${label} {id: x}) RETURN n`, { ids: incoming.map((e) => e.id) });
     const stored = new Map(existing.map((r) => { const p = toGraphNode(r.n as Row).properties; return [p.id as string, { aliases: [], titles: [], ...p } as unknown as PersonNode]; }));
     const merged = incoming.map((e) => {
       const m = mergeEntity(stored.get(e.id) as typeof e | undefined, e);
@@ -182,7 +192,7 @@ export class LadybugStore implements GraphStore {
       if (row.docId) provenance.push({ documentId: row.docId as string, title: '', start: (row.s as number) ?? null, end: (row.e as number) ?? null, via: row.type as RelType });
     }
     const docIds = [...new Set(provenance.map((p) => p.documentId))];
-    const titles = new Map((await this.read('MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.title AS title', { ids: docIds })).map((r) => [r.id, r.title as string]));
+    const titles = new Map((await this.read('UNWIND $ids AS x MATCH (d:Document {id: x}) RETURN d.id AS id, d.title AS title', { ids: docIds })).map((r) => [r.id, r.title as string]));
     for (const p of provenance) p.title = titles.get(p.documentId) ?? p.documentId;
     return {
       node,
@@ -284,7 +294,7 @@ export class LadybugStore implements GraphStore {
   private async quoteViews(ids: string[]): Promise<QuoteView[]> {
     if (!ids.length) return [];
     const rows = await this.read(
-      `MATCH (q:Quote)-[qi:QUOTED_IN]->(d:Document) WHERE q.id IN $ids
+      `UNWIND $ids AS x MATCH (q:Quote {id: x})-[qi:QUOTED_IN]->(d:Document)
        OPTIONAL MATCH (s)-[said:SAID]->(q) WHERE said.docId = d.id
        RETURN q.id AS id, q.text AS text, d.id AS docId, d.title AS title, d.publisher AS publisher, d.publishedAt AS publishedAt,
               qi.startOffset AS s, qi.endOffset AS e, s.id AS speakerId, label(s) AS speakerLabel, coalesce(s.name, s.title) AS speaker`,
@@ -293,7 +303,7 @@ export class LadybugStore implements GraphStore {
     const speakerIds = [...new Set(rows.map((r) => r.speakerId).filter(Boolean))] as string[];
     const roles = speakerIds.length
       ? await this.read(
-        `MATCH (p:Person)-[h:HOLDS_ROLE]->(o:Organization) WHERE p.id IN $ids
+        `UNWIND $ids AS x MATCH (p:Person {id: x})-[h:HOLDS_ROLE]->(o:Organization)
          RETURN p.id AS person, h.title AS title, h.docId AS docId, o.id AS orgId, o.name AS org`, { ids: speakerIds })
       : [];
     const views = new Map<string, QuoteView>();
@@ -456,7 +466,7 @@ export class LadybugStore implements GraphStore {
     for (const label of NODE_LABELS) {
       const mine = ids.filter((id) => labelOfId(id) === label);
       if (!mine.length) continue;
-      const rows = await this.read(`MATCH (n:${label}) WHERE n.id IN $ids RETURN n`, { ids: mine });
+      const rows = await this.read(`UNWIND $ids AS x MATCH (n:${label} {id: x}) RETURN n`, { ids: mine });
       out.push(...rows.map((r) => toGraphNode(r.n as Row)));
     }
     return out;

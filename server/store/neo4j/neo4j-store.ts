@@ -1,0 +1,554 @@
+import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type Relationship, type Session } from 'neo4j-driver';
+import {
+  DocumentGraphSchema, NODE_LABELS, REL_TYPES, labelOfId,
+  type DocumentGraph, type GraphEdge, type GraphNode, type NodeLabel, type OrganizationNode, type PersonNode, type RelType, type Subgraph,
+} from '../../model/graph.js';
+import { searchTextOf } from '../../model/search-text.js';
+import { QueryRefusedError } from '../../errors.js';
+import type {
+  ClaimView, Counts, CypherRequest, CypherResult, DocumentText, GraphStore, NeighbourhoodQuery, NodeDetail,
+  QuoteFilter, QuoteView, SearchHit, SearchQuery, WriteSummary,
+} from '../port.js';
+import { queryTokens, rankNames } from '../shared/search-rank.js';
+import { mergeEntity } from '../shared/merge-entities.js';
+import { refuseUnsafeForms } from '../shared/console-guard.js';
+import { DOCUMENT_REL_TYPES, FULLTEXT_LABELS, NODE_PROPERTIES, REL_PROPERTIES } from './schema.js';
+import * as S from './statements.js';
+import { connectError, consoleError, storeError } from './errors.js';
+import {
+  collectGraph, int, luceneQuery, modelNode, num, numOrNull, plain, strOrNull, toGraphEdge, typedRow, userParams, type Row,
+} from './values.js';
+
+/** how long opening may wait for the server before it says so */
+const CONNECT_TIMEOUT_MS = 5000;
+/** how long the schema step waits for new indexes to come online */
+const INDEX_WAIT_SECONDS = 60;
+const SEARCH_CANDIDATES = 2000;
+const DELETE_BATCH_SIZE = 10_000;
+
+export interface Neo4jOptions {
+  uri: string;
+  user: string;
+  password: string;
+  database?: string;
+}
+
+type Mode = 'READ' | 'WRITE';
+type TransactionConfig = NonNullable<Parameters<Session['executeRead']>[1]>;
+type Params = Record<string, unknown>;
+
+async function rows(tx: ManagedTransaction, statement: string, params: Params = {}): Promise<Row[]> {
+  const result = await tx.run(statement, params);
+  return result.records.map((record) => record.toObject() as Row);
+}
+
+export class Neo4jStore implements GraphStore {
+  readonly backend = 'neo4j' as const;
+  /** one chain of bookmarks for every session: a read sees the writes before it, even on a follower */
+  private readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
+
+  /** Use `open`; this takes a driver that is already connected (or a stand-in, for tests). */
+  constructor(private readonly driver: Driver, private readonly database: string | undefined) {}
+
+  static async open(options: Neo4jOptions): Promise<Neo4jStore> {
+    let driver: Driver;
+    try {
+      driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
+        disableLosslessIntegers: true,
+        connectionTimeout: CONNECT_TIMEOUT_MS,
+        connectionAcquisitionTimeout: CONNECT_TIMEOUT_MS,
+        maxTransactionRetryTime: 15_000,
+        userAgent: 'oversight-graph',
+      });
+    } catch (error) {
+      throw connectError(options.uri, options.user, options.database, error);
+    }
+    try {
+      await withDeadline(driver.verifyConnectivity({ database: options.database }), CONNECT_TIMEOUT_MS * 2);
+    } catch (error) {
+      await driver.close().catch(() => undefined);
+      throw connectError(options.uri, options.user, options.database, error);
+    }
+    const store = new Neo4jStore(driver, options.database);
+    try {
+      await store.ensureSchema();
+    } catch (error) {
+      await store.close().catch(() => undefined);
+      throw error;
+    }
+    return store;
+  }
+
+  async ensureSchema(): Promise<void> {
+    const session = this.session('WRITE');
+    try {
+      // schema changes cannot share a transaction with anything else
+      for (const statement of S.schemaStatements()) await session.executeWrite((tx) => tx.run(statement));
+      await session.executeWrite((tx) => tx.run(S.AWAIT_INDEXES, { seconds: int(INDEX_WAIT_SECONDS) }));
+    } catch (error) {
+      throw storeError('could not create the Neo4j constraints and indexes', error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async documentHash(documentId: string): Promise<string | null> {
+    const found = await this.read((tx) => rows(tx, S.DOCUMENT_HASH, { id: documentId }));
+    return strOrNull(found[0]?.sha);
+  }
+
+  async writeDocumentGraph(input: DocumentGraph): Promise<WriteSummary> {
+    const graph = DocumentGraphSchema.parse(input);
+    const docId = graph.document.id;
+    try {
+      return await this.transaction('WRITE', async (tx) => {
+        const touched = await this.deleteDocumentStatements(tx, docId);
+        await this.upsertNodes(tx, 'Document', [{ ...graph.document, searchText: searchTextOf([graph.document.title, graph.document.publisher]) }]);
+        await this.upsertEntities(tx, 'Person', graph.people);
+        await this.upsertEntities(tx, 'Organization', graph.organizations);
+        await this.upsertNodes(tx, 'Report', graph.reports.map((r) => ({ ...r, searchText: searchTextOf([r.title, r.publisher, r.reference]) })));
+        await this.upsertNodes(tx, 'Quote', graph.quotes.map((q) => ({ ...q, searchText: searchTextOf([q.text]) })));
+        await this.upsertNodes(tx, 'Claim', graph.claims.map((c) => ({ ...c, searchText: searchTextOf([c.text, c.measure]) })));
+        await this.createRelationships(tx, graph.relationships);
+        await this.deleteOrphans(tx, touched);
+        const nodes = 1 + graph.people.length + graph.organizations.length + graph.reports.length + graph.quotes.length + graph.claims.length;
+        return { documentId: docId, nodes, relationships: graph.relationships.length, changed: true };
+      });
+    } catch (error) {
+      throw storeError(`could not write document ${docId}`, error);
+    }
+  }
+
+  async writeRenames(renames: Parameters<GraphStore['writeRenames']>[0]): Promise<void> {
+    if (!renames.length) return;
+    try {
+      await this.transaction('WRITE', async (tx) => {
+        for (const { from, to, year } of renames) {
+          for (const org of [from, to]) {
+            await this.upsertEntities(tx, 'Organization', [{ id: org.id, name: org.name, kind: org.kind as OrganizationNode['kind'], aliases: org.aliases }]);
+          }
+          await tx.run(S.MERGE_RENAME, { from: from.id, to: to.id, year: year === null ? null : int(year) });
+        }
+      });
+    } catch (error) {
+      throw storeError('could not write renames', error);
+    }
+  }
+
+  /** Removes every relationship this document stated; returns the nodes they touched. */
+  private async deleteDocumentStatements(tx: ManagedTransaction, docId: string): Promise<string[]> {
+    const touched = new Set<string>();
+    for (const type of DOCUMENT_REL_TYPES) {
+      for (const row of await rows(tx, S.deleteDocumentRelationships(type), { docId })) {
+        touched.add(row.fromId as string);
+        touched.add(row.toId as string);
+      }
+    }
+    touched.delete(docId);
+    return [...touched];
+  }
+
+  private async deleteOrphans(tx: ManagedTransaction, ids: string[]): Promise<void> {
+    for (const label of NODE_LABELS) {
+      const mine = ids.filter((id) => labelOfId(id) === label);
+      if (mine.length) await tx.run(S.deleteOrphans(label), { ids: mine });
+    }
+  }
+
+  private async upsertEntities(tx: ManagedTransaction, label: 'Person' | 'Organization', incoming: (PersonNode | OrganizationNode)[]): Promise<void> {
+    if (!incoming.length) return;
+    const existing = await rows(tx, S.storedEntities(label), { ids: incoming.map((e) => e.id) });
+    const stored = new Map(existing.map((r) => [r.id as string, { id: r.id, name: r.name, aliases: (r.aliases as string[] | null) ?? [], kind: r.kind } as PersonNode]));
+    const merged = incoming.map((e) => {
+      const m = mergeEntity(stored.get(e.id) as typeof e | undefined, e);
+      stored.set(e.id, m as PersonNode);
+      return { ...m, searchText: searchTextOf([m.name, ...m.aliases]) };
+    });
+    await this.upsertNodes(tx, label, merged);
+  }
+
+  private async upsertNodes(tx: ManagedTransaction, label: NodeLabel, values: Record<string, unknown>[]): Promise<void> {
+    if (!values.length) return;
+    await tx.run(S.upsertNodes(label), { rows: values.map((v) => typedRow(v, NODE_PROPERTIES[label])) });
+  }
+
+  private async createRelationships(tx: ManagedTransaction, rels: DocumentGraph['relationships']): Promise<void> {
+    const groups = new Map<string, DocumentGraph['relationships']>();
+    for (const rel of rels) {
+      const key = `${rel.type}|${labelOfId(rel.from)}|${labelOfId(rel.to)}`;
+      groups.set(key, [...(groups.get(key) ?? []), rel]);
+    }
+    for (const [key, group] of groups) {
+      const [type, from, to] = key.split('|') as [RelType, NodeLabel, NodeLabel];
+      const batch = group.map((r) => typedRow(r.props, REL_PROPERTIES, { from: r.from, to: r.to }));
+      await tx.run(S.createRelationships(type, from, to), { rows: batch });
+    }
+  }
+
+  /** Removes every node and relationship, in batches; for tests and a full re-seed. */
+  async deleteEverything(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const [row] = await this.transaction('WRITE', (tx) => rows(tx, S.DELETE_BATCH, { batch: int(DELETE_BATCH_SIZE) }))
+        .catch((error: unknown) => { throw storeError('could not empty the Neo4j database', error); });
+      const deleted = num(row?.deleted ?? 0);
+      total += deleted;
+      if (deleted < DELETE_BATCH_SIZE) return total;
+    }
+  }
+
+  async search(query: SearchQuery): Promise<{ hits: SearchHit[]; total: number }> {
+    const tokens = queryTokens(query.text);
+    if (!tokens.length) return { hits: [], total: 0 };
+    const labels = query.labels?.length ? query.labels : NODE_LABELS.filter((l) => l !== 'Document');
+    const wanted = query.offset + query.limit;
+    let hits: SearchHit[] | null = null;
+    if (labels.every((l) => (FULLTEXT_LABELS as readonly string[]).includes(l))) {
+      const candidates = await this.fulltextCandidates(tokens, labels);
+      const ranked = candidates ? rankHits(query.text, candidates) : [];
+      // the index finds word prefixes; when they do not fill the page, mid-word matches may belong on it
+      if (ranked.length >= wanted && ranked[wanted - 1]!.rank > 1) hits = ranked;
+    }
+    if (!hits) {
+      const candidates = await this.read(async (tx) => {
+        const found: GraphNode[] = [];
+        for (const label of labels) {
+          for (const row of await rows(tx, S.scanSearch(label), { tokens, limit: int(SEARCH_CANDIDATES) })) found.push(modelNode(row.n));
+        }
+        return found;
+      });
+      hits = rankHits(query.text, candidates);
+    }
+    return { hits: hits.slice(query.offset, wanted), total: hits.length };
+  }
+
+  /** Word-prefix candidates from the full-text index, or null when the index cannot answer. */
+  private async fulltextCandidates(tokens: string[], labels: NodeLabel[]): Promise<GraphNode[] | null> {
+    try {
+      const found = await this.transaction('READ', (tx) =>
+        rows(tx, S.FULLTEXT_SEARCH, { query: luceneQuery(tokens), labels, limit: int(SEARCH_CANDIDATES) }));
+      return found.map((row) => modelNode(row.node));
+    } catch {
+      return null;
+    }
+  }
+
+  async getNode(id: string): Promise<NodeDetail | null> {
+    const label = labelOfId(id);
+    if (!label) return null;
+    return this.read(async (tx) => {
+      const found = await rows(tx, S.nodeById(label), { id });
+      if (!found[0]) return null;
+      const node = modelNode(found[0].n);
+      const counts = new Map<string, number>();
+      const provenance: NodeDetail['provenance'] = [];
+      for (const row of await rows(tx, S.nodeRelationships(label), { id })) {
+        const key = `${row.type}|${row.outgoing ? 'out' : 'in'}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+        if (row.docId) {
+          provenance.push({ documentId: row.docId as string, title: '', start: numOrNull(row.startOffset), end: numOrNull(row.endOffset), via: row.type as RelType });
+        }
+      }
+      const docIds = [...new Set(provenance.map((p) => p.documentId))];
+      const titles = new Map((await rows(tx, S.DOCUMENT_TITLES, { ids: docIds })).map((r) => [r.id as string, r.title as string]));
+      for (const p of provenance) p.title = titles.get(p.documentId) ?? p.documentId;
+      return {
+        node,
+        relationshipCounts: [...counts].map(([k, count]) => {
+          const [type, direction] = k.split('|');
+          return { type: type as RelType, direction: direction as 'in' | 'out', count };
+        }),
+        provenance,
+      };
+    });
+  }
+
+  async neighbourhood(q: NeighbourhoodQuery): Promise<Subgraph> {
+    const filter: S.NeighbourFilter = { relTypes: !!q.relTypes?.length, labels: !!q.labels?.length };
+    const params: Params = {
+      ...(filter.relTypes ? { types: q.relTypes } : {}),
+      ...(filter.labels ? { labels: q.labels } : {}),
+    };
+    return this.read(async (tx) => {
+      const nodes = new Map<string, GraphNode>();
+      const edges = new Map<string, GraphEdge>();
+      const truncated = new Map<string, number>();
+      const seeds = await this.nodesByIds(tx, q.ids);
+      for (const n of seeds) nodes.set(n.id, n);
+      let frontier = seeds.map((n) => n.id);
+      for (let depth = 1; depth <= q.depth && frontier.length && nodes.size < q.limit; depth++) {
+        const next: string[] = [];
+        for (const id of frontier) {
+          if (nodes.size >= q.limit) { truncated.set(id, truncated.get(id) ?? 0); break; }
+          const label = labelOfId(id)!;
+          const room = Math.min(q.perNodeLimit, q.limit - nodes.size);
+          const found = await rows(tx, S.neighbours(label, filter), { id, ...params, limit: int(room + q.perNodeLimit * 4) });
+          const [count] = await rows(tx, S.neighbourCount(label, filter), { id, ...params });
+          let added = 0;
+          const shown = new Set<string>();
+          for (const row of found) {
+            const m = modelNode(row.node);
+            if (!nodes.has(m.id)) {
+              if (added >= room) continue;
+              nodes.set(m.id, m);
+              next.push(m.id);
+              added++;
+            }
+            shown.add(m.id);
+            const edge = toGraphEdge(row.rel as Relationship, row.source as string, row.target as string);
+            if (edge) edges.set(edge.id, edge);
+          }
+          const hidden = num(count?.total ?? 0) - shown.size;
+          if (hidden > 0) truncated.set(id, hidden);
+        }
+        frontier = next;
+      }
+      return { nodes: [...nodes.values()], edges: [...edges.values()], truncated: [...truncated].map(([id, hidden]) => ({ id, hidden })) };
+    });
+  }
+
+  async shortestPath(fromId: string, toId: string, maxHops: number): Promise<Subgraph | null> {
+    const a = labelOfId(fromId), b = labelOfId(toId);
+    if (!a || !b) return null;
+    const hops = Number.isFinite(maxHops) ? Math.max(1, Math.min(S.MAX_PATH_HOPS, Math.floor(maxHops))) : S.MAX_PATH_HOPS;
+    return this.read(async (tx) => {
+      // Neo4j refuses a shortest path from a node to itself: the answer is the node alone
+      if (fromId === toId) {
+        const [row] = await rows(tx, S.nodeById(a), { id: fromId });
+        return row ? { nodes: [modelNode(row.n)], edges: [], truncated: [] } : null;
+      }
+      const found = await rows(tx, S.shortestPaths(a, b, hops), { from: fromId, to: toId });
+      if (!found.length) return null;
+      return { ...collectGraph(found.map((r) => r.p)), truncated: [] };
+    });
+  }
+
+  async quotes(f: QuoteFilter): Promise<{ quotes: QuoteView[]; total: number }> {
+    const tokens = f.text ? queryTokens(f.text) : [];
+    const clauses: S.QuoteClauses = {
+      speaker: !!f.speakerId,
+      speakerLabel: f.speakerKind ? ({ person: 'Person', organization: 'Organization', report: 'Report' } as const)[f.speakerKind] : null,
+      organization: !!f.organizationId,
+      report: !!f.reportId,
+      document: !!f.documentId,
+      text: tokens.length > 0,
+    };
+    const params: Params = {
+      ...(f.speakerId ? { speakerId: f.speakerId } : {}),
+      ...(f.organizationId ? { organizationId: f.organizationId } : {}),
+      ...(f.reportId ? { reportId: f.reportId } : {}),
+      ...(f.documentId ? { documentId: f.documentId } : {}),
+      ...(tokens.length ? { tokens } : {}),
+    };
+    return this.read(async (tx) => {
+      const [count] = await rows(tx, S.quoteCount(clauses), params);
+      const page = await rows(tx, S.quotePage(clauses), { ...params, skip: int(f.offset), limit: int(f.limit) });
+      return { quotes: await this.quoteViews(tx, page.map((r) => r.id as string)), total: num(count?.total ?? 0) };
+    });
+  }
+
+  private async quoteViews(tx: ManagedTransaction, ids: string[]): Promise<QuoteView[]> {
+    if (!ids.length) return [];
+    const found = await rows(tx, S.QUOTE_VIEWS, { ids });
+    const speakerIds = [...new Set(found.map((r) => r.speakerId).filter(Boolean))] as string[];
+    const roles = speakerIds.length ? await rows(tx, S.SPEAKER_ROLES, { ids: speakerIds }) : [];
+    const views = new Map<string, QuoteView>();
+    for (const r of found) {
+      const id = r.id as string;
+      const view = views.get(id) ?? { id, text: r.text as string, speaker: null, roles: [], sources: [] };
+      const speakerId = r.speakerId as string | null;
+      const speakerLabel = speakerId ? labelOfId(speakerId) : undefined;
+      if (speakerId && speakerLabel && !view.speaker) {
+        view.speaker = { id: speakerId, name: r.speaker as string, label: speakerLabel };
+        const stated = roles.filter((x) => x.person === speakerId && x.docId === r.docId);
+        view.roles = (stated.length ? stated : roles.filter((x) => x.person === speakerId))
+          .map((x) => ({ title: x.title as string, organizationId: x.orgId as string, organization: x.org as string }))
+          .filter((x, i, all) => all.findIndex((y) => y.title === x.title && y.organizationId === x.organizationId) === i);
+      }
+      view.sources.push({
+        documentId: r.docId as string, title: r.title as string, publisher: strOrNull(r.publisher), publishedAt: strOrNull(r.publishedAt),
+        start: num(r.startOffset), end: num(r.endOffset),
+      });
+      views.set(id, view);
+    }
+    return ids.map((id) => views.get(id)).filter((v): v is QuoteView => !!v);
+  }
+
+  async documentText(documentId: string): Promise<DocumentText | null> {
+    return this.read(async (tx) => {
+      const [doc] = await rows(tx, S.DOCUMENT_BY_ID, { id: documentId });
+      if (!doc) return null;
+      const p = modelNode(doc.d).properties;
+      const quotes = await rows(tx, S.DOCUMENT_QUOTES, { id: documentId });
+      const mentions = await rows(tx, S.DOCUMENT_MENTIONS, { id: documentId });
+      return {
+        id: documentId,
+        title: p.title as string, publisher: strOrNull(p.publisher), publishedAt: strOrNull(p.publishedAt),
+        url: strOrNull(p.url), kind: p.kind as string, text: p.text as string,
+        quotes: quotes.map((r) => ({
+          id: r.id as string, start: num(r.startOffset), end: num(r.endOffset), speakerId: strOrNull(r.speakerId), speaker: strOrNull(r.speaker),
+        })),
+        mentions: mentions.flatMap((r) => {
+          const label = labelOfId(r.id as string);
+          const starts = (r.spanStarts as unknown[] | null) ?? [];
+          const ends = (r.spanEnds as unknown[] | null) ?? [];
+          return label ? starts.map((start, i) => ({ id: r.id as string, label, name: r.name as string, start: num(start), end: num(ends[i]) })) : [];
+        }).sort((a, b) => a.start - b.start),
+      };
+    });
+  }
+
+  async claims(f: { measure?: string; documentId?: string; limit: number; offset: number }): Promise<{ claims: ClaimView[]; total: number }> {
+    const tokens = queryTokens(f.measure ?? '');
+    const clauses: S.ClaimClauses = { document: !!f.documentId, measure: tokens.length > 0 };
+    const params: Params = { ...(f.documentId ? { documentId: f.documentId } : {}), ...(tokens.length ? { tokens } : {}) };
+    return this.read(async (tx) => {
+      const [count] = await rows(tx, S.claimCount(clauses), params);
+      const found = await rows(tx, S.claimPage(clauses), { ...params, skip: int(f.offset), limit: int(f.limit) });
+      const views = new Map<string, ClaimView>();
+      for (const r of found) {
+        const id = r.id as string;
+        const v = views.get(id) ?? { id, text: r.text as string, value: num(r.value), unit: r.unit as string, measure: r.measure as string, sources: [], reports: [] };
+        const start = num(r.startOffset);
+        if (!v.sources.some((x) => x.documentId === r.docId && x.start === start)) {
+          v.sources.push({ documentId: r.docId as string, title: r.title as string, publisher: strOrNull(r.publisher), start, end: num(r.endOffset) });
+        }
+        if (r.reportId && !v.reports.some((x) => x.id === r.reportId)) v.reports.push({ id: r.reportId as string, title: r.report as string });
+        views.set(id, v);
+      }
+      return { claims: [...views.values()], total: num(count?.total ?? 0) };
+    });
+  }
+
+  async counts(): Promise<Counts> {
+    return this.read(async (tx) => {
+      const nodes = {} as Counts['nodes'];
+      for (const label of NODE_LABELS) nodes[label] = num((await rows(tx, S.countNodes(label)))[0]?.total ?? 0);
+      const relationships = {} as Counts['relationships'];
+      for (const type of REL_TYPES) relationships[type] = num((await rows(tx, S.countRelationships(type)))[0]?.total ?? 0);
+      return { nodes, relationships };
+    });
+  }
+
+  async topNodes(limit: number, labels: NodeLabel[] = ['Person', 'Organization', 'Report']): Promise<GraphNode[]> {
+    return this.read(async (tx) => {
+      const scored: { node: GraphNode; degree: number }[] = [];
+      for (const label of labels) {
+        for (const r of await rows(tx, S.topNodes(label), { limit: int(limit) })) scored.push({ node: modelNode(r.n), degree: num(r.degree) });
+      }
+      return scored.sort((a, b) => b.degree - a.degree).slice(0, limit).map((s) => s.node);
+    });
+  }
+
+  /**
+   * A user's statement, read-only by three locks: the unsafe forms are refused by name; the
+   * server plans it (EXPLAIN) and anything it would not only read is refused before it runs;
+   * it then runs in a read transaction with a server-side timeout.
+   */
+  async runReadOnly(req: CypherRequest): Promise<CypherResult> {
+    refuseUnsafeForms(req.query);
+    const params = userParams(req.params) as Params;
+    const config: TransactionConfig = { timeout: req.timeoutMs, metadata: { app: 'oversight-graph', purpose: 'console' } };
+    const session = this.session('READ');
+    const started = Date.now();
+    try {
+      const queryType = await session.executeRead(async (tx) => {
+        try {
+          return (await tx.run(S.explain(req.query), params)).summary.queryType;
+        } catch (error) {
+          // converted here, so the driver does not retry a user's mistake
+          throw consoleError(error, req.timeoutMs, Date.now() - started);
+        }
+      }, config);
+      if (queryType !== 'r') {
+        throw new QueryRefusedError('write', 'refused: the database reports this statement writes data or schema; the console is read-only');
+      }
+      return await session.executeRead(async (tx) => {
+        const ran = Date.now();
+        try {
+          const result = tx.run(req.query, params);
+          const columns = [...(await result.keys())];
+          const rows: unknown[][] = [];
+          const raw: unknown[] = [];
+          let truncated = false;
+          for await (const record of result) {
+            // leaving the loop early discards the rest of the stream on the server
+            if (rows.length >= req.rowLimit) { truncated = true; break; }
+            const values = columns.map((c) => record.get(c));
+            raw.push(...values);
+            rows.push(values.map(plain));
+          }
+          return { columns, rows, graph: collectGraph(raw), truncated, elapsedMs: Date.now() - ran };
+        } catch (error) {
+          throw consoleError(error, req.timeoutMs, Date.now() - ran);
+        }
+      }, config);
+    } catch (error) {
+      throw consoleError(error, req.timeoutMs, Date.now() - started);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async nodesByIds(tx: ManagedTransaction, ids: string[]): Promise<GraphNode[]> {
+    const out: GraphNode[] = [];
+    for (const label of NODE_LABELS) {
+      const mine = ids.filter((id) => labelOfId(id) === label);
+      if (!mine.length) continue;
+      out.push(...(await rows(tx, S.nodesByIds(label), { ids: mine })).map((r) => modelNode(r.n)));
+    }
+    return out;
+  }
+
+  private session(mode: Mode) {
+    return this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
+    });
+  }
+
+  /** One managed transaction: reads route to followers, writes to the leader; transient failures are retried. */
+  private async transaction<T>(mode: Mode, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.session(mode);
+    try {
+      return mode === 'READ' ? await session.executeRead(work) : await session.executeWrite(work);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    try {
+      return await this.transaction('READ', work);
+    } catch (error) {
+      throw storeError('Neo4j query failed', error);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+/** Ranking as on the embedded store: the shared name ranking, quotes and claims found by their text. */
+function rankHits(text: string, candidates: GraphNode[]): SearchHit[] {
+  const hits = new Map<string, SearchHit>();
+  for (const node of candidates) {
+    if (hits.has(node.id)) continue;
+    const aliases = (node.properties.aliases as string[] | undefined) ?? [];
+    const ranked = rankNames(text, node.name, node.label === 'Quote' ? [] : aliases)
+      ?? (node.label === 'Quote' || node.label === 'Claim' ? { rank: 1, matched: node.name } : null);
+    if (ranked) hits.set(node.id, { node, ...ranked });
+  }
+  return [...hits.values()].sort((a, b) => b.rank - a.rank || a.node.name.length - b.node.name.length || a.node.name.localeCompare(b.node.name));
+}
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
