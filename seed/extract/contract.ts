@@ -1,0 +1,38 @@
+// The extraction contract of DESIGN.md: what `npm run extract -- --json` prints. It is the
+// Extraction without the extras the graph loader uses (body, clutter, spans, ids, claims).
+
+import { z } from 'zod';
+import type { Extraction } from './types.js';
+
+export const ContractQuoteSchema = z.object({
+  text: z.string().min(1),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  speaker: z.string().nullable(),
+  speakerKind: z.enum(['person', 'organization', 'report']).nullable(),
+});
+
+export const ExtractionContractSchema = z.object({
+  doc: z.string().min(1),
+  quotes: z.array(ContractQuoteSchema),
+  people: z.array(
+    z.object({
+      name: z.string().min(1),
+      roles: z.array(z.object({ title: z.string(), organization: z.string().nullable() })),
+    }),
+  ),
+  organizations: z.array(z.object({ name: z.string().min(1), kind: z.string(), aliases: z.array(z.string()) })),
+  reports: z.array(z.object({ title: z.string().min(1), publisher: z.string().nullable(), year: z.number().int().nullable() })),
+});
+
+export type ExtractionContract = z.infer<typeof ExtractionContractSchema>;
+
+export function toContract(x: Extraction): ExtractionContract {
+  return {
+    doc: x.doc,
+    quotes: x.quotes.map((q) => ({ text: q.text, start: q.start, end: q.end, speaker: q.speaker, speakerKind: q.speakerKind })),
+    people: x.people.map((p) => ({ name: p.name, roles: p.roles.map((r) => ({ title: r.title, organization: r.organization })) })),
+    organizations: x.organizations.map((o) => ({ name: o.name, kind: o.kind, aliases: o.aliases })),
+    reports: x.reports.map((r) => ({ title: r.title, publisher: r.publisher, year: r.year })),
+  };
+}

@@ -1,0 +1,129 @@
+// Word lists the rules read. Data only: what counts as a verb of saying, a title, a role,
+// an organisation word, and a small list of first names with their usual gender (used to tell
+// who "he" or "she" is and to recognise a capitalised pair as a person's name).
+
+const words = (s: string): string[] => s.trim().split(/\s+/);
+
+const MALE_NAMES = words(`
+  aaron adam adrian alan alastair alex alexander alistair andrew andy angus anthony antony archie arthur barry ben benjamin
+  bernard bill billy bob boris brandon brendan brian bruce callum calum cameron carl charles charlie chris christopher clive
+  colin craig dale damian damien dan daniel danny darren dave david dean declan dennis derek des desmond dominic don donald
+  doug douglas duncan eddie edward ed elliot eric ewan frank fraser fred freddie gareth gary gavin geoff geoffrey george gerald
+  gerry gordon graham grant greg gregory guy harry hamish harvey henry howard hugh hugo iain ian isaac jack jacob jake james
+  jamie jason jeff jeremy jerry jim jimmy joe joel john johnny jon jonathan jordan joseph josh joshua julian justin keir keith
+  kenneth kevin kieran kit lee leo leon lewis liam lloyd louis luke malcolm marcus mark martin matt matthew max michael mick
+  mike nathan neil nicholas nick nigel noel norman oliver olly owen patrick paul pete peter phil philip quentin ralph ray raymond
+  richard rick rob robert robin rod roger ronald ross roy rupert russell ryan sadiq sajid sam samuel scott sean sebastian shaun
+  simon stan stanley stephen steve steven stewart stuart ted terry theo thomas tim timothy toby todd tom tommy tony trevor vernon
+  victor vince vincent wayne will william zac zach
+`);
+
+const FEMALE_NAMES = words(`
+  abigail ada alice alison amanda amber amelia amy andrea angela angie ann anna anne annette barbara bella beth bethany
+  beverley bridget caroline carol carole catherine charlotte chloe christine claire clare cressida danielle debbie deborah
+  debra denise diana diane donna dora eleanor elizabeth ella ellie emily emma esther eve evelyn fiona frances gemma georgia
+  gillian grace hannah harriet hazel heather helen holly imogen isabel isabella jackie jacqui jane janet jasmine jayne jennifer
+  jenny jess jessica jill jo joanna joanne jodie josephine joy judith judy julia julie karen kate katherine kathryn katie kay
+  kelly kerry kim kirsty laura lauren leanne lesley linda lindsay lisa liz lorna louise lucy lydia lynn lynne maggie margaret
+  maria marie marion martha mary maxine megan melanie michelle miriam molly nadine naomi natalie nicola nicky olivia pamela
+  patricia paula pauline penny philippa polly priti rachel rebecca rosie rose ruth sally samantha sandra sara sarah sharon
+  sheila shirley sian siobhan sophie stella stephanie sue susan suzanne suella tanya teresa theresa tina tracey tracy valerie
+  vanessa vicky victoria wendy yvette yvonne zoe
+`);
+
+export const FIRST_NAME_GENDER: ReadonlyMap<string, 'm' | 'f'> = new Map([
+  ...MALE_NAMES.map((n) => [n, 'm'] as const),
+  ...FEMALE_NAMES.map((n) => [n, 'f'] as const),
+]);
+
+export const MALE_HONORIFICS = new Set(['mr', 'sir', 'lord']);
+export const FEMALE_HONORIFICS = new Set(['ms', 'mrs', 'miss', 'dame', 'lady', 'baroness']);
+export const HONORIFICS = ['Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Sir', 'Dame', 'Lord', 'Lady', 'Baroness', 'Professor', 'Prof', 'Rev', 'Cllr', 'Councillor'];
+
+/** Verbs that report speech (past, present and the "has said" forms all follow from these). */
+export const SPEECH_VERBS = words(`
+  said says say told tells added adds commented comments explained explains stated states warned warns argued argues
+  insisted insists noted notes claimed claims continued continues replied replies responded remarked admitted admits
+  acknowledged concluded concludes declared wrote writes observed stressed stresses emphasised emphasized suggested suggests
+  asked asks recalled urged urges announced confirmed maintained predicted cautioned conceded revealed reveals
+`);
+
+/** Verbs that put a short phrase in someone's mouth: `called the report "horrifying"`. */
+export const CHARACTERISING_VERBS = words(`called calls described describes branded brands labelled labeled dubbed termed vowed pledged promised`);
+
+/** Titles written before a name ("Chief Constable Stephen Watson"), longest first at use. */
+export const TITLES_BEFORE_NAME = [
+  "HM Chief Inspector of Constabulary", "HM Inspector of Constabulary", "Her Majesty's Inspector of Constabulary",
+  "His Majesty's Inspector of Constabulary", "Her Majesty’s Inspector of Constabulary", "His Majesty’s Inspector of Constabulary",
+  "Chief Inspector of Constabulary", "Inspector of Constabulary", "HM Inspector", "HM Chief Inspector",
+  "Police and Crime Commissioner", "Police, Fire and Crime Commissioner", "Deputy Police and Crime Commissioner",
+  "police and crime commissioner", "PCC", "Chief Constable", "Deputy Chief Constable", "Assistant Chief Constable",
+  "Temporary Chief Constable", "Acting Chief Constable", "Metropolitan Police Commissioner", "Met Police Commissioner",
+  "Met Commissioner", "Commissioner", "Deputy Commissioner", "Assistant Commissioner", "Deputy Assistant Commissioner",
+  "Commander", "Detective Chief Superintendent", "Chief Superintendent", "Detective Superintendent", "Superintendent",
+  "Detective Chief Inspector", "Chief Inspector", "Detective Inspector", "Inspector", "Detective Sergeant", "Sergeant", "Sgt",
+  "Detective Constable", "Police Constable", "Det Ch Supt", "Det Chief Supt", "Det Supt", "Ch Supt", "Det Ch Insp",
+  "Det Chief Insp", "Det Insp", "Ch Insp", "Det Sgt", "Det Con", "Supt", "Insp", "Cmdr", "Asst Ch Con", "Ch Con", "PC", "DC", "DS", "DI", "DCI", "DCS", "ACC", "DCC",
+  "Home Secretary", "Shadow Home Secretary", "Prime Minister", "Policing Minister", "Minister for Policing",
+  "Policing and Fire Minister", "Crime Minister", "Justice Secretary", "Shadow Justice Secretary", "Justice Minister",
+  "Safeguarding Minister", "Minister", "Mayor", "Chancellor", "Labour MP", "Tory MP", "Conservative MP", "Lib Dem MP",
+  "Liberal Democrat MP", "MP", "Chief Executive", "Chief Executive Officer", "CEO", "Director", "Director of Public Prosecutions",
+  "Chairman", "Chairwoman", "Chair", "General Secretary", "President", "National Chair", "Councillor", "Cllr",
+  "Victims' Commissioner", "Victims’ Commissioner", "Domestic Abuse Commissioner", "Information Commissioner",
+];
+
+/** Nouns that make an appositive a role: "Sandra Horley, chief executive of ...". */
+export const ROLE_NOUNS = words(`
+  executive director inspector commissioner constable secretary minister officer spokesman spokeswoman spokesperson
+  chair chairman chairwoman head leader lead president manager founder co-founder mp professor lecturer researcher
+  superintendent sergeant detective deputy analyst campaigner coordinator co-ordinator adviser advisor editor governor mayor
+  councillor member solicitor barrister lawyer chief commander ceo dcc acc chancellor deputy investigator ombudsman
+  representative rep organiser organizer trustee partner principal dean fellow expert author
+`);
+
+/** Words that end an organisation's name and tell its kind. */
+export const ORG_HEADWORDS: ReadonlyArray<readonly [string, string]> = [
+  ['Constabulary', 'force'], ['Police', 'force'], ['Police Service', 'force'], ['Inspectorate', 'inspectorate'],
+  ['Union', 'union'], ['Federation', 'union'], ['Trust', 'charity'], ['Foundation', 'charity'], ['Charity', 'charity'],
+  ['Council', 'government'], ['Office', 'government'], ['Department', 'government'], ['Ministry', 'government'],
+  ['Commission', 'regulator'], ['Authority', 'regulator'], ['Agency', 'government'], ['Ombudsman', 'regulator'],
+  ['University', 'academic'], ['College', 'academic'], ['Institute', 'academic'], ['School', 'academic'],
+  ['Association', 'other'], ['Society', 'charity'], ['Alliance', 'other'], ['Coalition', 'other'], ['Partnership', 'other'],
+  ['Network', 'other'], ['Service', 'other'], ['Services', 'other'], ['Committee', 'other'], ['Board', 'other'],
+  ['Group', 'other'], ['Panel', 'other'], ['Centre', 'other'], ['Center', 'other'],
+];
+
+/** Words naming a body by its type, for "the charity Refuge" or "the union said". */
+export const ORG_TYPE_NOUNS: ReadonlyArray<readonly [string, string]> = [
+  ['charity', 'charity'], ['trade union', 'union'], ['union', 'union'], ['campaign group', 'charity'],
+  ['pressure group', 'charity'], ['think tank', 'other'], ['think-tank', 'other'], ['watchdog', 'regulator'],
+  ['force', 'force'], ['organisation', 'other'], ['organization', 'other'], ['group', 'other'],
+];
+
+/** Capitalised words that never begin or form a person's name on their own. */
+export const NOT_NAME_WORDS = new Set(words(`
+  the a an and or but if in on at of for to by with from as it its he she his her they them their we our you your i this that
+  these those there here however but also yet so then when where while what who which why how mr mrs ms miss dr sir dame lord
+  lady baroness professor prof rev cllr councillor police constabulary council office home secretary commissioner
+  inspectorate inspector inspectors service services chief constable minister government report survey university college
+  court department ministry trust union federation association agency authority commission nhs party committee board group
+  centre center institute school foundation society charity news article crime reduction hm her his majesty majesty's
+  january february march april may june july august september october november december monday tuesday wednesday thursday
+  friday saturday sunday england wales britain british uk english welsh scotland scottish london national independent royal
+  metropolitan met county city borough district north south east west northern southern eastern western greater
+  prime deputy assistant detective superintendent sergeant commander director executive chairman chair president mayor
+  shadow labour conservative tory liberal democrat mp mps act bill code standards freedom information data figures
+  response request ref reference telephone email tel fax website yours dear kind regards sincerely faithfully thanks
+  shockingly respondents forces force vetting reports findings abuse police's chiefs chief's staff officers officer
+  det ch supt insp cmdr con asst sgt dept
+  pc pcs pcso pcsos dc ds di dci acc dcc ceo cps ipcc iopc hmic hmicfrs npcc met pcc pccs bbc itv sky
+`));
+
+/** Last words that make a capitalised sequence a place, not a person. */
+export const PLACE_WORDS = new Set(words(`
+  street road avenue lane way drive square park gardens hall house centre center tower bridge station hospital school hotel
+  court building headquarters hq stadium airport prison estate close crescent terrace place row green common wharf quay
+`));
+
+/** Nouns for a report-like document. */
+export const REPORT_NOUNS = words(`report review survey inspection study inquiry investigation audit assessment findings analysis research`);

@@ -1,0 +1,446 @@
+// People: capitalised name sequences accepted only with evidence that they name a person
+// (the gazetteer, a known first name, a title before, a role or a verb of saying after, a
+// letter's signature block), then their second references ("Mr Scott", "Watson") and roles.
+
+import { type DocContext, overlaps } from './context.js';
+import {
+  CHARACTERISING_VERBS,
+  FEMALE_HONORIFICS,
+  FIRST_NAME_GENDER,
+  HONORIFICS,
+  MALE_HONORIFICS,
+  NOT_NAME_WORDS,
+  PLACE_WORDS,
+  ROLE_NOUNS,
+  SPEECH_VERBS,
+  TITLES_BEFORE_NAME,
+} from './lexicon.js';
+import type { OrgMention, OrgResult } from './organizations.js';
+import { escapeRegExp, foldName } from './text.js';
+import type { ExtractedPerson, ExtractedRole, GazetteerPerson, PersonKind, Span } from './types.js';
+
+export type Gender = 'm' | 'f' | null;
+
+export interface PersonEntity {
+  key: string;
+  name: string;
+  aliases: Set<string>;
+  gender: Gender;
+  gazetteerId: string | null;
+  gazetteerKind: string | null;
+  roles: ExtractedRole[];
+  mentions: Span[];
+}
+
+export interface PersonMention extends Span {
+  entity: PersonEntity;
+}
+
+export interface PeopleResult {
+  entities: PersonEntity[];
+  mentions: PersonMention[];
+}
+
+const NAME_TOKEN = String.raw`(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?`;
+const NAME_RUN = new RegExp(String.raw`(?<![\p{L}\p{N}'’-])${NAME_TOKEN}(?:[ \t]+(?:${NAME_TOKEN}|\p{Lu}\.?(?=[ \t]+\p{Lu})))*`, 'gu');
+const sortedTitles = [...TITLES_BEFORE_NAME].sort((a, b) => b.length - a.length).map((t) => escapeRegExp(t).replace(/ /g, '\\s+').replace(/'/g, "['’]"));
+/** A title ending right where a name begins ("... Chief Constable ", "HM Inspector of Constabulary, "). */
+const TITLE_BEFORE = new RegExp(`(?<![\\p{L}])(${sortedTitles.join('|')})\\s*,?\\s*$`, 'iu');
+const HONORIFIC_BEFORE = new RegExp(`(?<![\\p{L}])(${HONORIFICS.join('|')})\\.?\\s+$`, 'u');
+const VERBS = [...SPEECH_VERBS, ...CHARACTERISING_VERBS].join('|');
+const VERB_AFTER = new RegExp(`^\\s+(?:has\\s+|had\\s+|have\\s+|also\\s+|later\\s+|then\\s+)?(?:${VERBS}|called|urged|welcomed|criticised|praised|attacked)\\b`, 'i');
+const ROLE_NOUN_RE = new RegExp(`\\b(${ROLE_NOUNS.map(escapeRegExp).join('|')})\\b`, 'i');
+const APPOSITIVE_AFTER = /^,\s+((?:the\s+|a\s+|an\s+)?[^,.;:"“”\n]{3,160}?)(?=,|\s+(?:said|says|told|added|commented|argued|warned|explained|wrote|called|urged)\b|\.\s|\.$|:|\n)/u;
+const SIGN_OFF = /\b(yours sincerely|yours faithfully|kind regards|best regards|best wishes|regards|many thanks)\b/i;
+const MONTHS = /^(january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+
+interface Candidate extends Span {
+  surface: string;
+  tokens: string[];
+  title: { text: string; start: number } | null;
+  honorific: string | null;
+}
+
+export function findPeople(ctx: DocContext, orgs: OrgResult): PeopleResult {
+  const entities = new Map<string, PersonEntity>();
+  const mentions: PersonMention[] = [];
+  const add = (entity: PersonEntity, span: Span) => {
+    if (mentions.some((m) => overlaps(m, span))) return;
+    mentions.push({ ...span, entity });
+    entity.mentions.push(span);
+  };
+
+  for (const h of ctx.gaz.findPeople(ctx.folded, ctx.text)) {
+    if (orgs.mentions.some((o) => overlaps(o, h))) continue;
+    const e = entityFor(entities, h.person.name, h.person, genderOf(h.person.name, null));
+    if (foldName(h.surface) !== foldName(e.name)) e.aliases.add(h.surface);
+    add(e, h);
+  }
+
+  const singles: Candidate[] = [];
+  for (const c of candidates(ctx, orgs.mentions)) {
+    if (c.tokens.length === 1) {
+      singles.push(c);
+      continue;
+    }
+    if (mentions.some((m) => overlaps(m, c))) continue;
+    const exact = ctx.gaz.personByName(c.surface);
+    const gaz = exact ?? (hasEvidence(ctx, c) || isFirstName(c.tokens[0]) ? ctx.gaz.personBySpelling(c.surface) : null);
+    if (!gaz && !isFirstName(c.tokens[0]) && !hasEvidence(ctx, c)) continue;
+    const name = gaz ? gaz.name : c.surface;
+    const e = entityFor(entities, name, gaz, genderOf(c.surface, c.honorific));
+    if (foldName(c.surface) !== foldName(e.name)) e.aliases.add(c.surface);
+    add(e, c);
+  }
+
+  addHeaderNames(ctx, orgs.mentions, entities, add);
+  addSecondReferences(ctx, entities, singles, add);
+  addSalutations(ctx, entities, mentions, add);
+  const list = [...entities.values()].filter((e) => e.mentions.length > 0);
+  for (const e of list) e.mentions.sort((a, b) => a.start - b.start);
+  mentions.sort((a, b) => a.start - b.start);
+  releaseOfficesUsedAsTitles(ctx, mentions, orgs);
+  addRoles(ctx, mentions, orgs);
+  attachInspectorate(list, orgs);
+  list.sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+  return { entities: list, mentions };
+}
+
+function isFirstName(token: string | undefined): boolean {
+  return !!token && FIRST_NAME_GENDER.has(foldName(token));
+}
+
+function genderOf(name: string, honorific: string | null): Gender {
+  const h = honorific?.toLowerCase() ?? '';
+  if (MALE_HONORIFICS.has(h)) return 'm';
+  if (FEMALE_HONORIFICS.has(h)) return 'f';
+  return FIRST_NAME_GENDER.get(foldName(name).split(' ')[0] ?? '') ?? null;
+}
+
+function entityFor(map: Map<string, PersonEntity>, name: string, gaz: GazetteerPerson | null, gender: Gender): PersonEntity {
+  const key = gaz ? `gaz:${gaz.id}` : sameNameKey(map, name);
+  let e = map.get(key);
+  if (!e) {
+    e = {
+      key,
+      name,
+      aliases: new Set(),
+      gender,
+      gazetteerId: gaz?.id ?? null,
+      gazetteerKind: gaz?.kind ?? null,
+      roles: [],
+      mentions: [],
+    };
+    map.set(key, e);
+  }
+  e.gender ??= gender;
+  return e;
+}
+
+/** "Sara Thornton" and "Sara J Thornton" are one person: same first and last token. */
+function sameNameKey(map: Map<string, PersonEntity>, name: string): string {
+  const toks = foldName(name).split(' ');
+  for (const [key, e] of map) {
+    const other = foldName(e.name).split(' ');
+    if (other[0] === toks[0] && other[other.length - 1] === toks[toks.length - 1]) return key;
+  }
+  return `new:${foldName(name)}`;
+}
+
+/** Runs of capitalised name tokens, split at words that cannot be part of a name. */
+function* candidates(ctx: DocContext, orgMentions: OrgMention[]): Generator<Candidate> {
+  const t = ctx.masked;
+  NAME_RUN.lastIndex = 0;
+  for (let m = NAME_RUN.exec(t); m; m = NAME_RUN.exec(t)) {
+    const runStart = m.index;
+    const parts: { text: string; start: number }[] = [];
+    const tokRe = /\S+/g;
+    for (let p = tokRe.exec(m[0]); p; p = tokRe.exec(m[0])) parts.push({ text: p[0], start: runStart + p.index });
+    let group: { text: string; start: number }[] = [];
+    const found: Candidate[] = [];
+    const flush = () => {
+      while (group.length > 0 && isNotNameEnd(group[group.length - 1]!.text)) group.pop();
+      if (group.length > 0 && group.length <= 4) {
+        const first = group[0]!;
+        const last = group[group.length - 1]!;
+        const span = { start: first.start, end: last.start + last.text.length };
+        if (!orgMentions.some((o) => overlaps(o, span))) {
+          const before = t.slice(Math.max(0, span.start - 80), span.start);
+          const title = TITLE_BEFORE.exec(before);
+          const hon = HONORIFIC_BEFORE.exec(before);
+          found.push({
+            ...span,
+            surface: ctx.text.slice(span.start, span.end),
+            tokens: group.map((g) => g.text),
+            title: title?.[1] ? { text: title[1], start: span.start - before.length + title.index } : null,
+            honorific: hon?.[1] ?? null,
+          });
+        }
+      }
+      group = [];
+    };
+    for (const part of parts) {
+      // "Theresa May": a month after a name, with no date figure after it, is a surname
+      const surnameMonth = group.length > 0 && MONTHS.test(part.text) && !/^\s*\d/.test(t.slice(part.start + part.text.length, part.start + part.text.length + 4));
+      if (isNotNameWord(part.text) && !surnameMonth) flush();
+      else group.push(part);
+    }
+    flush();
+    yield* found;
+  }
+}
+
+function isNotNameWord(w: string): boolean {
+  const f = foldName(w);
+  return NOT_NAME_WORDS.has(f) || MONTHS.test(f) || /^\p{Lu}{2,}$/u.test(w);
+}
+
+function isNotNameEnd(w: string): boolean {
+  return PLACE_WORDS.has(foldName(w)) || /^\p{Lu}\.?$/u.test(w);
+}
+
+/** Context that makes a capitalised sequence a person: title, role, verb of saying, signature. */
+function hasEvidence(ctx: DocContext, c: Candidate): boolean {
+  if (c.title || c.honorific) return true;
+  const after = ctx.masked.slice(c.end, c.end + 200);
+  if (VERB_AFTER.test(after)) return true;
+  const app = APPOSITIVE_AFTER.exec(after);
+  if (app?.[1] && ROLE_NOUN_RE.test(app[1])) return true;
+  if (/according\s+to\s+$/i.test(ctx.masked.slice(Math.max(0, c.start - 20), c.start))) return true;
+  return isSignature(ctx, c);
+}
+
+/** A name alone on its line, followed by a short title line, after a sign-off or as a letterhead. */
+function isSignature(ctx: DocContext, c: Span): boolean {
+  const t = ctx.masked;
+  const lineStart = t.lastIndexOf('\n', c.start - 1) + 1;
+  const lineEnd = t.indexOf('\n', c.end);
+  if (t.slice(lineStart, c.start).trim() || t.slice(c.end, lineEnd < 0 ? t.length : lineEnd).trim()) return false;
+  const next = /^\n[ \t]*([^\n]{2,60})/.exec(t.slice(lineEnd < 0 ? t.length : lineEnd));
+  if (!next?.[1] || /[.!?]$/.test(next[1].trim())) return false;
+  const before = t.slice(Math.max(ctx.body.start, c.start - 120), lineStart);
+  return SIGN_OFF.test(before) || !t.slice(ctx.body.start, lineStart).trim();
+}
+
+const BYLINE = /^[ \t]*By[ \t]+(\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2})[ \t]*(?:,[ \t]*([^\n,]{2,60}))?[ \t]*$/u;
+const NAME_LINE = /^[ \t]*(\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){1,2})[ \t]*$/u;
+const titleCase = (s: string): string => (/\p{Ll}/u.test(s) ? s : s.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase()));
+
+/**
+ * The header of an article names its writer: "By Jo Bell, Crime Reporter" (also in capitals),
+ * or a name alone on its line before the first paragraph of prose.
+ */
+function addHeaderNames(ctx: DocContext, orgMentions: OrgMention[], entities: Map<string, PersonEntity>, add: (e: PersonEntity, s: Span) => void): void {
+  const t = ctx.masked;
+  const head = ctx.paragraphs.slice(0, 8);
+  head.forEach((p, i) => {
+    const line = t.slice(p.start, p.end);
+    const by = BYLINE.exec(line);
+    // a bare name line is a byline when a dateline follows it ("Tue 9 Jul 2024 19.30 BST")
+    const next = head[i + 1];
+    const dateline = next !== undefined && next.end - next.start < 60 && /\d/.test(t.slice(next.start, next.end));
+    const bare = by || !dateline ? null : NAME_LINE.exec(line);
+    const m = by ?? bare;
+    if (!m?.[1]) return;
+    const tokens = m[1].split(/[ \t]+/);
+    if (tokens.some((w) => NOT_NAME_WORDS.has(foldName(w)) || MONTHS.test(w))) return;
+    const start = p.start + line.indexOf(m[1]);
+    const span = { start, end: start + m[1].length };
+    if (orgMentions.some((o) => overlaps(o, span))) return;
+    const name = titleCase(m[1]);
+    const e = entityFor(entities, name, ctx.gaz.personByName(name), genderOf(name, null));
+    if (name !== m[1]) e.aliases.add(m[1]);
+    add(e, span);
+    const role = by?.[2]?.trim();
+    if (role) addRole(e, { title: /\p{Ll}/u.test(role) ? role : role.toLowerCase(), organization: null, start: span.end, end: p.end });
+  });
+}
+
+/** "Dear Mr Hollis": the person a letter is written to, named the only way the letter names them. */
+function addSalutations(ctx: DocContext, entities: Map<string, PersonEntity>, mentions: PersonMention[], add: (e: PersonEntity, s: Span) => void): void {
+  const re = /\bDear[ \t]+(Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+(\p{Lu}[\p{L}'’-]+)/gu;
+  for (let m = re.exec(ctx.masked); m; m = re.exec(ctx.masked)) {
+    const start = m.index + m[0].length - (m[2] ?? '').length;
+    const span = { start, end: start + (m[2] ?? '').length };
+    if (mentions.some((x) => overlaps(x, span))) continue;
+    const name = `${m[1]} ${m[2]}`;
+    add(entityFor(entities, name, null, genderOf(name, m[1] ?? null)), { start: m.index + 5, end: span.end });
+  }
+}
+
+/** Surnames and "Mr Scott" of people already introduced; a surname shared by two is left alone. */
+function addSecondReferences(
+  ctx: DocContext,
+  entities: Map<string, PersonEntity>,
+  singles: Candidate[],
+  add: (e: PersonEntity, s: Span) => void,
+): void {
+  const bySurname = new Map<string, PersonEntity[]>();
+  for (const e of entities.values()) {
+    const toks = foldName(e.name).split(' ');
+    const forms = [toks[toks.length - 1] ?? '', ...[...e.aliases].map((a) => foldName(a).split(' ').pop() ?? '')];
+    for (const s of new Set(forms)) {
+      if (!s) continue;
+      const list = bySurname.get(s) ?? [];
+      list.push(e);
+      bySurname.set(s, list);
+    }
+  }
+  for (const c of singles) {
+    const list = bySurname.get(foldName(c.tokens[0] ?? ''));
+    const prior = list?.filter((e) => e.mentions.some((m) => m.start < c.start)) ?? [];
+    if (prior.length === 1) add(prior[0]!, c);
+    else if (list?.length === 1) add(list[0]!, c);
+    else if (!list && c.honorific && hasSpeechAfter(ctx, c)) {
+      // "Mr Smith said" with no full name anywhere: the honorific form is the best name there is
+      const name = `${c.honorific} ${c.surface}`;
+      const e = entityFor(entities, name, null, genderOf(name, c.honorific));
+      add(e, { start: c.start, end: c.end });
+      bySurname.set(foldName(c.surface), [e]);
+    }
+  }
+}
+
+function hasSpeechAfter(ctx: DocContext, c: Span): boolean {
+  return VERB_AFTER.test(ctx.masked.slice(c.end, c.end + 60));
+}
+
+/** Roles from a title before the name, an appositive after it, or a signature's title line. */
+function addRoles(ctx: DocContext, mentions: PersonMention[], orgs: OrgResult): void {
+  const t = ctx.masked;
+  for (const m of mentions) {
+    const e = m.entity;
+    const before = t.slice(Math.max(ctx.body.start, m.start - 100), m.start);
+    const title = TITLE_BEFORE.exec(before);
+    if (title?.[1]) {
+      const titleStart = m.start - before.length + title.index;
+      const org = orgEndingAt(orgs.mentions, titleStart) ?? orgInside(orgs.mentions, { start: titleStart, end: m.start });
+      addRole(e, { title: title[1].replace(/\s+/g, ' '), organization: org, start: titleStart, end: titleStart + title[1].length });
+    }
+    const after = t.slice(m.end, m.end + 220);
+    const app = APPOSITIVE_AFTER.exec(after);
+    if (app?.[1] && ROLE_NOUN_RE.test(app[1]) && !/^(?:who|which|whose)\b/i.test(app[1])) {
+      const start = m.end + after.indexOf(app[1]);
+      const span = { start, end: start + app[1].length };
+      addRole(e, roleFromAppositive(ctx, app[1], span, orgs.mentions));
+    }
+    if (isSignature(ctx, m)) {
+      const lineEnd = t.indexOf('\n', m.end);
+      const next = /^\n[ \t]*([^\n]{2,60})/.exec(t.slice(lineEnd));
+      const titleText = next?.[1]?.trim();
+      if (titleText) {
+        const start = t.indexOf(titleText, lineEnd);
+        addRole(e, { title: titleText, organization: mostMentionedOrg(orgs), start, end: start + titleText.length });
+      }
+    }
+  }
+}
+
+/**
+ * "the Police and Crime Commissioner for Dorset, David Penrose": an office written as a person's
+ * title is their role, not a mention of the office as a body.
+ */
+function releaseOfficesUsedAsTitles(ctx: DocContext, mentions: PersonMention[], orgs: OrgResult): void {
+  for (const o of [...orgs.mentions]) {
+    const surface = ctx.text.slice(o.start, o.end);
+    if (!/\b(commissioner|pcc|mayor)\b/i.test(surface) || /^office\b/i.test(surface)) continue;
+    const gap = (p: PersonMention) => ctx.masked.slice(o.end, p.start);
+    const person = mentions.find((p) => p.start >= o.end && p.start - o.end <= 3 && /^,?\s*$/.test(gap(p)));
+    if (!person) continue;
+    orgs.mentions.splice(orgs.mentions.indexOf(o), 1);
+    o.entity.mentions = o.entity.mentions.filter((s) => s.start !== o.start);
+    addRole(person.entity, { title: ctx.text.slice(o.start, o.end), organization: o.entity.name, start: o.start, end: o.end });
+  }
+  orgs.entities.splice(0, orgs.entities.length, ...orgs.entities.filter((e) => e.mentions.length > 0));
+}
+
+/** "HM Inspector of Constabulary" with no body named belongs to the inspectorate the text names. */
+function attachInspectorate(entities: PersonEntity[], orgs: OrgResult): void {
+  const inspectorate = orgs.entities.find((o) => o.kind === 'inspectorate');
+  if (!inspectorate) return;
+  for (const e of entities) {
+    for (const r of e.roles) if (r.organization === null && /inspector of constabulary|hm (chief )?inspector/i.test(r.title)) r.organization = inspectorate.name;
+  }
+}
+
+function addRole(e: PersonEntity, role: ExtractedRole): void {
+  if (!role.title) return;
+  const k = foldName(role.title);
+  if (e.roles.some((r) => foldName(r.title) === k && r.organization === role.organization)) return;
+  e.roles.push(role);
+}
+
+function orgEndingAt(mentions: OrgMention[], pos: number): string | null {
+  const m = mentions.find((o) => o.end <= pos && /^['’]?s?\s*$/.test(' '.repeat(Math.max(0, pos - o.end))) && pos - o.end <= 3);
+  return m ? m.entity.name : null;
+}
+
+function orgInside(mentions: OrgMention[], span: Span): string | null {
+  const m = mentions.filter((o) => o.start >= span.start && o.end <= span.end);
+  return m.length > 0 ? m[m.length - 1]!.entity.name : null;
+}
+
+/**
+ * "chief executive of domestic violence charity Refuge" → chief executive @ Refuge;
+ * "the National Police Chiefs' Council (NPCC) lead for counter-corruption" → lead for ... @ NPCC.
+ */
+function roleFromAppositive(ctx: DocContext, text: string, span: Span, orgMentions: OrgMention[]): ExtractedRole {
+  const inner = orgMentions.filter((o) => o.start >= span.start && o.end <= span.end);
+  const cleaned = text.replace(/^(?:the|a|an)\s+/i, '');
+  const first = inner[0];
+  if (!first) return { title: cleaned.trim(), organization: null, ...span };
+  const org = first.entity.name;
+  const relStart = first.start - span.start;
+  const head = ctx.masked.slice(span.start, first.start);
+  const ofMatch = /^(?:the\s+|a\s+|an\s+)?(.*?)\s+(?:of|at|for|with|from)\s+(?:the\s+)?/i.exec(head);
+  if (ofMatch?.[1] && ROLE_NOUN_RE.test(ofMatch[1])) return { title: ofMatch[1].trim(), organization: org, ...span };
+  // the body named first: the title is what follows it (and its bracketed acronym)
+  const lastInner = inner[inner.length - 1]!;
+  const tail = ctx.masked
+    .slice(lastInner.end, span.end)
+    .replace(/^[\s)]*(?:\([^)]*\))?/, '')
+    .trim();
+  if (relStart <= 5 && tail && ROLE_NOUN_RE.test(tail)) return { title: tail, organization: org, ...span };
+  return { title: cleaned.trim(), organization: org, ...span };
+}
+
+function mostMentionedOrg(orgs: OrgResult): string | null {
+  let best: string | null = null;
+  let n = 0;
+  for (const e of orgs.entities) {
+    if (e.mentions.length > n) {
+      n = e.mentions.length;
+      best = e.name;
+    }
+  }
+  return best;
+}
+
+/** A person's kind follows from the roles the text gives them, else from the gazetteer. */
+export function personKind(e: PersonEntity): PersonKind {
+  const titles = e.roles.map((r) => r.title.toLowerCase()).join(' | ');
+  if (/inspector of constabulary|hm (chief )?inspector|chief inspector of/.test(titles)) return 'inspector';
+  if (/police(,)? (fire )?and crime commissioner|\bpcc\b/.test(titles)) return 'commissioner';
+  if (/chief constable|\bcommissioner of (the )?metropolitan|met(ropolitan)? (police )?commissioner|chief officer|\b(acc|dcc)\b/.test(titles)) {
+    return 'chief-officer';
+  }
+  if (/home secretary|prime minister|\bminister\b|\bmp\b|secretary of state|justice secretary|shadow|mayor|councillor|\bcllr\b|chancellor/.test(titles)) {
+    return 'politician';
+  }
+  if (/chief executive|\bceo\b|managing director|executive director/.test(titles)) return 'executive';
+  const gk = e.gazetteerKind;
+  const allowed: PersonKind[] = ['inspector', 'commissioner', 'chief-officer', 'official', 'politician', 'executive', 'other'];
+  if (e.roles.length === 0 && gk && (allowed as string[]).includes(gk)) return gk as PersonKind;
+  return e.roles.length > 0 ? 'official' : 'other';
+}
+
+export function toExtractedPeople(entities: PersonEntity[]): ExtractedPerson[] {
+  return entities.map((e) => ({
+    name: e.name,
+    aliases: [...e.aliases],
+    kind: personKind(e),
+    gazetteerId: e.gazetteerId,
+    roles: e.roles,
+    mentions: e.mentions,
+  }));
+}

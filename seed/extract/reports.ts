@@ -1,0 +1,188 @@
+// Reports, surveys, inspections and FOI responses a document refers to. A titled report is
+// its own entity; untitled mentions ("the report", "a survey carried out by Unison") gather
+// into one main report unless a different year sets them apart.
+
+import { type DocContext, inside } from './context.js';
+import type { OrgEntity, OrgResult } from './organizations.js';
+import { sentenceEnd, sentenceStart } from './sentences.js';
+import { foldName } from './text.js';
+import type { ExtractedReport, ReportKind, Span } from './types.js';
+
+export interface ReportEntity {
+  key: string;
+  title: string;
+  publisher: string | null;
+  year: number | null;
+  kind: ReportKind;
+  titled: boolean;
+  mentions: Span[];
+}
+
+export interface ReportResult {
+  entities: ReportEntity[];
+  /** the report the document is chiefly about (what "the report" means), if any */
+  main: ReportEntity | null;
+}
+
+const NOUN = /\b(reports?|survey|review|inspection|study|inquiry|audit|overview|findings)\b/gi;
+const TITLE_AFTER_NOUN = /\b(?:report|review|study|survey|inquiry|inspection)(?:,|\s+(?:entitled|titled|called|named))\s+[‘“"']?(\p{Lu}[^.,\n‘’“”"]{5,150}?)[’”"']?(?=[.,;](?:\s|$|\p{Lu})|$)/gu;
+const QUOTED_TITLE_BEFORE_NOUN = /[‘“"'](\p{Lu}[^‘’“”"\n]{5,150}?)[’”"']\s+(?:report|review|study|survey)\b/gu;
+/** "its report from HMICFRS, “When the Abuser Wears a Uniform”": a quoted title later in the sentence */
+const QUOTED_TITLE_AFTER_NOUN = /\b(?:report|review|study|survey|inspection|research|guide)\b(?:[^.!?\n“”"‘’]|(?<=\p{L})[’'](?=\p{L})){0,140}?,?\s*[“"‘](\p{Lu}[^“”"‘’\n]{3,120}?)[”"’]/gu;
+const YEAR = /\b(19[5-9]\d|20[0-4]\d)\b/;
+const FOI_REF = /\b(?:Our\s+)?Ref(?:erence)?(?:\s+No\.?)?\s*:\s*([A-Z]{2,6}[\s-]?\d{2,4}[/-]\d{1,6})/i;
+const FULL_DATE = /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d\d)\b/;
+
+const kindOfNoun = (noun: string): ReportKind => (/survey/i.test(noun) ? 'survey' : 'report');
+
+export function findReports(ctx: DocContext, orgs: OrgResult): ReportResult {
+  const entities: ReportEntity[] = [];
+  const t = ctx.masked;
+  const body = ctx.body;
+
+  const foi = foiResponse(ctx, orgs);
+  if (foi) entities.push(foi);
+
+  for (const re of [TITLE_AFTER_NOUN, QUOTED_TITLE_BEFORE_NOUN, QUOTED_TITLE_AFTER_NOUN]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(t); m; m = re.exec(t)) {
+      const title = (m[1] ?? '').trim();
+      if (!looksLikeTitle(title) || (re === QUOTED_TITLE_AFTER_NOUN && !isTitleCased(title))) continue;
+      const start = m.index + m[0].indexOf(title);
+      const span = { start, end: start + title.length };
+      const existing = entities.find((e) => foldName(e.title) === foldName(title));
+      if (existing) {
+        existing.mentions.push(span);
+        continue;
+      }
+      entities.push({
+        key: `t:${foldName(title)}`,
+        title,
+        publisher: publisherNear(ctx, orgs, span),
+        year: yearNear(ctx, span),
+        kind: 'report',
+        titled: true,
+        mentions: [span],
+      });
+    }
+  }
+
+  // the main report is the titled one the document names first
+  entities.sort((a, b) => Number(b.titled) - Number(a.titled) || Math.min(...a.mentions.map((m) => m.start)) - Math.min(...b.mentions.map((m) => m.start)));
+  // untitled mentions: one main report, plus any set apart by their own year
+  NOUN.lastIndex = 0;
+  let generic: ReportEntity | null = null;
+  for (let m = NOUN.exec(t); m; m = NOUN.exec(t)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (!inside(span, body) || isVerbUse(t, span)) continue;
+    // "its report, Time to Listen": the noun introducing a title is a mention of that report
+    const titledNear = entities.find((e) => e.titled && e.mentions.some((x) => x.start >= span.end && x.start - span.end < 20));
+    if (titledNear) {
+      titledNear.mentions.push(span);
+      continue;
+    }
+    const phrase = t.slice(Math.max(sentenceStart(t, span.start, body.start), span.start - 40), Math.min(span.end + 40, t.length));
+    const ownYear = /\b(?:in|the|its|a|this|last)\s+(?:\w+\s+)?(19[5-9]\d|20[0-4]\d)\s+\w*\s*$/i.exec(t.slice(span.start - 40, span.start)) ??
+      /^\s+(?:in|of|published in|from)\s+(?:\w+\s+)?(19[5-9]\d|20[0-4]\d)\b/i.exec(t.slice(span.end, span.end + 30));
+    const year = ownYear?.[1] ? Number(ownYear[1]) : null;
+    const main = entities.find((e) => e.titled) ?? generic;
+    // "the 2017 report" beside a titled report of another (or unknown) year is another report
+    if (year !== null && main && main.year !== year && (main.year !== null || main.titled)) {
+      const other = entities.find((e) => e.year === year && !e.titled);
+      if (other) other.mentions.push(span);
+      else entities.push(untitled(ctx, orgs, m[0], span, year, phrase));
+      continue;
+    }
+    if (main) {
+      main.mentions.push(span);
+      main.year ??= year;
+      continue;
+    }
+    generic = untitled(ctx, orgs, m[0], span, year, phrase);
+    entities.push(generic);
+  }
+  const main = entities.find((e) => e.titled) ?? generic ?? entities[0] ?? null;
+  return { entities, main };
+}
+
+/** "reported", "reports that", "review all allegations": the word used as a verb. */
+function isVerbUse(t: string, span: Span): boolean {
+  const word = t.slice(span.start, span.end).toLowerCase();
+  const before = t.slice(Math.max(0, span.start - 15), span.start);
+  if (/\b(to|will|would|should|must|could|can|may|and|did|not)\s+$/i.test(before) && /^(review|survey|audit|study|report)$/.test(word)) return true;
+  if (word === 'reports' && !/\b(the|its|their|two|three|several|many|these|those|\d+)\s+$/i.test(before)) return true;
+  return false;
+}
+
+function isTitleCased(title: string): boolean {
+  const content = title.split(/\s+/).filter((w) => !/^(of|the|and|for|a|an|in|on|to|at|by|with|is|&)$/i.test(w));
+  return content.length > 0 && content.every((w) => /^\P{L}*\p{Lu}/u.test(w));
+}
+
+function looksLikeTitle(title: string): boolean {
+  const words = title.split(/\s+/);
+  return words.length >= 2 && words.length <= 20 && !/^(which|that|who|and|but|click)\b/i.test(title) && !/\bclick here\b/i.test(title);
+}
+
+function untitled(ctx: DocContext, orgs: OrgResult, noun: string, span: Span, year: number | null, phrase: string): ReportEntity {
+  const publisher = publisherNear(ctx, orgs, span);
+  const modifier = /\b(spotlight|annual|interim|final|thematic|inspection|legitimacy|national|joint)\s+$/i.exec(ctx.masked.slice(span.start - 20, span.start))?.[1];
+  const base = noun.toLowerCase().replace(/s$/, '') === 'finding' ? 'report' : noun.toLowerCase().replace(/^reports$/, 'report');
+  const title = [publisher, modifier?.toLowerCase(), base, year ? `(${year})` : null].filter(Boolean).join(' ');
+  void phrase;
+  return { key: `u:${title}`, title, publisher, year: year ?? yearNear(ctx, span), kind: kindOfNoun(noun), titled: false, mentions: [span] };
+}
+
+/** The body that published a report: named by "by/from X" or as subject of its sentence. */
+function publisherNear(ctx: DocContext, orgs: OrgResult, span: Span): string | null {
+  const t = ctx.masked;
+  const sStart = sentenceStart(t, span.start, ctx.body.start);
+  const sEnd = sentenceEnd(t, span.end, ctx.body.end);
+  const inSentence = orgs.mentions.filter((m) => m.start >= sStart && m.end <= sEnd);
+  const afterBy = inSentence.find((m) => m.start >= span.end && /^\s*(?:\S+\s+){0,3}?(?:by|from|of)\s+(?:the\s+|trade\s+union\s+|union\s+|charity\s+)?$/i.test(t.slice(span.end, m.start)));
+  if (afterBy) return afterBy.entity.name;
+  // forces answer FOI requests but seldom publish the reports news is about: an inspectorate,
+  // or another body in the sentence, is the likelier publisher
+  const insp = inspectorate(orgs.entities);
+  if (insp) return insp.name;
+  const before = inSentence.filter((m) => m.end <= span.start);
+  const nonForce = before.filter((m) => m.entity.kind !== 'force');
+  const pick = nonForce[nonForce.length - 1] ?? before[before.length - 1];
+  return pick?.entity.name ?? null;
+}
+
+function inspectorate(entities: OrgEntity[]): OrgEntity | null {
+  return entities.find((e) => e.kind === 'inspectorate') ?? null;
+}
+
+function yearNear(ctx: DocContext, span: Span): number | null {
+  const t = ctx.masked;
+  const s = t.slice(sentenceStart(t, span.start, ctx.body.start), sentenceEnd(t, span.end, ctx.body.end));
+  const m = YEAR.exec(s);
+  return m?.[1] ? Number(m[1]) : null;
+}
+
+/** A letter answering a Freedom of Information request is itself the FOI response. */
+function foiResponse(ctx: DocContext, orgs: OrgResult): ReportEntity | null {
+  const t = ctx.masked;
+  if (!/freedom of information/i.test(t)) return null;
+  const ref = FOI_REF.exec(t);
+  if (!ref?.[1]) return null;
+  const subject = /request\s+(?:in relation to|regarding|about|concerning|for information (?:on|about))\s+([^.\n]{5,120})\./i.exec(t);
+  const date = FULL_DATE.exec(t);
+  const forces = orgs.entities.filter((e) => e.kind === 'force').sort((a, b) => b.mentions.length - a.mentions.length);
+  const title = `FOI response ${ref[1]}${subject?.[1] ? `: ${subject[1].trim()}` : ''}`;
+  return {
+    key: `foi:${ref[1]}`,
+    title,
+    publisher: forces[0]?.name ?? null,
+    year: date?.[1] ? Number(date[1]) : null,
+    kind: 'foi',
+    titled: true,
+    mentions: [{ start: ref.index, end: ref.index + ref[0].length }],
+  };
+}
+
+export function toExtractedReports(entities: ReportEntity[]): ExtractedReport[] {
+  return entities.map((e) => ({ title: e.title, publisher: e.publisher, year: e.year, kind: e.kind, mentions: e.mentions }));
+}

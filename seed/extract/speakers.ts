@@ -1,0 +1,231 @@
+// Who said each quote: an attribution after it ("…,” she said), a lead-in before it
+// ("Mr Scott said: “…"), the subject of the sentence for a phrase quoted inside it, the
+// introduction ending the previous paragraph, or the speaker of the quote it continues.
+
+import type { DocContext } from './context.js';
+import { CHARACTERISING_VERBS, SPEECH_VERBS } from './lexicon.js';
+import type { OrgEntity, OrgResult } from './organizations.js';
+import type { Gender, PeopleResult } from './people.js';
+import type { QuoteCandidate } from './quotes.js';
+import type { ReportEntity, ReportResult } from './reports.js';
+import { sentenceStart } from './sentences.js';
+import type { ExtractedQuote, Span, SpeakerKind } from './types.js';
+
+export interface Attribution {
+  speaker: string | null;
+  speakerKind: SpeakerKind | null;
+  speakerSpan: Span | null;
+}
+
+const NONE: Attribution = { speaker: null, speakerKind: null, speakerSpan: null };
+const SPEECH = SPEECH_VERBS.join('|');
+const VERB_FIRST_TAG = new RegExp(`^[\\s,–—-]*(?:${SPEECH})\\s+`, 'i');
+const WHO_THEN_VERB = new RegExp(`^[\\s,–—-]*([^.!?"“”‘’\\n]{1,120}?)\\s(?:has\\s+|had\\s+|also\\s+|then\\s+)?(?:${SPEECH})\\b`, 'i');
+const ACCORDING_TO = /^[\s,–—-]*according\s+to\s+/i;
+const VERB_GLOBAL = new RegExp(
+  `\\b(?:(?:${SPEECH}|${CHARACTERISING_VERBS.filter((v) => !v.startsWith('call')).join('|')}|found|finds)\\b|call(?:s|ed)?\\b(?!\\s+(?:on|for|off|in|up)\\b))`,
+  'gi',
+);
+const PRONOUN_AT_END = /\b(he|she|they|it)\s*(?:,\s*)?(?:also\s+|later\s+|then\s+|has\s+|had\s+)?$/i;
+const PRONOUN_ONLY = /^\s*(?:[,–—-]\s*)?(he|she|they|it)\s*$/i;
+const REPORT_WORD = /\b(report|reports|review|survey|study|inspection|findings|document|research|inquiry|audit|overview|analysis)\b/i;
+const DEFINITION_LEAD = /\b(defined|defines|states?|stated|reads?|says?|said|conclu\w*|found|recommend\w*|describ\w*|explain\w*|wrote|writes)\b[^.!?]*:\s*$/i;
+
+interface Resolver {
+  ctx: DocContext;
+  people: PeopleResult;
+  orgs: OrgResult;
+  reports: ReportResult;
+}
+
+export function attributeQuotes(
+  ctx: DocContext,
+  quotes: QuoteCandidate[],
+  people: PeopleResult,
+  orgs: OrgResult,
+  reports: ReportResult,
+): Attribution[] {
+  const r: Resolver = { ctx, people, orgs, reports };
+  const out: Attribution[] = [];
+  quotes.forEach((q, i) => {
+    let a = fromTag(r, q) ?? fromLeadIn(r, q) ?? fromPartial(r, q);
+    const prev = i > 0 ? quotes[i - 1] : undefined;
+    const prevA = i > 0 ? out[i - 1] : undefined;
+    if (!a && prev && prevA?.speaker) {
+      // later quote of the same paragraph, or a paragraph continuing the previous one
+      const standsAlone = q.shape === 'block' || q.shape === 'lead';
+      if (prev.paragraph === q.paragraph || (standsAlone && prev.paragraph === q.paragraph - 1)) a = prevA;
+    }
+    if (!a && (q.shape === 'block' || q.shape === 'tagged')) a = fromPreviousParagraph(r, q);
+    out.push(a ?? NONE);
+  });
+  return out;
+}
+
+/** An attribution right after the closing mark: `, she said`, `said Mr Scott`, `the report said`. */
+function fromTag(r: Resolver, q: QuoteCandidate): Attribution | null {
+  if (q.unclosed) return null;
+  const t = r.ctx.masked;
+  const after = t.slice(q.after.start, q.after.end);
+  const standsAlone = t.slice(q.before.start, q.before.end).trim() === '';
+  const verbFirst = VERB_FIRST_TAG.exec(after) ?? ACCORDING_TO.exec(after);
+  if (verbFirst) {
+    const start = q.after.start + verbFirst[0].length;
+    return resolveWho(r, { start, end: Math.min(q.after.end, start + 120) }, q.open, false);
+  }
+  const m = WHO_THEN_VERB.exec(after);
+  if (!m?.[1]) return null;
+  // inside a sentence only a short subject can be the tag ("…”, she said), never a clause
+  if (!standsAlone && (m[1].split(/\s+/).length > 6 || m[1].includes(','))) return null;
+  const start = q.after.start + m[0].indexOf(m[1]);
+  return resolveWho(r, { start, end: start + m[1].length }, q.open, true);
+}
+
+/** `X said: “…` / `According to X, “…`: the subject before the last verb of saying. */
+function fromLeadIn(r: Resolver, q: QuoteCandidate): Attribution | null {
+  if (q.shape !== 'lead') return null;
+  return subjectOfVerb(r, q.before, q.open, true);
+}
+
+/** A phrase quoted inside a sentence belongs to the subject of its verb of saying. */
+function fromPartial(r: Resolver, q: QuoteCandidate): Attribution | null {
+  if (q.shape !== 'partial') return null;
+  return subjectOfVerb(r, q.before, q.open, false);
+}
+
+function subjectOfVerb(r: Resolver, before: Span, anchor: number, requireNearEnd: boolean): Attribution | null {
+  const t = r.ctx.masked;
+  const text = t.slice(before.start, before.end);
+  // "According to Dr X, a criminologist at Y, '…'" and "In the inspectorate's own words, '…'"
+  const acc = /\baccording\s+to\s+/i.exec(text) ?? /\bin\s+(?=[^,]{1,80}\bwords\s*,\s*$)/i.exec(text);
+  if (acc) {
+    const start = before.start + acc.index + acc[0].length;
+    return resolveWho(r, { start, end: before.end }, anchor, false);
+  }
+  let last: RegExpExecArray | null = null;
+  VERB_GLOBAL.lastIndex = 0;
+  for (let m = VERB_GLOBAL.exec(text); m; m = VERB_GLOBAL.exec(text)) last = m;
+  if (!last) {
+    return /:\s*$/.test(text) && DEFINITION_LEAD.test(text) ? reportSpeaker(r, before, anchor) : null;
+  }
+  if (requireNearEnd && text.length - (last.index + last[0].length) > 70) return null;
+  return resolveWho(r, { start: before.start, end: before.start + last.index }, anchor, true);
+}
+
+/** A quote standing alone after a paragraph that ends with a colon: that paragraph introduces it. */
+function fromPreviousParagraph(r: Resolver, q: QuoteCandidate): Attribution | null {
+  const prev = r.ctx.paragraphs[q.paragraph - 1];
+  if (!prev) return null;
+  const t = r.ctx.masked;
+  if (!/:\s*$/.test(t.slice(prev.start, prev.end))) return null;
+  const s = { start: sentenceStart(t, prev.end - 1, prev.start), end: prev.end };
+  return subjectOfVerb(r, s, q.open, true);
+}
+
+/**
+ * Who a stretch of text names: a pronoun next to the verb, else the first person in it, a
+ * report noun, the first organisation, or a descriptor ("the watchdog", "the force").
+ */
+function resolveWho(r: Resolver, span: Span, anchor: number, pronounAtEnd: boolean): Attribution | null {
+  const t = r.ctx.masked;
+  const text = t.slice(span.start, span.end);
+  const pron = (pronounAtEnd ? PRONOUN_AT_END : PRONOUN_ONLY).exec(text) ?? PRONOUN_ONLY.exec(text);
+  if (pron?.[1]) {
+    const pSpan = { start: span.start + text.lastIndexOf(pron[1]), end: 0 };
+    pSpan.end = pSpan.start + pron[1].length;
+    return resolvePronoun(r, pron[1].toLowerCase(), pSpan, anchor);
+  }
+  const person = subjectPerson(r, span);
+  if (person) return { speaker: person.entity.name, speakerKind: 'person', speakerSpan: { start: person.start, end: person.end } };
+  const org = r.orgs.mentions.find((m) => m.start >= span.start && m.end <= span.end);
+  const reportWord = REPORT_WORD.exec(text);
+  // "HMIC's report said" is the report; "a Home Office spokesperson said" the body
+  if (reportWord && (!org || reportWord.index > org.end - span.start)) {
+    return reportSpeaker(r, { start: span.start + reportWord.index, end: span.start + reportWord.index + reportWord[0].length }, anchor);
+  }
+  if (org) return orgAttribution(org.entity, { start: org.start, end: org.end });
+  return descriptor(r, text, span, anchor);
+}
+
+/**
+ * The person a stretch names as subject: the last one in it that is not the object of a
+ * preposition ("In a letter to Ms Lytton, Mr Penrose wrote" → Penrose).
+ */
+function subjectPerson(r: Resolver, span: Span) {
+  const inSpan = r.people.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
+  const free = inSpan.filter((m) => !/\b(to|with|by|from|for|of|at|about|against|than|like|and)\s+(?:\p{Lu}\p{L}*\.?\s+){0,3}$/iu.test(r.ctx.masked.slice(Math.max(span.start, m.start - 40), m.start)));
+  return free[free.length - 1] ?? inSpan[0];
+}
+
+function orgAttribution(e: OrgEntity, span: Span): Attribution {
+  return { speaker: e.name, speakerKind: 'organization', speakerSpan: span };
+}
+
+const DESCRIPTORS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
+  [/\b(watchdog|inspectorate|inspectors)\b/i, ['inspectorate', 'regulator']],
+  [/\b(force|constabulary)\b/i, ['force']],
+  [/\bcharity\b/i, ['charity']],
+  [/\bunion\b/i, ['union']],
+  [/\b(department|government|ministry|home office)\b/i, ['government']],
+  [/\b(commission|regulator|ombudsman)\b/i, ['regulator']],
+  [/\b(university|researchers|academics)\b/i, ['academic']],
+];
+
+/** "the watchdog said" → the inspectorate the document names, latest mention first. */
+function descriptor(r: Resolver, text: string, span: Span, anchor: number): Attribution | null {
+  for (const [re, kinds] of DESCRIPTORS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const prior = r.orgs.mentions.filter((o) => kinds.includes(o.entity.kind) && o.start < anchor);
+    const pick = prior[prior.length - 1] ?? r.orgs.mentions.find((o) => kinds.includes(o.entity.kind));
+    if (pick) return { ...orgAttribution(pick.entity, { start: span.start + m.index, end: span.start + m.index + m[0].length }) };
+  }
+  return null;
+}
+
+function reportSpeaker(r: Resolver, span: Span, anchor: number): Attribution | null {
+  const within = r.reports.entities.find((e) => e.mentions.some((m) => m.start >= span.start && m.end <= span.end + 200 && m.start < anchor));
+  const latest = latestReport(r.reports.entities, anchor);
+  const rep = within ?? latest ?? r.reports.main;
+  if (!rep) return null;
+  return { speaker: rep.title, speakerKind: 'report', speakerSpan: span };
+}
+
+function latestReport(entities: ReportEntity[], anchor: number): ReportEntity | null {
+  let best: ReportEntity | null = null;
+  let pos = -1;
+  for (const e of entities) {
+    for (const m of e.mentions) {
+      if (m.start < anchor && m.start > pos) {
+        pos = m.start;
+        best = e;
+      }
+    }
+  }
+  return best;
+}
+
+/** he/she: the latest person of a compatible gender before the quote; it/they: the latest body. */
+function resolvePronoun(r: Resolver, pronoun: string, span: Span, anchor: number): Attribution | null {
+  if (pronoun === 'he' || pronoun === 'she') {
+    const want: Gender = pronoun === 'he' ? 'm' : 'f';
+    const before = r.people.mentions.filter((m) => m.start < anchor);
+    for (let i = before.length - 1; i >= 0; i--) {
+      const m = before[i]!;
+      if (m.entity.gender === null || m.entity.gender === want) {
+        return { speaker: m.entity.name, speakerKind: 'person', speakerSpan: span };
+      }
+    }
+    return null;
+  }
+  const orgs = r.orgs.mentions.filter((m) => m.start < anchor);
+  const org = orgs[orgs.length - 1];
+  const rep = latestReport(r.reports.entities, anchor);
+  const repPos = rep ? Math.max(...rep.mentions.filter((m) => m.start < anchor).map((m) => m.start)) : -1;
+  if (rep && (!org || repPos > org.start)) return { speaker: rep.title, speakerKind: 'report', speakerSpan: span };
+  return org ? orgAttribution(org.entity, span) : null;
+}
+
+export function toExtractedQuotes(quotes: QuoteCandidate[], attributions: Attribution[]): ExtractedQuote[] {
+  return quotes.map((q, i) => ({ text: q.text, start: q.start, end: q.end, ...(attributions[i] ?? NONE) }));
+}

@@ -1,0 +1,100 @@
+// Shapes shared by the extraction modules. The gazetteer is typed structurally here so the
+// rules depend only on the fields they read (seed/gazetteer's Gazetteer satisfies it).
+
+export type Span = { start: number; end: number };
+
+export type PersonKind = 'inspector' | 'commissioner' | 'chief-officer' | 'official' | 'politician' | 'executive' | 'other';
+export type SpeakerKind = 'person' | 'organization' | 'report';
+export type ReportKind = 'report' | 'survey' | 'foi' | 'other';
+export type ClaimUnit = 'count' | 'percent' | 'money' | 'ratio';
+
+export interface ExtractedQuote {
+  text: string;
+  start: number;
+  end: number;
+  speaker: string | null;
+  speakerKind: SpeakerKind | null;
+  speakerSpan: Span | null;
+}
+
+export interface ExtractedRole {
+  title: string;
+  organization: string | null;
+  start: number;
+  end: number;
+}
+
+export interface ExtractedPerson {
+  name: string;
+  aliases: string[];
+  kind: PersonKind;
+  gazetteerId: string | null;
+  roles: ExtractedRole[];
+  mentions: Span[];
+}
+
+export interface ExtractedOrganization {
+  name: string;
+  kind: string;
+  aliases: string[];
+  gazetteerId: string | null;
+  mentions: Span[];
+}
+
+export interface ExtractedReport {
+  title: string;
+  publisher: string | null;
+  year: number | null;
+  kind: ReportKind;
+  mentions: Span[];
+}
+
+export interface ExtractedClaim {
+  text: string;
+  value: number;
+  unit: ClaimUnit;
+  measure: string;
+  start: number;
+  end: number;
+  report: string | null;
+}
+
+export interface Extraction {
+  doc: string;
+  /** the article proper, after clutter is dropped */
+  body: Span;
+  clutter: (Span & { reason: string })[];
+  quotes: ExtractedQuote[];
+  people: ExtractedPerson[];
+  organizations: ExtractedOrganization[];
+  reports: ExtractedReport[];
+  claims: ExtractedClaim[];
+}
+
+export interface GazetteerOrganization {
+  id: string;
+  name: string;
+  kind: string;
+  aliases: readonly string[];
+  renamedTo?: string | null | undefined;
+}
+
+export interface GazetteerPerson {
+  id: string;
+  name: string;
+  aliases: readonly string[];
+  kind: string;
+  roles?: readonly unknown[] | undefined;
+}
+
+export interface GazetteerLike {
+  organizations: readonly GazetteerOrganization[];
+  people: readonly GazetteerPerson[];
+  findOrganization?: ((name: string) => GazetteerOrganization | null | undefined) | undefined;
+  findPerson?: ((name: string) => GazetteerPerson | null | undefined) | undefined;
+}
+
+export interface ExtractOptions {
+  docName: string;
+  gazetteer: GazetteerLike;
+}

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { ExtractionContractSchema, extractDocument, toContract } from '../../../seed/extract/index.js';
+import { testGazetteer } from './fixture-gazetteer.js';
+
+describe('contract', () => {
+  it('projects an extraction onto the contract shape, extras stripped', () => {
+    const x = extractDocument('Chief Constable Rachel Moore said: “We will publish the data.”', { docName: 'a.txt', gazetteer: testGazetteer });
+    const c = ExtractionContractSchema.parse(toContract(x));
+    expect(Object.keys(c).sort()).toEqual(['doc', 'organizations', 'people', 'quotes', 'reports']);
+    expect(c.quotes[0]).toEqual({ text: 'We will publish the data.', start: 36, end: 61, speaker: 'Rachel Moore', speakerKind: 'person' });
+    expect(c.people[0]).toEqual({ name: 'Rachel Moore', roles: [{ title: 'Chief Constable', organization: null }] });
+  });
+});

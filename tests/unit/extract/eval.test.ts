@@ -1,0 +1,44 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type GoldDoc, score } from '../../../seed/eval/score.js';
+import { extractDocument, toContract } from '../../../seed/extract/index.js';
+import { loadGazetteer } from '../../../seed/gazetteer/index.js';
+
+const GOLD = 'seed/corpus/gold';
+const DOCS = 'seed/corpus/docs';
+const golds = readdirSync(GOLD)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => JSON.parse(readFileSync(join(GOLD, f), 'utf8')) as GoldDoc);
+const gazetteer = loadGazetteer();
+const extract = (doc: string) => extractDocument(readFileSync(join(DOCS, doc), 'utf8'), { docName: doc, gazetteer });
+
+describe('evaluation on the development set', () => {
+  it('meets the quote bars: F1 at least 0.95 and attribution at least 0.92', () => {
+    const { summary } = score(golds, golds.map((g) => toContract(extract(g.doc))));
+    expect(summary.quoteF1).toBeGreaterThanOrEqual(0.95);
+    expect(summary.attribution).toBeGreaterThanOrEqual(0.92);
+    expect(summary.orgP).toBeGreaterThanOrEqual(0.9);
+    expect(summary.peopleR).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('finds no quote, person or organisation in document 001 after its comment form', () => {
+    const doc = golds.find((g) => g.doc.startsWith('001_'))!.doc;
+    const text = readFileSync(join(DOCS, doc), 'utf8');
+    const formAt = text.indexOf('Add your comment');
+    expect(formAt).toBeGreaterThan(0);
+    const x = extract(doc);
+    expect(x.quotes.filter((q) => q.end > formAt)).toEqual([]);
+    expect(x.people.flatMap((p) => p.mentions).filter((m) => m.end > formAt)).toEqual([]);
+    expect(x.organizations.flatMap((o) => o.mentions).filter((m) => m.end > formAt)).toEqual([]);
+    expect(x.body.end).toBeLessThan(formAt);
+  });
+
+  it('gives every quote offsets that slice its document to its text', () => {
+    for (const g of golds) {
+      const text = readFileSync(join(DOCS, g.doc), 'utf8');
+      for (const q of extract(g.doc).quotes) expect(text.slice(q.start, q.end)).toBe(q.text);
+    }
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../../../seed/extract/index.js';
+import { testGazetteer } from './fixture-gazetteer.js';
+
+const orgsOf = (text: string) =>
+  extractDocument(text, { docName: 't.txt', gazetteer: testGazetteer }).organizations.map((o) => [o.name, o.kind, o.aliases]);
+
+describe('organizations', () => {
+  it('matches gazetteer names and aliases as whole words and canonicalises them', () => {
+    expect(orgsOf('Staff at Essex Constabulary spoke to the IOPC.')).toEqual([
+      ['Essex Police', 'force', ['Essex Constabulary']],
+      ['Independent Office for Police Conduct', 'regulator', ['IOPC']],
+    ]);
+    expect(orgsOf('The HMICFRSX system and iopc.gov.uk are not bodies.')).toEqual([]);
+  });
+
+  it('needs the capital a name is written with, and more than a sentence-opening capital for a common word', () => {
+    expect(orgsOf('They were treated with respect by everyone. Respect for the law matters.')).toEqual([]);
+    expect(orgsOf('The charity Respect runs a helpline. Respect said calls had doubled.').map(([n]) => n)).toEqual(['Respect']);
+  });
+
+  it('turns an acronym defined in brackets into an alias of the body', () => {
+    expect(orgsOf('The Centre for Policing Research (CPR) found delays. CPR said more was needed.')).toEqual([
+      ['Centre for Policing Research', 'other', ['CPR']],
+    ]);
+  });
+
+  it('finds unknown bodies by their shape, with a kind', () => {
+    const o = orgsOf('The charity Safe Homes Now and Lakeland Constabulary met the University of Wessex and Borsetshire County Council.');
+    expect(o.map(([n, k]) => [n, k])).toEqual([
+      ['Safe Homes Now', 'charity'],
+      ['Lakeland Constabulary', 'force'],
+      ['University of Wessex', 'academic'],
+      ['Borsetshire County Council', 'government'],
+    ]);
+  });
+
+  it('merges "X Police" into "X Constabulary" for the same area', () => {
+    expect(orgsOf('Lakeland Constabulary said so. Lakeland Police later agreed.')).toEqual([['Lakeland Constabulary', 'force', ['Lakeland Police']]]);
+  });
+
+  it('takes an acronym one letter off a known one as a typo of it', () => {
+    expect(orgsOf('HMICFRS said it was concerned. In addition, HMICFS said progress was slow.')[0]?.[2]).toEqual(['HMICFRS', 'HMICFS']);
+  });
+
+  it('keeps a body whose name begins with a force name whole', () => {
+    expect(orgsOf('Members of the Essex Police Federation and the Essex Police and Crime Panel met.').map(([n]) => n)).toEqual([
+      'Essex Police Federation',
+      'Essex Police and Crime Panel',
+    ]);
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../../../seed/extract/index.js';
+import { testGazetteer } from './fixture-gazetteer.js';
+
+const peopleOf = (text: string) => extractDocument(text, { docName: 't.txt', gazetteer: testGazetteer }).people;
+const roles = (text: string, name: string) => peopleOf(text).find((p) => p.name === name)?.roles.map((r) => [r.title, r.organization]);
+
+describe('people', () => {
+  it('reads a title before the name and derives the kind from it', () => {
+    const p = peopleOf('Chief Constable Rachel Moore opened the new station.');
+    expect(p.map((x) => [x.name, x.kind])).toEqual([['Rachel Moore', 'chief-officer']]);
+    expect(peopleOf('Police and Crime Commissioner Dan Harker welcomed it.')[0]?.kind).toBe('commissioner');
+    expect(peopleOf('Home Secretary Priti Patel wrote to every force.')[0]?.kind).toBe('politician');
+  });
+
+  it('reads a role in apposition, with its organisation', () => {
+    const text = 'Helen Porter, chief executive of the domestic abuse charity Women’s Aid, said the plan fell short.';
+    expect(roles(text, 'Helen Porter')).toEqual([['chief executive', 'Women\'s Aid']]);
+    expect(peopleOf(text)[0]?.kind).toBe('executive');
+  });
+
+  it('reads a role written before the name and set off by commas', () => {
+    const text = 'HM Inspector of Constabulary, Wendy Cole, said: “Progress has been slow.”';
+    expect(roles(text, 'Wendy Cole')?.[0]?.[0]).toBe('HM Inspector of Constabulary');
+  });
+
+  it('reads a letter signature: a name line followed by a job-title line', () => {
+    const text = 'Dear Sir,\n\nWe do not hold the information you asked for in your request.\n\nYours faithfully\n\nTom Reeve\nDisclosure Officer\n\nEssex Police';
+    expect(roles(text, 'Tom Reeve')).toEqual([['Disclosure Officer', 'Essex Police']]);
+  });
+
+  it('resolves a misspelt gazetteer name and keeps the variant as an alias', () => {
+    const p = peopleOf('The review was ordered by home secretary Pritti Patel last year.');
+    expect(p.map((x) => [x.name, x.aliases])).toEqual([['Priti Patel', ['Pritti Patel']]]);
+  });
+
+  it('does not take places, bodies or titles for people', () => {
+    const text = 'Essex Police and the Home Office met at Victoria Road in Chelmsford. The Home Secretary was absent. Police Scotland said nothing.';
+    expect(peopleOf(text)).toEqual([]);
+  });
+
+  it('counts "Mr Reeve" and "Reeve" as mentions of the full name', () => {
+    const p = peopleOf('Tom Reeve, a detective inspector, led the case. Mr Reeve retired in May. Reeve said he was proud.');
+    expect(p).toHaveLength(1);
+    expect(p[0]?.mentions).toHaveLength(3);
+  });
+
+  it('reads a byline, in capitals or not, and the letter a salutation names', () => {
+    const p = peopleOf('Council cuts bite\n\nBy TOM REEVE, HOME AFFAIRS EDITOR\n\nThe council met on Monday to agree its budget for the year.');
+    expect(p.map((x) => [x.name, x.roles.map((r) => r.title)])).toEqual([['Tom Reeve', ['home affairs editor']]]);
+    expect(peopleOf('Dear Ms Okafor,\n\nThank you for your request.').map((x) => x.name)).toEqual(['Ms Okafor']);
+  });
+
+  it('takes an office written as a title for the person\'s role, not a body mentioned', () => {
+    const x = extractDocument('The Police and Crime Commissioner for Essex, Dan Harker, wrote to the force.', {
+      docName: 't.txt',
+      gazetteer: { ...testGazetteer, organizations: [...testGazetteer.organizations, { id: 'opcc-essex', name: 'Office of the PCC for Essex', kind: 'commissioner-office', aliases: ['Police and Crime Commissioner for Essex'] }] },
+    });
+    expect(x.organizations.map((o) => o.name)).toEqual([]);
+    expect(x.people[0]?.roles.map((r) => r.organization)).toContain('Office of the PCC for Essex');
+  });
+});

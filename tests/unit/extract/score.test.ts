@@ -1,0 +1,51 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { docLine, type GoldDoc, nameMatch, overlapF, score, summaryLines } from '../../../seed/eval/score.js';
+
+// The reference scorer lives in shared/ beside the repository.
+const REFERENCE = [resolve('../shared/corpus/score.mjs'), '/work/shared/corpus/score.mjs'].find((p) => existsSync(p));
+const GOLD = 'seed/corpus/gold';
+const golds = readdirSync(GOLD)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => JSON.parse(readFileSync(join(GOLD, f), 'utf8')) as GoldDoc);
+
+/** Predictions made from the gold itself, damaged in ways that exercise every rule. */
+function variants(): unknown[][] {
+  const exact = golds.map((g) => ({ ...g }));
+  const damaged = golds.map((g, i) => ({
+    doc: g.doc,
+    quotes: (g.quotes ?? []).slice(i % 2).map((q, j) => ({
+      text: j % 3 === 0 ? `${q.text} and some more words here` : q.text.split(' ').slice(0, 4).join(' '),
+      speaker: j % 2 === 0 ? (q.speaker?.split(' ').pop() ?? null) : 'Somebody Else',
+      speakerKind: j % 4 === 0 ? 'report' : q.speakerKind,
+    })),
+    people: (g.people ?? []).map((p) => ({ name: `Mr ${p.name.split(' ').pop()}` })),
+    organizations: (g.organizations ?? []).map((o) => ({ name: o.aliases?.[0] ?? o.name, aliases: [] })).concat([{ name: 'Nobody Council', aliases: [] }]),
+  }));
+  return [exact, damaged, damaged.slice(1)];
+}
+
+describe('score (port of the reference scorer)', () => {
+  it('matches names with honorifics ignored and a surname alone accepted', () => {
+    expect(nameMatch('Mr Scott', 'Matthew Scott')).toBe(true);
+    expect(nameMatch('Zoe Billingham', 'Zoë Billingham')).toBe(true);
+    expect(nameMatch('Scott Matthews', 'Matthew Scott')).toBe(false);
+    expect(overlapF('a b c', 'a b d')).toBeCloseTo(2 / 3);
+  });
+
+  it.skipIf(!REFERENCE)('prints the same figures as score.mjs on the same predictions', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'score-'));
+    for (const [i, preds] of variants().entries()) {
+      const file = join(dir, `pred-${i}.json`);
+      writeFileSync(file, JSON.stringify(preds));
+      const reference = execFileSync('node', [REFERENCE!, GOLD, file, '--per-doc'], { encoding: 'utf8' }).trim().split('\n');
+      const result = score(golds, preds as never);
+      const ours = [...result.docs.map(docLine), ...(result.totals.missingDocs ? [`documents with no prediction: ${result.totals.missingDocs}`] : []), ...summaryLines(result.summary)];
+      expect(ours).toEqual(reference);
+    }
+  });
+});
