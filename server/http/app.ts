@@ -6,7 +6,7 @@ import helmet from 'helmet';
 import { rateLimit } from 'express-rate-limit';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError, ValidationError } from '../errors.js';
 import type { GraphStore } from '../store/port.js';
 import { openApiDocument } from './openapi.js';

@@ -10,7 +10,7 @@ function csvCell(v: unknown): string {
 }
 
 export function rowsToCsv(columns: string[], rows: unknown[][]): string {
-  return [columns, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+  return `${[columns, ...rows].map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
 }
 
 export function toCsv(elements: Element[]): string {

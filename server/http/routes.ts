@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import { labelOfId, NODE_LABELS, REL_ENDPOINTS, REL_TYPES } from '../model/graph.js';
-import { NODE_COLUMNS, REL_COLUMNS } from '../store/ladybug/schema.js';
+import { labelOfId, NODE_LABELS, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, REL_TYPES } from '../model/graph.js';
 import type { GraphStore, QuoteView } from '../store/port.js';
 import { guardConsoleQuery } from '../store/shared/console-guard.js';
 import { NotFoundError } from '../errors.js';
@@ -155,8 +154,8 @@ export const routes: Route[] = [
     async handle() {
       return {
         body: {
-          labels: NODE_LABELS.map((label) => ({ label, properties: Object.keys(NODE_COLUMNS[label]) })),
-          relationshipTypes: REL_TYPES.map((type) => ({ type, properties: Object.keys(REL_COLUMNS), endpoints: REL_ENDPOINTS[type].map(([from, to]) => ({ from, to })) })),
+          labels: NODE_LABELS.map((label) => ({ label, properties: Object.keys(NODE_PROPERTIES[label]) })),
+          relationshipTypes: REL_TYPES.map((type) => ({ type, properties: Object.keys(REL_PROPERTIES), endpoints: REL_ENDPOINTS[type].map(([from, to]) => ({ from, to })) })),
         },
       };
     },
@@ -203,7 +202,7 @@ function exportElements(elements: Element[], format: 'json' | 'csv' | 'graphml',
 
 async function findQuote(store: GraphStore, id: string): Promise<QuoteView | undefined> {
   const node = await store.getNode(id);
-  if (!node || node.node.label !== 'Quote') return undefined;
+  if (node?.node.label !== 'Quote') return undefined;
   const docId = node.provenance.find((p) => p.via === 'QUOTED_IN')?.documentId;
   if (!docId) return undefined;
   const { quotes } = await store.quotes({ documentId: docId, limit: 200, offset: 0 });

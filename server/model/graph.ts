@@ -92,6 +92,9 @@ export const ClaimSchema = z.object({
   measure: text(300),
 });
 
+/** A Quote keeps the offsets of the first document that carried it; QUOTED_IN holds each document's. */
+export const QUOTE_FIRST_WRITER_PROPERTIES = ['startOffset', 'endOffset', 'documentId'] as const;
+
 export const NODE_SCHEMAS = {
   Document: DocumentSchema,
   Person: PersonSchema,
@@ -108,11 +111,23 @@ export type ReportNode = z.infer<typeof ReportSchema>;
 export type QuoteNode = z.infer<typeof QuoteSchema>;
 export type ClaimNode = z.infer<typeof ClaimSchema>;
 
-/** Properties that a node table holds beyond those of its schema. */
-export const DERIVED_NODE_PROPERTIES = {
-  /** normalised name, aliases and title: lowercase, accents and punctuation folded, for search without a full-text index */
-  searchText: 'string',
-} as const;
+/** How a stored property is typed; each store maps these to its own dialect. */
+export type PropertyType = 'string' | 'string[]' | 'int' | 'int[]' | 'float';
+
+/**
+ * Every property a store holds per label, with its type: the schema's fields plus
+ * `searchText`, a folded copy of the names (lowercase, accents and punctuation off) so that
+ * search works without a full-text index. Both stores write exactly these, under these names,
+ * so the same console Cypher runs on either.
+ */
+export const NODE_PROPERTIES: Record<NodeLabel, Record<string, PropertyType>> = {
+  Document: { id: 'string', title: 'string', publisher: 'string', url: 'string', publishedAt: 'string', kind: 'string', text: 'string', sha256: 'string', fileName: 'string', searchText: 'string' },
+  Person: { id: 'string', name: 'string', aliases: 'string[]', kind: 'string', titles: 'string[]', searchText: 'string' },
+  Organization: { id: 'string', name: 'string', aliases: 'string[]', kind: 'string', searchText: 'string' },
+  Report: { id: 'string', title: 'string', publisher: 'string', year: 'int', reference: 'string', searchText: 'string' },
+  Quote: { id: 'string', text: 'string', startOffset: 'int', endOffset: 'int', documentId: 'string', searchText: 'string' },
+  Claim: { id: 'string', text: 'string', value: 'float', unit: 'string', measure: 'string', searchText: 'string' },
+};
 
 // Relationships. Every extracted relationship carries provenance: the document it came from
 // and the character span that states it.
@@ -150,6 +165,11 @@ export const RelationshipPropsSchema = z.object({
   year: z.number().int().nullable(),
 });
 export type RelationshipProps = z.infer<typeof RelationshipPropsSchema>;
+
+/** Every relationship carries the same properties (null where they do not apply). */
+export const REL_PROPERTIES: Record<keyof RelationshipProps, PropertyType> = {
+  docId: 'string', startOffset: 'int', endOffset: 'int', title: 'string', count: 'int', spanStarts: 'int[]', spanEnds: 'int[]', year: 'int',
+};
 
 export const RelationshipSchema = z.object({
   type: z.enum(REL_TYPES),

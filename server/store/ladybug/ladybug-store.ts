@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import lbug from '@ladybugdb/core';
 import {
-  DocumentGraphSchema, NODE_LABELS, REL_ENDPOINTS, REL_TYPES, labelOfId,
+  DocumentGraphSchema, NODE_LABELS, QUOTE_FIRST_WRITER_PROPERTIES, REL_ENDPOINTS, REL_TYPES, labelOfId,
   type DocumentGraph, type GraphEdge, type GraphNode, type NodeLabel, type OrganizationNode, type PersonNode, type RelType, type Subgraph,
 } from '../../model/graph.js';
 import { searchTextOf } from '../../model/search-text.js';
@@ -60,7 +60,7 @@ export class LadybugStore implements GraphStore {
       await this.upsertEntities(s, 'Person', graph.people);
       await this.upsertEntities(s, 'Organization', graph.organizations);
       await this.upsertNodes(s, 'Report', graph.reports.map((r) => ({ ...r, searchText: searchTextOf([r.title, r.publisher, r.reference]) })));
-      await this.upsertNodes(s, 'Quote', graph.quotes.map((q) => ({ ...q, searchText: searchTextOf([q.text]) })), ['startOffset', 'endOffset', 'documentId']);
+      await this.upsertNodes(s, 'Quote', graph.quotes.map((q) => ({ ...q, searchText: searchTextOf([q.text]) })), QUOTE_FIRST_WRITER_PROPERTIES);
       await this.upsertNodes(s, 'Claim', graph.claims.map((c) => ({ ...c, searchText: searchTextOf([c.text, c.measure]) })));
       await this.createRelationships(s, graph.relationships);
       await this.deleteOrphans(s, touched);
@@ -126,7 +126,7 @@ export class LadybugStore implements GraphStore {
   }
 
   /** MERGE by id and SET every column; `onCreateOnly` columns keep the value of the first writer. */
-  private async upsertNodes(s: Session, label: NodeLabel, rows: Record<string, unknown>[], onCreateOnly: string[] = []): Promise<void> {
+  private async upsertNodes(s: Session, label: NodeLabel, rows: Record<string, unknown>[], onCreateOnly: readonly string[] = []): Promise<void> {
     if (!rows.length) return;
     const columns = Object.entries(NODE_COLUMNS[label]).filter(([c]) => c !== 'id');
     const sets = (cols: typeof columns) => cols.map(([c, t]) => `n.${c} = ${typedField('row', c, t)}`).join(', ');

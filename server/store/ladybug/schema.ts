@@ -1,20 +1,16 @@
-import { NODE_LABELS, REL_ENDPOINTS, REL_TYPES, type NodeLabel } from '../../model/graph.js';
+import { NODE_LABELS, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, REL_TYPES, type NodeLabel, type PropertyType } from '../../model/graph.js';
 
 // LadybugDB needs declared tables. They follow the model: one node table per label, one
 // relationship table per type with every FROM/TO pair the model allows.
 
-export const NODE_COLUMNS: Record<NodeLabel, Record<string, string>> = {
-  Document: { id: 'STRING', title: 'STRING', publisher: 'STRING', url: 'STRING', publishedAt: 'STRING', kind: 'STRING', text: 'STRING', sha256: 'STRING', fileName: 'STRING', searchText: 'STRING' },
-  Person: { id: 'STRING', name: 'STRING', aliases: 'STRING[]', kind: 'STRING', titles: 'STRING[]', searchText: 'STRING' },
-  Organization: { id: 'STRING', name: 'STRING', aliases: 'STRING[]', kind: 'STRING', searchText: 'STRING' },
-  Report: { id: 'STRING', title: 'STRING', publisher: 'STRING', year: 'INT64', reference: 'STRING', searchText: 'STRING' },
-  Quote: { id: 'STRING', text: 'STRING', startOffset: 'INT64', endOffset: 'INT64', documentId: 'STRING', searchText: 'STRING' },
-  Claim: { id: 'STRING', text: 'STRING', value: 'DOUBLE', unit: 'STRING', measure: 'STRING', searchText: 'STRING' },
-};
+const COLUMN_TYPE: Record<PropertyType, string> = { string: 'STRING', 'string[]': 'STRING[]', int: 'INT64', 'int[]': 'INT64[]', float: 'DOUBLE' };
 
-export const REL_COLUMNS: Record<string, string> = {
-  docId: 'STRING', startOffset: 'INT64', endOffset: 'INT64', title: 'STRING', count: 'INT64', spanStarts: 'INT64[]', spanEnds: 'INT64[]', year: 'INT64',
-};
+const columns = (props: Record<string, PropertyType>): Record<string, string> =>
+  Object.fromEntries(Object.entries(props).map(([name, type]) => [name, COLUMN_TYPE[type]]));
+
+/** The model's properties as LadybugDB column types. */
+export const NODE_COLUMNS = Object.fromEntries(NODE_LABELS.map((label) => [label, columns(NODE_PROPERTIES[label])])) as Record<NodeLabel, Record<string, string>>;
+export const REL_COLUMNS: Record<string, string> = columns(REL_PROPERTIES);
 
 export function schemaStatements(): string[] {
   const nodes = NODE_LABELS.map((label) => {

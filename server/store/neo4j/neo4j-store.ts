@@ -1,6 +1,6 @@
 import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type Relationship, type Session } from 'neo4j-driver';
 import {
-  DocumentGraphSchema, NODE_LABELS, REL_TYPES, labelOfId,
+  DocumentGraphSchema, NODE_LABELS, NODE_PROPERTIES, REL_PROPERTIES, REL_TYPES, labelOfId,
   type DocumentGraph, type GraphEdge, type GraphNode, type NodeLabel, type OrganizationNode, type PersonNode, type RelType, type Subgraph,
 } from '../../model/graph.js';
 import { searchTextOf } from '../../model/search-text.js';
@@ -12,7 +12,7 @@ import type {
 import { queryTokens, rankNames } from '../shared/search-rank.js';
 import { mergeEntity } from '../shared/merge-entities.js';
 import { refuseUnsafeForms } from '../shared/console-guard.js';
-import { DOCUMENT_REL_TYPES, FULLTEXT_LABELS, NODE_PROPERTIES, REL_PROPERTIES } from './schema.js';
+import { DOCUMENT_REL_TYPES, FULLTEXT_LABELS } from './schema.js';
 import * as S from './statements.js';
 import { connectError, consoleError, storeError } from './errors.js';
 import {
@@ -158,7 +158,7 @@ export class Neo4jStore implements GraphStore {
   private async upsertEntities(tx: ManagedTransaction, label: 'Person' | 'Organization', incoming: (PersonNode | OrganizationNode)[]): Promise<void> {
     if (!incoming.length) return;
     const existing = await rows(tx, S.storedEntities(label), { ids: incoming.map((e) => e.id) });
-    const stored = new Map(existing.map((r) => [r.id as string, { id: r.id, name: r.name, aliases: (r.aliases as string[] | null) ?? [], kind: r.kind } as PersonNode]));
+    const stored = new Map(existing.map((r) => [r.id as string, { id: r.id, name: r.name, aliases: (r.aliases as string[] | null) ?? [], kind: r.kind, ...(label === 'Person' ? { titles: (r.titles as string[] | null) ?? [] } : {}) } as PersonNode]));
     const merged = incoming.map((e) => {
       const m = mergeEntity(stored.get(e.id) as typeof e | undefined, e);
       stored.set(e.id, m as PersonNode);

@@ -1,7 +1,7 @@
-import { NODE_LABELS, REL_ENDPOINTS, REL_TYPES, type NodeLabel, type RelType } from '../../model/graph.js';
 import {
-  FULLTEXT_INDEX, FULLTEXT_LABELS, NODE_PROPERTIES, QUOTE_FIRST_WRITER_PROPERTIES, REL_PROPERTIES, constraintName, docIdIndexName,
-} from './schema.js';
+  NODE_LABELS, NODE_PROPERTIES, QUOTE_FIRST_WRITER_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, REL_TYPES, type NodeLabel, type RelType,
+} from '../../model/graph.js';
+import { FULLTEXT_INDEX, FULLTEXT_LABELS, constraintName, docIdIndexName } from './schema.js';
 
 // Every Cypher statement the Neo4j adapter sends, and nothing else: named constants, and
 // small builders whose only inputs are labels and relationship types from the model's
@@ -56,7 +56,7 @@ export function deleteDocumentRelationships(of: RelType): string {
 export function storedEntities(of: 'Person' | 'Organization'): string {
   const l = label(of);
   if (l !== 'Person' && l !== 'Organization') throw new Error(`${l} is not a merged entity`);
-  return `MATCH (n:${l}) WHERE n.id IN $ids RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.kind AS kind`;
+  return `MATCH (n:${l}) WHERE n.id IN $ids RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.kind AS kind, n.titles AS titles`;
 }
 
 /** MERGE by id, then SET every property; a Quote keeps the offsets of the first document that carried it. */

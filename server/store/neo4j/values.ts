@@ -3,7 +3,7 @@ import {
   NODE_LABELS, REL_TYPES, displayName, edgeId, labelOfId, nodeKind,
   type GraphEdge, type GraphNode, type NodeLabel, type Properties, type RelType,
 } from '../../model/graph.js';
-import type { PropertyType } from './schema.js';
+import type { PropertyType } from '../../model/graph.js';
 
 // Convert at the edge: driver values (Integer, Node, Relationship, Path, temporal and spatial
 // types) never leave this folder, and values going in get the types Neo4j should store.
@@ -160,7 +160,7 @@ export function collectGraph(values: unknown[]): { nodes: GraphNode[]; edges: Gr
     if (neo4j.isPath(v)) {
       const path = v as Path;
       pathNodes(path).forEach(visit);
-      path.segments.forEach((s) => visit(s.relationship));
+      for (const s of path.segments) visit(s.relationship);
       return;
     }
     if (neo4j.isPathSegment(v)) {
