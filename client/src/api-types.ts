@@ -1,0 +1,121 @@
+import type { GraphNode, NodeLabel, RelType } from '../../server/model/graph.js';
+import type { ClaimView, DocumentText, QuoteView } from '../../server/store/port.js';
+
+// The API's answers as the client reads them. Types only: nothing from the server is bundled.
+
+export type { ClaimView, DocumentText, GraphNode, NodeLabel, QuoteView, RelType };
+
+export interface ApiNodeData {
+  id: string;
+  /** display name */
+  label: string;
+  /** the node label: Person, Organization, … */
+  kind: string;
+  /** Person / Organization / Document kind, Claim unit, or null */
+  subkind?: string | null;
+  [property: string]: unknown;
+}
+
+export interface ApiEdgeData {
+  id: string;
+  source: string;
+  target: string;
+  /** relationship type, e.g. SAID */
+  kind: string;
+  label?: string | null;
+  docId?: string | null;
+  [property: string]: unknown;
+}
+
+export type ApiElement = { group: 'nodes'; data: ApiNodeData } | { group: 'edges'; data: ApiEdgeData };
+
+export interface Truncation {
+  id: string;
+  hidden: number;
+}
+
+export interface Health {
+  status: 'ok';
+  backend: 'ladybug' | 'neo4j';
+  counts: { nodes: Record<string, number>; relationships: Record<string, number> };
+}
+
+export interface SearchHit {
+  node: GraphNode;
+  rank: number;
+  matched: string;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  total: number;
+}
+
+export interface OverviewResult {
+  elements: ApiElement[];
+  truncated: boolean;
+}
+
+export interface NeighbourhoodResult {
+  elements: ApiElement[];
+  truncated: Truncation[];
+}
+
+export interface PathResult {
+  found: boolean;
+  elements: ApiElement[];
+}
+
+export interface NodeDetailResult {
+  node: GraphNode;
+  relationshipCounts: { type: string; direction: 'in' | 'out'; count: number }[];
+  provenance: { documentId: string; title: string; start: number | null; end: number | null; via: string }[];
+  roles?: { title: string; organizationId: string; organization: string; documentId: string | null }[];
+  quotes?: QuoteView[];
+}
+
+export interface QuotesResult {
+  quotes: QuoteView[];
+  total: number;
+}
+
+export interface TraceSource {
+  documentId: string;
+  title: string;
+  publisher: string | null;
+  publishedAt: string | null;
+  start: number;
+  end: number;
+  sentence: string;
+}
+
+export interface TraceResult {
+  quote: QuoteView;
+  sources: TraceSource[];
+}
+
+export interface ClaimsResult {
+  claims: ClaimView[];
+  total: number;
+  disagreements: { measure: string; values: { value: number; claimId: string; documents: unknown[] }[] }[];
+}
+
+export interface CypherResponse {
+  columns: string[];
+  rows: unknown[][];
+  elements: ApiElement[];
+  truncated: boolean;
+  elapsedMs: number;
+}
+
+export interface SchemaResult {
+  labels: { label: string; properties: string[] }[];
+  relationshipTypes: { type: string; properties: string[] }[];
+}
+
+export interface Example {
+  title: string;
+  query: string;
+}
+
+export type ExportFormat = 'json' | 'csv' | 'graphml';

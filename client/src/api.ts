@@ -1,0 +1,196 @@
+import type {
+  ClaimsResult, CypherResponse, Example, ExportFormat, Health, NeighbourhoodResult, NodeDetailResult, OverviewResult,
+  PathResult, QuotesResult, SchemaResult, SearchResult, TraceResult, DocumentText,
+} from './api-types.js';
+
+// Typed calls to the API. Every call reports to one status channel: how many requests are
+// in flight (the page shows a loading indicator for anything slower than 300 ms) and whether
+// the API answers at all (the page shows a banner when it does not).
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: unknown = null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Thrown when the API cannot be reached: network down, server stopped, proxy without target. */
+export class ApiUnreachableError extends ApiError {
+  constructor(message: string) {
+    super(0, 'UNREACHABLE', message);
+    this.name = 'ApiUnreachableError';
+  }
+}
+
+export interface ApiStatus {
+  /** requests running for longer than the loading delay */
+  busy: boolean;
+  /** null while the API answers; a sentence when it does not */
+  unreachable: string | null;
+}
+
+type Listener = (status: ApiStatus) => void;
+
+const LOADING_DELAY_MS = 300;
+const listeners = new Set<Listener>();
+let inFlight = 0;
+let slow = 0;
+let status: ApiStatus = { busy: false, unreachable: null };
+
+function publish(next: Partial<ApiStatus>): void {
+  const merged = { ...status, ...next };
+  if (merged.busy === status.busy && merged.unreachable === status.unreachable) return;
+  status = merged;
+  for (const listener of listeners) listener(status);
+}
+
+export function onApiStatus(listener: Listener): () => void {
+  listeners.add(listener);
+  listener(status);
+  return () => listeners.delete(listener);
+}
+
+export function apiStatus(): ApiStatus {
+  return status;
+}
+
+export function inFlightRequests(): number {
+  return inFlight;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** don't show the loading indicator (typing suggestions) */
+  quiet?: boolean;
+  method?: 'GET' | 'POST';
+  body?: unknown;
+}
+
+type Query = Record<string, string | number | boolean | readonly string[] | null | undefined>;
+
+export function queryString(query: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length) params.set(key, value.join(','));
+    } else {
+      params.set(key, String(value));
+    }
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+export async function call<T>(path: string, options: CallOptions = {}): Promise<T> {
+  inFlight++;
+  let counted = false;
+  const timer = options.quiet
+    ? undefined
+    : setTimeout(() => {
+      counted = true;
+      slow++;
+      publish({ busy: true });
+    }, LOADING_DELAY_MS);
+  try {
+    let response: Response;
+    try {
+      response = await fetch(path, {
+        method: options.method ?? 'GET',
+        signal: options.signal,
+        headers: options.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      });
+    } catch (error) {
+      if ((error as Error).name === 'AbortError') throw error;
+      const message = 'The graph API is not answering. Check that the server is running (npm start); the page retries by itself.';
+      publish({ unreachable: message });
+      throw new ApiUnreachableError(message);
+    }
+    const text = await response.text();
+    let body: unknown = null;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      body = null;
+    }
+    if (!response.ok) {
+      const error = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+      if (!error && [502, 503, 504].includes(response.status)) {
+        const message = `The graph API is not answering (HTTP ${response.status}). The page retries by itself.`;
+        publish({ unreachable: message });
+        throw new ApiUnreachableError(message);
+      }
+      publish({ unreachable: null });
+      throw new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? (response.statusText || 'request failed'), error?.details ?? null);
+    }
+    if (body === null && text) {
+      throw new ApiError(response.status, 'BAD_RESPONSE', 'the API answered with something that is not JSON');
+    }
+    publish({ unreachable: null });
+    return body as T;
+  } finally {
+    inFlight--;
+    if (timer !== undefined) clearTimeout(timer);
+    if (counted) {
+      slow--;
+      if (slow === 0) publish({ busy: false });
+    }
+  }
+}
+
+export function isAbort(error: unknown): boolean {
+  return (error as Error | null)?.name === 'AbortError';
+}
+
+// The endpoints.
+
+export const api = {
+  health: (options?: CallOptions) => call<Health>('/api/health', options),
+
+  search: (q: string, params: { kinds?: string[]; limit?: number; offset?: number } = {}, options?: CallOptions) =>
+    call<SearchResult>(`/api/search${queryString({ q, kinds: params.kinds, limit: params.limit ?? 10, offset: params.offset })}`, options),
+
+  overview: (limit = 40, options?: CallOptions) => call<OverviewResult>(`/api/overview${queryString({ limit })}`, options),
+
+  node: (id: string, options?: CallOptions) => call<NodeDetailResult>(`/api/nodes/${encodeURIComponent(id)}`, options),
+
+  neighbourhood: (
+    params: { ids: string[]; depth?: number; kinds?: string[]; rels?: string[]; perNode?: number; limit?: number; exclude?: string[] },
+    options?: CallOptions,
+  ) => call<NeighbourhoodResult>(`/api/neighbourhood${queryString({
+    ids: params.ids, depth: params.depth ?? 1, kinds: params.kinds, rels: params.rels,
+    perNode: params.perNode ?? 25, limit: params.limit ?? 500, exclude: params.exclude,
+  })}`, options),
+
+  path: (from: string, to: string, maxHops = 6, options?: CallOptions) =>
+    call<PathResult>(`/api/path${queryString({ from, to, maxHops })}`, options),
+
+  quotes: (
+    params: { speaker?: string; speakerKind?: string; organization?: string; report?: string; document?: string; q?: string; limit?: number; offset?: number },
+    options?: CallOptions,
+  ) => call<QuotesResult>(`/api/quotes${queryString({ ...params, limit: params.limit ?? 20 })}`, options),
+
+  quoteTrace: (id: string, options?: CallOptions) => call<TraceResult>(`/api/quotes/${encodeURIComponent(id)}/trace`, options),
+
+  document: (id: string, options?: CallOptions) => call<DocumentText>(`/api/documents/${encodeURIComponent(id)}`, options),
+
+  claims: (params: { measure?: string; document?: string }, options?: CallOptions) =>
+    call<ClaimsResult>(`/api/claims${queryString(params)}`, options),
+
+  cypher: (body: { query: string; params?: Record<string, unknown>; timeoutMs?: number; rowLimit?: number }, options?: CallOptions) =>
+    call<CypherResponse>('/api/cypher', { ...options, method: 'POST', body }),
+
+  schema: (options?: CallOptions) => call<SchemaResult>('/api/schema', options),
+
+  examples: (options?: CallOptions) => call<Example[]>('/api/examples', options),
+
+  exportUrl: (ids: string[], format: ExportFormat) => `/api/export/neighbourhood${queryString({ ids, format })}`,
+};
+
+export type Api = typeof api;

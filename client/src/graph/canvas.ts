@@ -1,0 +1,144 @@
+import type cytoscape from 'cytoscape';
+import { registerExtensions } from './register.js';
+import { graphStyle } from './style.js';
+import { MORE_KIND } from './to-elements.js';
+
+// The Cytoscape instance and what the pointer and keyboard do on it. The rest of the app
+// hears about it through the handlers; the cursor and the hint say what a click will do.
+
+export interface CanvasHandlers {
+  select(id: string | null): void;
+  expand(id: string): void;
+  /** double-click on a node already expanded */
+  collapse(id: string): void;
+  hide(id: string): void;
+  pin(id: string): void;
+  hint(text: string): void;
+}
+
+export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): cytoscape.Core {
+  const cytoscape = registerExtensions();
+  const cy = cytoscape({
+    container,
+    style: graphStyle(),
+    minZoom: 0.05,
+    maxZoom: 4,
+    wheelSensitivity: 0.3,
+    selectionType: 'single',
+    boxSelectionEnabled: false,
+    // large canvases stay responsive while panning and zooming
+    textureOnViewport: false,
+    hideEdgesOnViewport: false,
+    motionBlur: false,
+  });
+  wirePointer(cy, container, handlers);
+  wireKeyboard(cy, container, handlers);
+  return cy;
+}
+
+function describe(node: cytoscape.NodeSingular): { cursor: string; hint: string } {
+  if (node.data('kind') === MORE_KIND) {
+    return { cursor: 'copy', hint: `Click to add the ${node.data('hidden')} neighbours left out` };
+  }
+  const name = String(node.data('label'));
+  return node.hasClass('expanded')
+    ? { cursor: 'pointer', hint: `${name} — click: details · double-click: collapse · drag: move` }
+    : { cursor: 'pointer', hint: `${name} — click: details · double-click: expand neighbours · drag: move` };
+}
+
+const IDLE_HINT = 'Drag the background to pan · scroll to zoom · click a node for details, double-click to expand';
+
+function wirePointer(cy: cytoscape.Core, container: HTMLElement, handlers: CanvasHandlers): void {
+  container.style.cursor = 'grab';
+  handlers.hint(IDLE_HINT);
+  cy.on('mouseover', 'node', (event) => {
+    const node = event.target as cytoscape.NodeSingular;
+    const { cursor, hint } = describe(node);
+    container.style.cursor = cursor;
+    handlers.hint(hint);
+    node.addClass('hover');
+    node.connectedEdges().addClass('hover');
+  });
+  cy.on('mouseout', 'node', (event) => {
+    const node = event.target as cytoscape.NodeSingular;
+    container.style.cursor = 'grab';
+    handlers.hint(IDLE_HINT);
+    node.removeClass('hover');
+    node.connectedEdges().removeClass('hover');
+  });
+  cy.on('mouseover', 'edge', (event) => {
+    const edge = event.target as cytoscape.EdgeSingular;
+    edge.addClass('hover');
+    handlers.hint(`${edge.data('kind')}: ${edge.source().data('label')} → ${edge.target().data('label')}${edge.data('docId') ? ` (stated in ${edge.data('docId')})` : ''}`);
+  });
+  cy.on('mouseout', 'edge', (event) => {
+    (event.target as cytoscape.EdgeSingular).removeClass('hover');
+    handlers.hint(IDLE_HINT);
+  });
+  cy.on('tapstart', (event) => { if (event.target === cy) container.style.cursor = 'grabbing'; });
+  cy.on('tapend', (event) => { if (event.target === cy) container.style.cursor = 'grab'; });
+  cy.on('grab', 'node', () => { container.style.cursor = 'grabbing'; });
+  cy.on('free', 'node', () => { container.style.cursor = 'pointer'; });
+
+  cy.on('tap', 'node', (event) => {
+    const node = event.target as cytoscape.NodeSingular;
+    if (node.data('kind') === MORE_KIND) {
+      handlers.expand(node.id());
+      return;
+    }
+    handlers.select(node.id());
+  });
+  cy.on('tap', (event) => { if (event.target === cy) handlers.select(null); });
+  cy.on('dbltap', 'node', (event) => {
+    const node = event.target as cytoscape.NodeSingular;
+    if (node.data('kind') === MORE_KIND) return;
+    if (node.hasClass('expanded')) handlers.collapse(node.id());
+    else handlers.expand(node.id());
+  });
+}
+
+/** Arrow keys move the selection to the nearest visible node in that direction. */
+export function nearestInDirection(cy: cytoscape.Core, from: cytoscape.NodeSingular, key: string): cytoscape.NodeSingular | null {
+  const p = from.position();
+  let best: cytoscape.NodeSingular | null = null;
+  let bestScore = Number.POSITIVE_INFINITY;
+  cy.nodes(':visible').forEach((n) => {
+    if (n.same(from)) return;
+    const dx = n.position().x - p.x;
+    const dy = n.position().y - p.y;
+    const along = key === 'ArrowRight' ? dx : key === 'ArrowLeft' ? -dx : key === 'ArrowDown' ? dy : -dy;
+    const across = key === 'ArrowRight' || key === 'ArrowLeft' ? Math.abs(dy) : Math.abs(dx);
+    if (along <= 0) return;
+    const score = along + 2 * across;
+    if (score < bestScore) { bestScore = score; best = n; }
+  });
+  return best;
+}
+
+function wireKeyboard(cy: cytoscape.Core, container: HTMLElement, handlers: CanvasHandlers): void {
+  container.addEventListener('keydown', (event) => {
+    const selected = cy.nodes(':selected').first();
+    const key = event.key;
+    if (key.startsWith('Arrow')) {
+      event.preventDefault();
+      const start = selected.nonempty() ? selected : cy.nodes('.focus').first();
+      const from = start.nonempty() ? start : cy.nodes(':visible').first();
+      if (from.empty()) return;
+      const next = selected.empty() ? from : nearestInDirection(cy, from, key);
+      if (next) {
+        handlers.select(next.id());
+        cy.animate({ center: { eles: next } }, { duration: 150 });
+      }
+      return;
+    }
+    if (key === '+' || key === '=') { cy.zoom({ level: cy.zoom() * 1.25, renderedPosition: { x: container.clientWidth / 2, y: container.clientHeight / 2 } }); return; }
+    if (key === '-') { cy.zoom({ level: cy.zoom() / 1.25, renderedPosition: { x: container.clientWidth / 2, y: container.clientHeight / 2 } }); return; }
+    if (key === 'f' || key === 'F') { cy.fit(cy.elements(':visible'), 30); return; }
+    if (selected.empty()) return;
+    if (key === 'Enter') { event.preventDefault(); handlers.expand(selected.id()); }
+    else if (key === 'Delete' || key === 'Backspace') { event.preventDefault(); handlers.hide(selected.id()); }
+    else if (key === 'p' || key === 'P') handlers.pin(selected.id());
+    else if (key === 'c' || key === 'C') handlers.collapse(selected.id());
+    else if (key === 'Escape') handlers.select(null);
+  });
+}

@@ -1,0 +1,229 @@
+import './styles.css';
+import type cytoscape from 'cytoscape';
+import { api, apiStatus, onApiStatus } from './api.js';
+import type { ReaderTarget } from './app-context.js';
+import { GraphApp } from './app.js';
+import { byId, h } from './dom.js';
+import { exportCsv, exportJson, exportPng } from './export.js';
+import { createCanvas } from './graph/canvas.js';
+import { showHidden } from './graph/expand.js';
+import { layoutAll } from './graph/layout.js';
+import { isMoreId } from './graph/to-elements.js';
+import type { ConsolePanel } from './panels/console.js';
+import { createDetailsPanel } from './panels/details.js';
+import { createFilters } from './panels/filters.js';
+import { renderLegend } from './panels/legend.js';
+import { createPathsPanel } from './panels/paths.js';
+import { createReader } from './panels/reader.js';
+import { attachCombobox } from './panels/search.js';
+import { createTabs } from './panels/tabs.js';
+import { TABS, type ViewState, decodeState, encodeState } from './state/url-state.js';
+
+// Wires the page: the canvas, the controller, the panels, the toolbar, the URL and the API status.
+
+declare global {
+  interface Window {
+    /** for browser tests: read graph state through page.evaluate */
+    __og?: { cy: cytoscape.Core; app: GraphApp; ready: boolean };
+  }
+}
+
+const toastEl = byId('toast');
+let toastTimer: ReturnType<typeof setTimeout> | undefined;
+function toast(message: string, tone: 'info' | 'error' = 'info'): void {
+  toastEl.textContent = message;
+  toastEl.className = `toast visible ${tone}`;
+  if (toastTimer) clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => { toastEl.className = 'toast'; }, tone === 'error' ? 7000 : 3500);
+}
+
+const hintEl = byId('graph-hint');
+const modeEl = byId('graph-mode');
+
+// Late-bound panels: the controller is built first, the panels need it.
+let details: ReturnType<typeof createDetailsPanel>;
+let reader: ReturnType<typeof createReader>;
+let paths: ReturnType<typeof createPathsPanel> | null = null;
+let consolePanel: Promise<ConsolePanel> | null = null;
+
+function writeUrl(state: ViewState, push: boolean): void {
+  const hash = encodeState(state);
+  const target = hash ? `#${hash}` : `${location.pathname}${location.search}`;
+  if ((location.hash || '') === (hash ? `#${hash}` : '')) return;
+  if (push) history.pushState(null, '', target);
+  else history.replaceState(null, '', target);
+}
+
+const cy = createCanvas(byId('cy'), {
+  select: (id) => void app.select(id),
+  expand: (id) => void app.expand(id),
+  collapse: (id) => app.collapse(id),
+  hide: (id) => app.hide(id),
+  pin: (id) => { app.pin(id); details.refreshActions(); },
+  hint: (text) => { hintEl.textContent = text; },
+});
+
+const tabs = createTabs(byId('panel-details').parentElement!.querySelector('[role="tablist"]')!, TABS, (tab) => {
+  if (tab === 'console') void loadConsole();
+  if (tab === 'paths') loadPaths();
+  app.updateState({ tab: tab === 'details' ? null : tab });
+});
+
+const app = new GraphApp(cy, {
+  showDetails: (id) => {
+    if (id && tabs.current() !== 'details' && !isMoreId(id) && tabs.current() !== 'console' && tabs.current() !== 'paths') tabs.show('details');
+    void details.show(id);
+  },
+  refreshDetails: () => details.refreshActions(),
+  openReader: (target: ReaderTarget) => reader.open(target),
+  showTab: (tab) => { if (tabs.current() !== tab) tabs.show(tab); },
+  pathFrom: (id, end) => {
+    tabs.show('paths');
+    loadPaths().setEnd(end, id);
+  },
+  writeUrl,
+  toast,
+  mode: (text) => { modeEl.textContent = text; },
+});
+
+details = createDetailsPanel(byId('panel-details'), app);
+reader = createReader(byId('panel-reader'), app);
+
+function loadPaths(): ReturnType<typeof createPathsPanel> {
+  paths ??= createPathsPanel(byId('panel-paths'), app);
+  return paths;
+}
+
+function loadConsole(): Promise<ConsolePanel> {
+  consolePanel ??= import('./panels/console.js').then((m) => m.createConsole(byId('panel-console'), app));
+  return consolePanel;
+}
+
+// legend and filters
+const filters = createFilters(byId('filters'), app.filters(), (f) => app.setFilters(f));
+renderLegend(byId('legend'));
+const legendButton = byId<HTMLButtonElement>('tool-legend');
+legendButton.addEventListener('click', () => {
+  const drawer = byId('legend-drawer');
+  drawer.hidden = !drawer.hidden;
+  legendButton.setAttribute('aria-expanded', String(!drawer.hidden));
+});
+
+// search
+attachCombobox({
+  input: byId<HTMLInputElement>('search-input'),
+  list: byId<HTMLUListElement>('search-list'),
+  status: byId('search-status'),
+  onChoose: (hit, how) => void app.focus(hit.node.id, { add: how.add }),
+});
+document.addEventListener('keydown', (event) => {
+  const target = event.target as HTMLElement;
+  const typing = target.matches('input, textarea, select, [contenteditable], .cm-content');
+  if (event.key === '/' && !typing) {
+    event.preventDefault();
+    byId('search-input').focus();
+  }
+});
+
+// toolbar
+byId('tool-overview').addEventListener('click', () => void app.showOverview());
+byId('tool-fit').addEventListener('click', () => cy.animate({ fit: { eles: cy.elements(':visible'), padding: 30 } }, { duration: 250 }));
+const zoomBy = (factor: number) => cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+byId('tool-zoom-in').addEventListener('click', () => zoomBy(1.25));
+byId('tool-zoom-out').addEventListener('click', () => zoomBy(0.8));
+byId('tool-layout').addEventListener('click', () => void layoutAll(cy));
+byId('tool-show-hidden').addEventListener('click', () => {
+  const count = showHidden(cy);
+  toast(count ? `${count} node${count === 1 ? '' : 's'} shown again` : 'Nothing is hidden');
+});
+const exportMenu = byId<HTMLDetailsElement>('export-menu');
+const closeMenu = () => { exportMenu.open = false; };
+byId('export-png').addEventListener('click', () => { exportPng(cy); closeMenu(); });
+byId('export-json').addEventListener('click', () => { exportJson(cy); closeMenu(); });
+byId('export-csv').addEventListener('click', () => { exportCsv(cy); closeMenu(); });
+byId('export-graphml').addEventListener('click', () => {
+  closeMenu();
+  const ids = [app.state.focus, ...app.state.expanded].filter((id): id is string => !!id && !isMoreId(id));
+  if (!ids.length) { toast('Focus on a node first: GraphML exports a neighbourhood'); return; }
+  const a = h('a', { href: api.exportUrl(ids, 'graphml'), download: 'neighbourhood.graphml' });
+  document.body.append(a);
+  a.click();
+  a.remove();
+});
+byId('tool-share').addEventListener('click', async () => {
+  try {
+    await navigator.clipboard.writeText(location.href);
+    toast('Link to this view copied');
+  } catch {
+    toast('Copy the address bar: it holds this view');
+  }
+});
+const sideWide = byId('side-wide');
+sideWide.addEventListener('click', () => {
+  const wide = document.body.classList.toggle('side-wide');
+  sideWide.setAttribute('aria-pressed', String(wide));
+  setTimeout(() => cy.resize(), 50);
+});
+window.addEventListener('resize', () => cy.resize());
+
+// API status: loading indicator after 300 ms, banner when unreachable
+const loadingEl = byId('loading');
+const banner = byId('banner');
+let retryTimer: ReturnType<typeof setInterval> | undefined;
+let needsReload = false;
+onApiStatus((status) => {
+  loadingEl.hidden = !status.busy;
+  document.body.classList.toggle('busy', status.busy);
+  if (status.unreachable) {
+    byId('banner-text').textContent = status.unreachable;
+    banner.hidden = false;
+    needsReload = needsReload || cy.elements().empty();
+    retryTimer ??= setInterval(() => void api.health({ quiet: true }).catch(() => undefined), 5000);
+  } else {
+    banner.hidden = true;
+    if (retryTimer) { clearInterval(retryTimer); retryTimer = undefined; }
+    if (needsReload) {
+      needsReload = false;
+      void restoreFromUrl();
+    }
+  }
+});
+byId('banner-retry').addEventListener('click', () => void api.health().then(showBackend).catch(() => undefined));
+
+function showBackend(health: Awaited<ReturnType<typeof api.health>>): void {
+  const nodes = Object.values(health.counts?.nodes ?? {}).reduce((a, b) => a + b, 0);
+  byId('backend').textContent = `${health.backend} · ${nodes.toLocaleString('en-GB')} nodes`;
+}
+
+// the URL
+async function restoreFromUrl(): Promise<void> {
+  const state = decodeState(location.hash);
+  filters.set({ hiddenKinds: state.hiddenKinds, hiddenRels: state.hiddenRels });
+  const graph = app.restore(state);
+  if (state.pathFrom || state.pathTo) {
+    const panel = loadPaths();
+    if (state.pathFrom) panel.setEnd('from', state.pathFrom);
+    if (state.pathTo) panel.setEnd('to', state.pathTo);
+  }
+  if (state.query) {
+    const panel = await loadConsole();
+    panel.setQuery(state.query, state.tab === 'console');
+  }
+  if (state.tab) tabs.show(state.tab);
+  if (state.doc) void reader.open({ docId: state.doc, quoteId: state.quote });
+  await graph;
+  if (state.pathFrom && state.pathTo && state.tab === 'paths') await loadPaths().find();
+  if (window.__og) window.__og.ready = true;
+}
+
+function onUrlChange(): void {
+  const next = decodeState(location.hash);
+  if (encodeState(next) === encodeState(app.state)) return;
+  void restoreFromUrl();
+}
+window.addEventListener('popstate', onUrlChange);
+window.addEventListener('hashchange', onUrlChange);
+
+window.__og = { cy, app, ready: false };
+void api.health({ quiet: true }).then(showBackend).catch(() => undefined);
+if (!apiStatus().unreachable) void restoreFromUrl();

@@ -1,0 +1,242 @@
+import { ApiError, api, isAbort } from '../api.js';
+import type { ClaimsResult, NodeDetailResult, QuoteView } from '../api-types.js';
+import type { AppContext } from '../app-context.js';
+import { clear, formatDate, h, swatch } from '../dom.js';
+import { KIND_LOOK, colorOf, isNodeKind } from '../graph/kinds.js';
+import { isMoreId } from '../graph/to-elements.js';
+
+// The selected node: what it is, its properties, the roles it holds (with the documents that
+// state them), what it said (speaker, role, document, publisher, date), where it comes from.
+// Quotes and documents open in the reader.
+
+const HIDDEN_PROPS = new Set(['id', 'searchText', 'text', 'short', 'label', 'kind', 'subkind', 'name', 'title']);
+
+export interface DetailsPanel {
+  show(id: string | null): Promise<void>;
+  refreshActions(): void;
+}
+
+export function quoteCard(quote: QuoteView, app: AppContext, options: { showSpeaker?: boolean } = {}): HTMLElement {
+  const source = quote.sources[0];
+  const role = quote.roles.map((r) => `${r.title}${r.organization ? `, ${r.organization}` : ''}`).join('; ');
+  const open = () => {
+    if (source) void app.openReader({ docId: source.documentId, quoteId: quote.id });
+  };
+  const card = h('li', { class: 'quote-card' },
+    h('button', { type: 'button', class: 'quote-text link-like', title: 'Read it in its source document', 'data-quote-id': quote.id, onclick: open },
+      `“${quote.text}”`),
+    h('div', { class: 'quote-meta' },
+      options.showSpeaker !== false && quote.speaker
+        ? h('button', { type: 'button', class: 'link-like speaker', onclick: () => void app.select(quote.speaker!.id, { center: true }) }, quote.speaker.name)
+        : null,
+      role ? h('span', { class: 'role' }, role) : null),
+    source
+      ? h('div', { class: 'quote-source' },
+        h('span', { class: 'doc-title' }, source.title),
+        source.publisher ? h('span', { class: 'publisher' }, source.publisher) : null,
+        source.publishedAt ? h('time', { datetime: source.publishedAt }, formatDate(source.publishedAt)) : null,
+        quote.sources.length > 1 ? h('span', { class: 'badge', title: 'Documents carrying this quote' }, `in ${quote.sources.length} documents`) : null)
+      : null);
+  return card;
+}
+
+function section(title: string, ...children: (Node | null)[]): HTMLElement {
+  return h('section', { class: 'detail-section' }, h('h3', {}, title), ...children);
+}
+
+function propertyValue(value: unknown): string {
+  if (Array.isArray(value)) return value.map(String).join(', ');
+  if (value && typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+export function createDetailsPanel(root: HTMLElement, app: AppContext): DetailsPanel {
+  let controller: AbortController | null = null;
+  let currentId: string | null = null;
+  const actions = h('div', { class: 'actions', role: 'group', 'aria-label': 'Node actions' });
+
+  const renderEmpty = () => {
+    clear(root);
+    root.append(
+      h('div', { class: 'empty' },
+        h('h2', {}, 'Nothing selected'),
+        h('p', {}, 'Search above, or click a node in the graph to see who it is, the roles it holds and what it said.'),
+        h('p', { class: 'muted' }, 'Keyboard: focus the graph and use the arrow keys to move between nodes; Enter expands, C collapses, P pins, Delete hides, F fits.')));
+  };
+
+  const renderActions = () => {
+    clear(actions);
+    if (!currentId) return;
+    const node = app.cy.getElementById(currentId);
+    const expanded = node.hasClass('expanded');
+    const pinned = node.hasClass('pinned');
+    actions.append(
+      h('button', { type: 'button', onclick: () => void (expanded ? app.collapse(currentId!) : app.expand(currentId!)) }, expanded ? 'Collapse' : 'Expand'),
+      h('button', { type: 'button', onclick: () => void app.focus(currentId!) }, 'Focus'),
+      h('button', { type: 'button', 'aria-pressed': String(pinned), onclick: () => { app.pin(currentId!); renderActions(); } }, pinned ? 'Unpin' : 'Pin'),
+      h('button', { type: 'button', onclick: () => app.hide(currentId!) }, 'Hide'),
+      h('button', { type: 'button', onclick: () => app.pathFrom(currentId!, 'from') }, 'Path from here'),
+      h('button', { type: 'button', onclick: () => app.pathFrom(currentId!, 'to') }, 'Path to here'),
+    );
+  };
+
+  const header = (detail: NodeDetailResult['node']) => {
+    const look = isNodeKind(detail.label) ? KIND_LOOK[detail.label] : null;
+    return h('header', { class: 'detail-header' },
+      swatch(colorOf(detail.label, detail.kind), look?.shape ?? 'round-rectangle', 22),
+      h('div', {},
+        h('h2', { id: 'details-title' }, detail.name),
+        h('p', { class: 'muted' }, [look?.title ?? detail.label, detail.kind].filter(Boolean).join(' · '), ' ', h('code', {}, detail.id))));
+  };
+
+  const propertiesTable = (props: Record<string, unknown>) => {
+    const rows = Object.entries(props).filter(([k, v]) => !HIDDEN_PROPS.has(k) && v !== null && v !== '' && !(Array.isArray(v) && !v.length));
+    if (!rows.length) return null;
+    return section('Properties', h('dl', { class: 'props' }, ...rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, propertyValue(v))])));
+  };
+
+  const rolesSection = (detail: NodeDetailResult) => {
+    const roles = detail.roles ?? [];
+    if (!roles.length) return null;
+    const titles = new Map(detail.provenance.map((p) => [p.documentId, p.title]));
+    const grouped = new Map<string, { title: string; organizationId: string; organization: string; docs: string[] }>();
+    for (const role of roles) {
+      const key = `${role.title}|${role.organizationId}`;
+      const entry = grouped.get(key) ?? { title: role.title, organizationId: role.organizationId, organization: role.organization, docs: [] };
+      if (role.documentId && !entry.docs.includes(role.documentId)) entry.docs.push(role.documentId);
+      grouped.set(key, entry);
+    }
+    return section('Roles', h('ul', { class: 'roles' }, ...[...grouped.values()].map((role) => h('li', {},
+      h('span', { class: 'role-title' }, role.title),
+      role.organizationId && role.organizationId !== detail.node.id
+        ? [' — ', h('button', { type: 'button', class: 'link-like', onclick: () => void app.select(role.organizationId, { center: true }) }, role.organization)]
+        : null,
+      role.docs.length
+        ? h('div', { class: 'stated-in' }, 'stated in ', ...role.docs.map((docId, i) => [
+          i ? ', ' : '',
+          h('button', { type: 'button', class: 'link-like', onclick: () => void app.openReader({ docId }) }, titles.get(docId) ?? docId),
+        ]))
+        : null))));
+  };
+
+  const quotesSection = (quotes: QuoteView[], total: number | null, title = 'Quotes', showSpeaker = true) => {
+    if (!quotes.length) return null;
+    return section(`${title} (${total ?? quotes.length})`, h('ul', { class: 'quotes' }, ...quotes.map((q) => quoteCard(q, app, { showSpeaker }))),
+      total !== null && total > quotes.length ? h('p', { class: 'muted' }, `Showing ${quotes.length} of ${total}. Use the console for the rest.`) : null);
+  };
+
+  const provenanceSection = (detail: NodeDetailResult) => {
+    const byDoc = new Map<string, { title: string; spans: { start: number | null; end: number | null; via: string }[] }>();
+    for (const p of detail.provenance) {
+      const entry = byDoc.get(p.documentId) ?? { title: p.title, spans: [] };
+      entry.spans.push({ start: p.start, end: p.end, via: p.via });
+      byDoc.set(p.documentId, entry);
+    }
+    if (!byDoc.size) return null;
+    return section('Sources', h('ul', { class: 'sources' }, ...[...byDoc].map(([docId, entry]) => {
+      const span = entry.spans.find((s) => s.start !== null && s.end !== null && s.end > s.start);
+      return h('li', {},
+        h('button', {
+          type: 'button', class: 'link-like',
+          onclick: () => void app.openReader({ docId, span: span ? { start: span.start!, end: span.end!, label: span.via } : null }),
+        }, entry.title),
+        h('span', { class: 'muted' }, ` ${[...new Set(entry.spans.map((s) => s.via))].join(', ')}`));
+    })));
+  };
+
+  const countsSection = (detail: NodeDetailResult) => {
+    if (!detail.relationshipCounts.length) return null;
+    return section('Connections', h('ul', { class: 'counts' }, ...detail.relationshipCounts.map((c) =>
+      h('li', {}, h('span', { class: 'rel' }, c.type), ` ${c.direction === 'out' ? '→' : '←'} ${c.count}`))));
+  };
+
+  const claimSection = (claims: ClaimsResult, claimId: string) => {
+    const mine = claims.claims.find((c) => c.id === claimId);
+    const disagreement = claims.disagreements.find((d) => d.values.some((v) => v.claimId === claimId));
+    return section('Who states this figure',
+      disagreement
+        ? h('p', { class: 'warning', role: 'note' }, `Sources disagree on “${disagreement.measure}”: `,
+          disagreement.values.map((v) => `${v.value} (${v.documents.length} document${v.documents.length === 1 ? '' : 's'})`).join(' vs '))
+        : null,
+      h('ul', { class: 'sources' }, ...claims.claims.flatMap((claim) => claim.sources.map((s) => h('li', { class: claim.id === claimId ? 'this-claim' : '' },
+        h('button', { type: 'button', class: 'link-like', onclick: () => void app.openReader({ docId: s.documentId, span: { start: s.start, end: s.end, label: 'claim' } }) }, s.title),
+        s.publisher ? h('span', { class: 'publisher' }, ` ${s.publisher}`) : null,
+        h('span', { class: claim.id === claimId ? 'value' : 'value other' }, ` ${claim.text}`))))),
+      mine?.reports.length
+        ? h('p', {}, 'Sourced from ', ...mine.reports.map((r, i) => [i ? ', ' : '', h('button', { type: 'button', class: 'link-like', onclick: () => void app.select(r.id, { center: true }) }, r.title)]))
+        : null);
+  };
+
+  async function show(id: string | null): Promise<void> {
+    controller?.abort();
+    currentId = id;
+    if (!id) { renderEmpty(); return; }
+    if (isMoreId(id)) {
+      const more = app.cy.getElementById(id);
+      const anchorId = String(more.data('anchor'));
+      clear(root);
+      root.append(h('div', { class: 'empty' },
+        h('h2', {}, `${more.data('hidden')} more neighbours`),
+        h('p', {}, `of ${app.cy.getElementById(anchorId).data('label') ?? anchorId}, left out to keep the canvas readable.`),
+        h('button', { type: 'button', class: 'primary', onclick: () => void app.expand(id) }, 'Add them')));
+      return;
+    }
+    controller = new AbortController();
+    const signal = controller.signal;
+    clear(root);
+    root.append(h('p', { class: 'muted' }, 'Loading…'));
+    try {
+      const detail = await api.node(id, { signal });
+      const label = detail.node.label;
+      const extra: (Node | null)[] = [];
+      if (label === 'Person' || label === 'Organization') {
+        const quotes = detail.quotes ?? (await api.quotes({ speaker: id, limit: 20 }, { signal })).quotes;
+        extra.push(rolesSection(detail), quotesSection(quotes, null, 'Said', false));
+        if (label === 'Organization') {
+          const about = await api.quotes({ organization: id, limit: 20 }, { signal }).catch(() => null);
+          const others = about?.quotes.filter((q) => q.speaker?.id !== id) ?? [];
+          extra.push(quotesSection(others, null, 'Said by its people or about it'));
+        }
+      } else if (label === 'Report') {
+        const quotes = await api.quotes({ report: id, limit: 20 }, { signal }).catch(() => null);
+        if (quotes) extra.push(quotesSection(quotes.quotes, quotes.total, 'Quotes from or about this report'));
+      } else if (label === 'Quote') {
+        const trace = await api.quoteTrace(id, { signal }).catch(() => null);
+        if (trace) {
+          extra.push(section('Quote', h('ul', { class: 'quotes' }, quoteCard(trace.quote, app))),
+            section(`Carried by ${trace.sources.length} document${trace.sources.length === 1 ? '' : 's'}`,
+              h('ul', { class: 'sources' }, ...trace.sources.map((s) => h('li', {},
+                h('button', { type: 'button', class: 'link-like', onclick: () => void app.openReader({ docId: s.documentId, quoteId: id }) }, s.title),
+                h('span', { class: 'muted' }, ` ${[s.publisher, formatDate(s.publishedAt)].filter(Boolean).join(', ')}`))))));
+        }
+      } else if (label === 'Claim') {
+        const measure = typeof detail.node.properties.measure === 'string' ? detail.node.properties.measure : '';
+        const claims = await api.claims({ measure }, { signal }).catch(() => null);
+        if (claims) extra.push(claimSection(claims, id));
+      } else if (label === 'Document') {
+        extra.push(h('p', {}, h('button', { type: 'button', class: 'primary', onclick: () => void app.openReader({ docId: id }) }, 'Read this document')));
+        const quotes = await api.quotes({ document: id, limit: 50 }, { signal }).catch(() => null);
+        if (quotes) extra.push(quotesSection(quotes.quotes, quotes.total, 'Quotes in this document'));
+      }
+      if (signal.aborted) return;
+      clear(root);
+      renderActions();
+      root.append(
+        header(detail.node),
+        actions,
+        ...extra.filter((x): x is Node => !!x),
+        propertiesTable(detail.node.properties) ?? '',
+        label !== 'Quote' && label !== 'Claim' ? provenanceSection(detail) ?? '' : '',
+        countsSection(detail) ?? '',
+      );
+    } catch (error) {
+      if (isAbort(error)) return;
+      clear(root);
+      root.append(h('p', { class: 'error', role: 'alert' },
+        error instanceof ApiError && error.status === 404 ? `“${id}” is not in the graph.` : `Could not load details: ${(error as Error).message}`));
+    }
+  }
+
+  renderEmpty();
+  return { show, refreshActions: renderActions };
+}

@@ -1,0 +1,182 @@
+import { ApiError, api, isAbort } from '../api.js';
+import type { SearchHit } from '../api-types.js';
+import { clear, debounce, h, swatch } from '../dom.js';
+import { KIND_LOOK, colorOf, isNodeKind } from '../graph/kinds.js';
+
+// A search box with suggestions as you type: an ARIA combobox (input + listbox) driven by the
+// keyboard (arrows, Home/End, Enter, Escape) or the pointer. Used by the top search and by
+// the two ends of the paths panel.
+
+export interface ComboboxOptions {
+  input: HTMLInputElement;
+  list: HTMLUListElement;
+  /** announces the number of suggestions to screen readers */
+  status?: HTMLElement;
+  kinds?: string[];
+  limit?: number;
+  onChoose(hit: SearchHit, how: { add: boolean }): void;
+}
+
+export interface Combobox {
+  close(): void;
+  setValue(text: string): void;
+}
+
+export function roleLine(hit: SearchHit): string {
+  const { node } = hit;
+  const kind = isNodeKind(node.label) ? KIND_LOOK[node.label].title : node.label;
+  const parts = [node.kind ? `${kind} · ${node.kind}` : kind];
+  const titles = node.properties.titles;
+  if (Array.isArray(titles) && typeof titles[0] === 'string') parts.push(titles[0]);
+  if (node.label === 'Report' && node.properties.year) parts.push(String(node.properties.year));
+  if (node.label === 'Document' && typeof node.properties.publisher === 'string') parts.push(node.properties.publisher);
+  if (hit.matched && hit.matched !== node.name && hit.rank >= 3) parts.push(`also known as “${hit.matched}”`);
+  return parts.join(' — ');
+}
+
+export function attachCombobox(options: ComboboxOptions): Combobox {
+  const { input, list } = options;
+  let hits: SearchHit[] = [];
+  let active = -1;
+  let controller: AbortController | null = null;
+  let lastQuery = '';
+
+  input.setAttribute('role', 'combobox');
+  input.setAttribute('aria-autocomplete', 'list');
+  input.setAttribute('aria-expanded', 'false');
+  input.setAttribute('aria-controls', list.id);
+  input.setAttribute('autocomplete', 'off');
+  input.spellcheck = false;
+  list.setAttribute('role', 'listbox');
+
+  const announce = (text: string) => { if (options.status) options.status.textContent = text; };
+
+  const open = (yes: boolean) => {
+    list.hidden = !yes;
+    input.setAttribute('aria-expanded', String(yes));
+    if (!yes) {
+      input.removeAttribute('aria-activedescendant');
+      active = -1;
+    }
+  };
+
+  const setActive = (index: number) => {
+    const items = [...list.querySelectorAll<HTMLLIElement>('[role="option"]:not([aria-disabled="true"])')];
+    if (!items.length) return;
+    active = (index + items.length) % items.length;
+    items.forEach((item, i) => { item.setAttribute('aria-selected', String(i === active)); });
+    const item = items[active]!;
+    input.setAttribute('aria-activedescendant', item.id);
+    item.scrollIntoView({ block: 'nearest' });
+  };
+
+  const choose = (index: number, add: boolean) => {
+    const hit = hits[index];
+    if (!hit) return;
+    input.value = hit.node.name;
+    lastQuery = input.value;
+    open(false);
+    options.onChoose(hit, { add });
+  };
+
+  const message = (text: string) => {
+    clear(list);
+    list.append(h('li', { class: 'suggestion-message', role: 'option', 'aria-disabled': 'true', id: `${list.id}-msg` }, text));
+    open(true);
+    announce(text);
+  };
+
+  const render = () => {
+    clear(list);
+    if (!hits.length) {
+      message(`No matches for “${lastQuery}”`);
+      return;
+    }
+    hits.forEach((hit, i) => {
+      const kind = hit.node.label;
+      const look = isNodeKind(kind) ? KIND_LOOK[kind] : null;
+      const li = h('li', { id: `${list.id}-opt-${i}`, role: 'option', 'aria-selected': 'false', class: 'suggestion', 'data-id': hit.node.id },
+        swatch(colorOf(kind, hit.node.kind), look?.shape ?? 'round-rectangle', 16),
+        h('span', { class: 'suggestion-text' },
+          h('span', { class: 'suggestion-name' }, hit.node.name),
+          h('span', { class: 'suggestion-role' }, roleLine(hit))));
+      li.addEventListener('mousedown', (event) => {
+        event.preventDefault();
+        choose(i, event.shiftKey);
+      });
+      li.addEventListener('mousemove', () => { if (active !== i) setActive(i); });
+      list.append(li);
+    });
+    open(true);
+    announce(`${hits.length} suggestion${hits.length === 1 ? '' : 's'}; arrows to move, Enter to choose, Shift+Enter to add to the graph`);
+  };
+
+  const fetchHits = debounce(async (query: string) => {
+    controller?.abort();
+    controller = new AbortController();
+    try {
+      const result = await api.search(query, { kinds: options.kinds, limit: options.limit ?? 10 }, { quiet: true, signal: controller.signal });
+      if (query !== input.value.trim()) return;
+      hits = result.hits;
+      active = -1;
+      render();
+    } catch (error) {
+      if (isAbort(error)) return;
+      hits = [];
+      message(error instanceof ApiError ? `Search failed: ${error.message}` : 'Search failed');
+    }
+  }, 160);
+
+  input.addEventListener('input', () => {
+    const query = input.value.trim();
+    lastQuery = query;
+    if (query.length < 2) {
+      fetchHits.cancel();
+      controller?.abort();
+      hits = [];
+      open(false);
+      return;
+    }
+    fetchHits(query);
+  });
+
+  input.addEventListener('keydown', (event) => {
+    const expanded = !list.hidden;
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        if (!expanded && hits.length) { render(); setActive(0); } else setActive(active + 1);
+        break;
+      case 'ArrowUp':
+        event.preventDefault();
+        if (expanded) setActive(active - 1);
+        break;
+      case 'Home':
+        if (expanded && hits.length) { event.preventDefault(); setActive(0); }
+        break;
+      case 'End':
+        if (expanded && hits.length) { event.preventDefault(); setActive(hits.length - 1); }
+        break;
+      case 'Enter':
+        if (expanded && hits.length) {
+          event.preventDefault();
+          choose(Math.max(active , 0), event.shiftKey);
+        }
+        break;
+      case 'Escape':
+        if (expanded) { event.preventDefault(); open(false); } else if (input.value) { input.value = ''; hits = []; }
+        break;
+      case 'Tab':
+        open(false);
+        break;
+      default:
+    }
+  });
+  input.addEventListener('blur', () => setTimeout(() => open(false), 120));
+  input.addEventListener('focus', () => { if (hits.length && input.value.trim() === lastQuery && lastQuery.length >= 2) render(); });
+
+  return {
+    close: () => open(false),
+    setValue: (text: string) => { input.value = text; lastQuery = text; hits = []; open(false); },
+  };
+}
