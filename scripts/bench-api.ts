@@ -48,7 +48,7 @@ async function main() {
   const started = Date.now();
   for (let i = 0; i < docs; i++) {
     await store.writeDocumentGraph(documentGraph(i));
-    if ((i + 1) % 1000 === 0) process.stderr.write(`\rloaded ${i + 1}/${docs} documents`);
+    if ((i + 1) % 100 === 0) process.stderr.write(`\rloaded ${i + 1}/${docs} documents (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }
   const counts = await store.counts();
   const nodes = Object.values(counts.nodes).reduce((a, b) => a + b, 0);

@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listDocuments, readDocument } from '../../seed/ingest/read-document.js';
+import { tempDir } from '../support/stores.js';
+
+function write(dir: string, name: string, content: string | Buffer) {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+describe('reading documents', () => {
+  it('reads UTF-8 text with its sidecar', async () => {
+    const dir = tempDir('ingest');
+    const file = write(dir, 'a.txt', '\uFEFFThe watchdog said: "Act now."');
+    write(dir, 'a.meta.json', JSON.stringify({ title: 'A', publisher: 'Paper', publishedAt: '2019-09-10', kind: 'news' }));
+    const result = await readDocument(file);
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.document.text.startsWith('The watchdog')).toBe(true);
+      expect(result.document.meta).toMatchObject({ title: 'A', kind: 'news' });
+    }
+  });
+
+  it('gives one clear reason for every kind of bad file', async () => {
+    const dir = tempDir('ingest-bad');
+    const cases: [string, string | Buffer, RegExp][] = [
+      ['empty.txt', '', /empty file/],
+      ['binary.txt', Buffer.from([0x41, 0x00, 0x42]), /binary/],
+      ['latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9]), /not valid UTF-8/],
+      ['big.txt', 'x'.repeat(5 * 1024 * 1024 + 1), /too large/],
+    ];
+    for (const [name, content, reason] of cases) {
+      const result = await readDocument(write(dir, name, content));
+      expect(result.ok, name).toBe(false);
+      if (!result.ok) expect(result.reason, name).toMatch(reason);
+    }
+  });
+
+  it('names the sidecar and the field when a sidecar is broken', async () => {
+    const dir = tempDir('ingest-sidecar');
+    const a = write(dir, 'a.txt', 'text');
+    write(dir, 'a.meta.json', '{ not json');
+    const b = write(dir, 'b.txt', 'text');
+    write(dir, 'b.meta.json', JSON.stringify({ publishedAt: 'last Tuesday' }));
+    const ra = await readDocument(a);
+    const rb = await readDocument(b);
+    expect(!ra.ok && ra.reason).toMatch(/sidecar a\.meta\.json is not valid JSON/);
+    expect(!rb.ok && rb.reason).toMatch(/sidecar b\.meta\.json: field "publishedAt"/);
+  });
+
+  it('turns an HTML page into its article text without navigation or scripts', async () => {
+    const dir = tempDir('ingest-html');
+    const paragraphs = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i} of the article about vetting in police forces, long enough to count as the article body for the reader.</p>`).join('');
+    const file = write(dir, 'page.html', `<html><head><title>Forces told to act</title><script>var x = "SECRET";</script></head><body><nav><a href="/">Home</a> <a>News</a></nav><article><h1>Forces told to act</h1>${paragraphs}<p>HM Inspector Jane Roe said: “Forces must act now.”</p></article><form>Add your comment</form></body></html>`);
+    const result = await readDocument(file);
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.document.text).toContain('HM Inspector Jane Roe said: “Forces must act now.”');
+      expect(result.document.text).not.toContain('SECRET');
+      expect(result.document.text).not.toContain('Add your comment');
+    }
+  });
+
+  it('reports a folder it cannot read and lists only document files', async () => {
+    expect((await listDocuments('/no/such/folder')).error).toMatch(/folder cannot be read/);
+    const dir = tempDir('ingest-list');
+    write(dir, 'b.md', '# b');
+    write(dir, 'a.txt', 'a');
+    write(dir, 'a.meta.json', '{}');
+    write(dir, 'image.png', 'x');
+    expect((await listDocuments(dir)).files.map((f) => path.basename(f))).toEqual(['a.txt', 'b.md']);
+  });
+});
