@@ -2,14 +2,13 @@
 // object per readable file. A file that cannot be used gets one line on stderr and is left out;
 // the rest goes on. Exit code 0, or 1 with --strict when something was skipped.
 
-import { basename } from 'node:path';
 import { loadGazetteer } from '../gazetteer/index.js';
 import { extractDocument, toContract, type ExtractionContract } from '../extract/index.js';
-import { readDocumentText, UnreadableDocumentError } from './read.js';
+import { readDocument } from '../ingest/read-document.js';
 
 const USAGE = 'usage: npm run extract -- [--json] [--strict] FILE...';
 
-export function runExtract(argv: string[]): number {
+export async function runExtract(argv: string[]): Promise<number> {
   const files = argv.filter((a) => !a.startsWith('--'));
   const unknown = argv.filter((a) => a.startsWith('--') && a !== '--json' && a !== '--strict');
   if (unknown.length > 0 || files.length === 0) {
@@ -21,17 +20,21 @@ export function runExtract(argv: string[]): number {
   const out: ExtractionContract[] = [];
   let skipped = 0;
   for (const file of files) {
+    const read = await readDocument(file);
+    if (!read.ok) {
+      skipped++;
+      console.error(`${file}: skipped: ${read.reason}`);
+      continue;
+    }
     try {
-      const text = readDocumentText(file);
-      out.push(toContract(extractDocument(text, { docName: basename(file), gazetteer })));
+      out.push(toContract(extractDocument(read.document.text, { docName: read.document.fileName, gazetteer })));
     } catch (error) {
       skipped++;
-      const reason = error instanceof UnreadableDocumentError ? error.message : `${file}: skipped: extraction failed: ${(error as Error).message}`;
-      console.error(reason);
+      console.error(`${file}: skipped: extraction failed: ${(error as Error).message}`);
     }
   }
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   return strict && skipped > 0 ? 1 : 0;
 }
 
-process.exitCode = runExtract(process.argv.slice(2));
+process.exitCode = await runExtract(process.argv.slice(2));

@@ -43,7 +43,8 @@ export async function readDocument(file: string): Promise<ReadResult> {
     if (stat.size > MAX_DOCUMENT_BYTES) return fail(`too large (${(stat.size / 1048576).toFixed(1)} MB; the limit is 5 MB)`);
     bytes = await fs.readFile(file);
   } catch (error) {
-    return fail(`cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    const code = (error as NodeJS.ErrnoException).code;
+    return fail(code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? (error as Error).message})`);
   }
   if (bytes.length === 0) return fail('empty file');
   if (bytes.includes(0)) return fail('binary file (contains NUL bytes)');
@@ -55,7 +56,7 @@ export async function readDocument(file: string): Promise<ReadResult> {
   }
   const ext = path.extname(file).toLowerCase();
   const text = ext === '.html' || ext === '.htm' ? htmlToText(raw) : raw.replace(/^\uFEFF/, '');
-  if (!text.trim()) return fail('no readable text');
+  if (!text.trim()) return fail(ext === '.html' || ext === '.htm' ? 'no readable text in the page' : 'empty file (whitespace only)');
   const meta = await readSidecar(file);
   if (!meta.ok) return fail(meta.reason);
   return { ok: true, document: { path: file, fileName: path.basename(file), text, meta: meta.sidecar, bytes } };

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ExtractionContractSchema } from '../../../seed/extract/index.js';
+import { ExtractionContractSchema } from '../../seed/extract/index.js';
 
 const run = (args: string[]) => spawnSync('node_modules/.bin/tsx', ['seed/cli/extract.ts', ...args], { encoding: 'utf8' });
 
