@@ -5,7 +5,7 @@ import { z } from 'zod';
 
 const ConfigSchema = z
   .object({
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000).describe('HTTP port for the API and the page'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP port for the API and the page (0: any free port)'),
     HOST: z.string().default('127.0.0.1').describe('interface to listen on (0.0.0.0 in a container)'),
     GRAPH_DATA_DIR: z.string().min(1).default('data/graph').describe('folder of the embedded LadybugDB store'),
     CORPUS_DIR: z.string().min(1).default('seed/corpus/docs').describe('documents seeded on first start when the store is empty'),

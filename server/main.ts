@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pino } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -13,12 +14,14 @@ const CLIENT_DIR = path.resolve('dist/client');
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.LOG_LEVEL });
-  await ensureClientBuilt(logger);
+  // the store first: an unreachable Neo4j should stop start-up before any other work
   const store = await openStore(config);
   await seedIfEmpty(store, config, logger);
+  await ensureClientBuilt(logger);
   const app = createApp({ store, logger, clientDir: CLIENT_DIR, limits: { timeoutMs: config.QUERY_TIMEOUT_MS, rowLimit: config.QUERY_ROW_LIMIT } });
   const server = app.listen(config.PORT, config.HOST, () => {
-    logger.info(`oversight-graph on the ${store.backend} store: http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}/`);
+    const { port } = server.address() as AddressInfo;
+    logger.info(`oversight-graph on the ${store.backend} store: http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}/`);
   });
   server.on('error', (error: NodeJS.ErrnoException) => {
     console.error(`cannot listen on ${config.HOST}:${config.PORT}: ${error.code === 'EADDRINUSE' ? 'the port is in use (set PORT)' : error.message}`);
@@ -33,11 +36,25 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
 }
 
+/** Builds the client when there is no build yet, or when a source file is newer than it. */
 async function ensureClientBuilt(logger: pino.Logger): Promise<void> {
-  if (fs.existsSync(path.join(CLIENT_DIR, 'index.html'))) return;
-  logger.info('building the client (first start)');
+  const built = path.join(CLIENT_DIR, 'index.html');
+  const builtAt = fs.existsSync(built) ? fs.statSync(built).mtimeMs : 0;
+  if (builtAt > newestSource([path.resolve('client'), path.resolve('vite.config.ts')])) return;
+  logger.info(builtAt ? 'client sources changed: rebuilding the client' : 'building the client (first start)');
   const { build } = await import('vite');
   await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'warn' });
+}
+
+function newestSource(paths: string[]): number {
+  let newest = 0;
+  for (const p of paths) {
+    if (!fs.existsSync(p)) continue;
+    const stat = fs.statSync(p);
+    if (stat.isDirectory()) newest = Math.max(newest, newestSource(fs.readdirSync(p).map((name) => path.join(p, name))));
+    else newest = Math.max(newest, stat.mtimeMs);
+  }
+  return newest;
 }
 
 async function seedIfEmpty(store: GraphStore, config: Config, logger: pino.Logger): Promise<void> {
