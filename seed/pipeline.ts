@@ -1,18 +1,21 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { GraphStore } from '../server/store/port.js';
-import { extractDocument } from './extract/index.js';
+import { extractDocument, type Extraction } from './extract/index.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer/index.js';
 import { listDocuments, readDocument, type IngestedDocument } from './ingest/read-document.js';
-import { applyOverrides, EMPTY_OVERRIDES, loadOverrides, type Overrides } from './resolve/overrides.js';
+import { normalizeName } from './gazetteer/normalize.js';
+import { applyOverrides, EMPTY_OVERRIDES, loadOverrides, mergePeople, type Overrides } from './resolve/overrides.js';
+import { resolvePeopleAcrossDocuments } from './resolve/people-across-documents.js';
 import { ids, toDocumentGraph } from './resolve/to-graph.js';
 
-// The seed reads as its stages: ingest → extract → resolve → load, one document at a time,
-// each written in its own transaction so a failure never leaves half a document behind.
+// The seed reads as its stages: ingest → extract (every document) → resolve (people across
+// documents, then curation overrides) → load, one document per transaction so a failure never
+// leaves half a document behind.
 
 export const DEFAULT_OVERRIDES_FILE = path.resolve('seed/overrides.json');
 
-export interface SeedProgress { done: number; total: number; file: string; elapsedMs: number }
+export interface SeedProgress { stage: 'extract' | 'load'; done: number; total: number; file: string; elapsedMs: number }
 
 export interface SeedSummary {
   documents: number;
@@ -23,6 +26,8 @@ export interface SeedSummary {
   quotes: number;
   entities: number;
   overrides: string[];
+  /** people named differently in different documents, resolved to one: "variant → canonical" */
+  resolved: string[];
   elapsedMs: number;
 }
 
@@ -35,46 +40,67 @@ export interface SeedOptions {
   onSkip?: (file: string, reason: string) => void;
 }
 
+interface Extracted { file: string; doc: IngestedDocument; extraction: Extraction }
+
 export async function seedCorpus(options: SeedOptions): Promise<SeedSummary> {
   const started = Date.now();
   const gazetteer = options.gazetteer ?? loadGazetteer();
   const overrides: Overrides = options.overridesFile === null ? EMPTY_OVERRIDES : loadOverrides(options.overridesFile ?? DEFAULT_OVERRIDES_FILE);
-  const summary: SeedSummary = { documents: 0, loaded: 0, unchanged: 0, skipped: [], quotes: 0, entities: 0, overrides: [], elapsedMs: 0 };
+  const summary: SeedSummary = { documents: 0, loaded: 0, unchanged: 0, skipped: [], quotes: 0, entities: 0, overrides: [], resolved: [], elapsedMs: 0 };
   const skip = (file: string, reason: string) => {
     summary.skipped.push({ file, reason });
     options.onSkip?.(file, reason);
   };
+  const progress = (stage: SeedProgress['stage'], done: number, file: string) =>
+    options.onProgress?.({ stage, done, total: files.length, file, elapsedMs: Date.now() - started });
   const { files, error } = await listDocuments(options.dir);
   if (error) skip(options.dir, error);
   summary.documents = files.length;
-  const renames = new Map<string, Parameters<GraphStore['writeRenames']>[0][number]>();
 
+  // extract every document first: resolving people across documents needs them all
+  const extracted: Extracted[] = [];
   for (const [i, file] of files.entries()) {
     const read = await readDocument(file);
-    if (!read.ok) {
-      skip(file, read.reason);
-    } else {
+    if (!read.ok) skip(file, read.reason);
+    else {
       try {
-        const outcome = await loadDocument(options.store, read.document, gazetteer, overrides, summary.overrides);
-        summary.loaded++;
-        if (!outcome.changed) summary.unchanged++;
-        summary.quotes += outcome.quotes;
-        summary.entities += outcome.entities;
-        for (const orgId of outcome.gazetteerOrgs) collectRenames(gazetteer, orgId, renames);
+        extracted.push({ file, doc: read.document, extraction: extractDocument(read.document.text, { docName: read.document.fileName, gazetteer }) });
       } catch (err) {
-        skip(file, `not loaded: ${(err as Error).message.split('\n')[0]}`);
+        skip(file, `extraction failed: ${(err as Error).message.split('\n')[0]}`);
       }
     }
-    options.onProgress?.({ done: i + 1, total: files.length, file, elapsedMs: Date.now() - started });
+    progress('extract', i + 1, file);
   }
-  await options.store.writeRenames([...renames.values()]);
+  const renames = resolvePeopleAcrossDocuments(extracted.map((e) => e.extraction));
+  const canonical = (name: string) => renames.get(normalizeName(name)) ?? name;
+  const seen = new Set<string>();
+  const onMerge = (from: string, into: string) => {
+    if (!seen.has(from)) summary.resolved.push(`${from} → ${into}`);
+    seen.add(from);
+  };
+
+  const bodyRenames = new Map<string, Parameters<GraphStore['writeRenames']>[0][number]>();
+  for (const [i, { file, doc, extraction }] of extracted.entries()) {
+    try {
+      const resolved = mergePeople(extraction, canonical, onMerge);
+      const outcome = await loadDocument(options.store, doc, applyOverrides(resolved, overrides, { applied: summary.overrides }), gazetteer);
+      summary.loaded++;
+      if (!outcome.changed) summary.unchanged++;
+      summary.quotes += outcome.quotes;
+      summary.entities += outcome.entities;
+      for (const orgId of outcome.gazetteerOrgs) collectRenames(gazetteer, orgId, bodyRenames);
+    } catch (err) {
+      skip(file, `not loaded: ${(err as Error).message.split('\n')[0]}`);
+    }
+    progress('load', i + 1, file);
+  }
+  await options.store.writeRenames([...bodyRenames.values()]);
   summary.elapsedMs = Date.now() - started;
   return summary;
 }
 
-async function loadDocument(store: GraphStore, doc: IngestedDocument, gazetteer: Gazetteer, overrides: Overrides, applied: string[]) {
+async function loadDocument(store: GraphStore, doc: IngestedDocument, extraction: Extraction, gazetteer: Gazetteer) {
   const sha256 = createHash('sha256').update(doc.bytes).digest('hex');
-  const extraction = applyOverrides(extractDocument(doc.text, { docName: doc.fileName, gazetteer }), overrides, { applied });
   const graph = toDocumentGraph({
     document: {
       title: doc.meta.title ?? firstLine(doc.text) ?? doc.fileName,

@@ -53,7 +53,7 @@ export function applyOverrides(extraction: Extraction, overrides: Overrides, rep
   const doc = extraction.doc;
   const out: Extraction = structuredClone(extraction);
   const mergeTarget = new Map(overrides.merges.map((m) => [normalizeName(m.from), m.into]));
-  const canonical = (name: string | null) => (name ? mergeTarget.get(normalizeName(name)) ?? name : name);
+  const canonical = (name: string) => mergeTarget.get(normalizeName(name)) ?? name;
 
   for (const q of out.quotes) {
     const rule = overrides.attributions.find((a) => a.document === doc && normalizeName(q.text).startsWith(normalizeName(a.quote)));
@@ -61,36 +61,49 @@ export function applyOverrides(extraction: Extraction, overrides: Overrides, rep
       q.speaker = rule.speaker;
       q.speakerKind = rule.speakerKind;
       report.applied.push(`${doc}: quote "${rule.quote}…" attributed to ${rule.speaker}`);
-    } else if (q.speaker && canonical(q.speaker) !== q.speaker) {
+    } else if (q.speaker) {
       q.speaker = canonical(q.speaker);
     }
   }
-  const people = new Map<string, Extraction['people'][number]>();
-  for (const p of out.people) {
-    const into = canonical(p.name)!;
-    if (into !== p.name) report.applied.push(`${doc}: ${p.name} merged into ${into}`);
-    const target = people.get(into);
-    if (target) {
-      target.aliases = [...new Set([...target.aliases, p.name, ...p.aliases])];
-      target.roles.push(...p.roles);
-      target.mentions.push(...p.mentions);
-    } else {
-      people.set(into, { ...p, name: into, aliases: into !== p.name ? [...new Set([...p.aliases, p.name])] : p.aliases });
-    }
-  }
+  const merged = mergePeople(out, canonical, (from, into) => report.applied.push(`${doc}: ${from} merged into ${into}`));
+  const people = new Map(merged.people.map((p) => [p.name, p]));
   for (const r of overrides.roles) {
     if (r.document && r.document !== doc) continue;
-    const person = people.get(canonical(r.person)!);
+    const person = people.get(canonical(r.person));
     if (!person) continue;
     person.roles.push({ title: r.title, organization: r.organization, start: 0, end: 0 });
     report.applied.push(`${doc}: role "${r.title}" added to ${person.name}`);
   }
   out.people = [...people.values()];
   out.organizations = out.organizations.map((o) => {
-    const into = canonical(o.name)!;
+    const into = canonical(o.name);
     if (into === o.name) return o;
     report.applied.push(`${doc}: ${o.name} merged into ${into}`);
     return { ...o, name: into, aliases: [...new Set([...o.aliases, o.name])] };
   });
   return out;
+}
+
+/**
+ * People renamed to their canonical names, those who become one merged (aliases, roles and
+ * mentions kept), and quote speakers renamed with them. Mutates and returns `extraction`.
+ */
+export function mergePeople(extraction: Extraction, canonical: (name: string) => string, onMerge?: (from: string, into: string) => void): Extraction {
+  for (const q of extraction.quotes) if (q.speaker && q.speakerKind !== 'organization' && q.speakerKind !== 'report') q.speaker = canonical(q.speaker);
+  const people = new Map<string, Extraction['people'][number]>();
+  for (const p of extraction.people) {
+    const into = canonical(p.name);
+    if (into !== p.name) onMerge?.(p.name, into);
+    const target = people.get(normalizeName(into));
+    if (target) {
+      target.aliases = [...new Set([...target.aliases, p.name, ...p.aliases])].filter((a) => a !== target.name);
+      target.roles.push(...p.roles);
+      target.mentions.push(...p.mentions);
+      target.gazetteerId ??= p.gazetteerId;
+    } else {
+      people.set(normalizeName(into), { ...p, name: into, aliases: into !== p.name ? [...new Set([...p.aliases, p.name])] : p.aliases });
+    }
+  }
+  extraction.people = [...people.values()];
+  return extraction;
 }

@@ -43,7 +43,7 @@ describe('npm run seed', () => {
     const r = run('seed/cli/seed.ts', [corpus], { GRAPH_DATA_DIR: dataDir });
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/skipped .*broken\.txt: binary file/);
-    expect(r.stdout).toMatch(/^loaded 5 of 6 documents \(0 unchanged\), skipped 1; \d+ quotes, \d+ entities extracted; in [\d.]+ s$/m);
+    expect(r.stdout).toMatch(/^loaded 5 of 6 documents \(0 unchanged\), skipped 1; \d+ quotes, \d+ entities extracted, \d+ names resolved across documents; 0 overrides applied; in [\d.]+ s$/m);
     expect(r.stdout).toMatch(/^store now holds: 5 Document, \d+ Person/m);
   });
 
