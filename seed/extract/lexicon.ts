@@ -116,6 +116,11 @@ export const NOT_NAME_WORDS = new Set(words(`
   response request ref reference telephone email tel fax website yours dear kind regards sincerely faithfully thanks
   shockingly respondents forces force vetting reports findings abuse police's chiefs chief's staff officers officer
   det ch supt insp cmdr con asst sgt dept
+  later earlier yesterday today tonight tomorrow meanwhile separately now last next speaking asked instead still since
+  although though despite because after before during under according following responding writing once both neither
+  either every each many most some several other another former acting interim senior junior veteran campaigner
+  campaigners lawyers critics ministers officials sources colleagues friends family relatives victims survivors
+  only even just indeed instead overall previously recently currently finally first second third
   pc pcs pcso pcsos dc ds di dci acc dcc ceo cps ipcc iopc hmic hmicfrs npcc met pcc pccs bbc itv sky
 `));
 

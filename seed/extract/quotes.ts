@@ -189,7 +189,10 @@ function toCandidate(ctx: DocContext, raw: RawQuote, para: Span, paragraph: numb
   if (end <= start) return null;
   const close = raw.close ? raw.close.pos + raw.close.len : para.end;
   const beforeStart = sentenceStart(t, raw.open.pos, para.start);
-  const afterEnd = raw.close ? sentenceEnd(t, close, para.end) : close;
+  // a full stop inside the marks ends the sentence: capitalised words after it start the next
+  // one ("…them.” Helen Porter added that …"), only a lower-case tag still belongs ("…them.” she said)
+  const sentenceEnded = /\.$/.test(t.slice(start, end)) && /^\s*\p{Lu}/u.test(t.slice(close, close + 3));
+  const afterEnd = raw.close && !sentenceEnded ? sentenceEnd(t, close, para.end) : close;
   const cand: QuoteCandidate = {
     start,
     end,

@@ -24,6 +24,12 @@ describe('quotes', () => {
     expect(textsOf(text)).toEqual(['The review was fair to all the officers']);
   });
 
+  it('ends the sentence at a full stop inside the marks, so the next sentence is no attribution tag', () => {
+    const q = quotesOf('Helen Porter said: “We warned them all.” Helen Porter added that the force had not replied.');
+    expect(q.map((x) => [x.text, x.speaker])).toEqual([['We warned them all.', 'Helen Porter']]);
+    expect(quotesOf('“We warned them all.” she said, before Alan Birch spoke.').map((x) => x.text)).toEqual(['We warned them all.']);
+  });
+
   it('leaves the comma before an attribution outside the quote and keeps a full stop inside', () => {
     const q = quotesOf('“We will appeal the ruling,” Karen Pike said. “It is wrong.”');
     expect(q.map((x) => x.text)).toEqual(['We will appeal the ruling', 'It is wrong.']);
