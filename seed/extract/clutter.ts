@@ -166,8 +166,11 @@ function headlineRunStart(lines: Line[], reasons: (string | null)[]): number {
   for (let i = lines.length - 1; i >= 0; i--) {
     const t = lines[i]?.text ?? '';
     if (!t || reasons[i]) continue;
-    // a letter's signature block is short lines too, and it belongs to the letter
-    if (SIGN_OFF.test(t)) break;
+    // a letter's signature block and copy list are short lines too, and they belong to the letter
+    if (SIGN_OFF.test(t)) {
+      bestStart = lines.length;
+      break;
+    }
     if (isHeadlineLike(t)) headlines++;
     else prose++;
     start = i;

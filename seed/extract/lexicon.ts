@@ -38,7 +38,7 @@ export const FIRST_NAME_GENDER: ReadonlyMap<string, 'm' | 'f'> = new Map([
 
 export const MALE_HONORIFICS = new Set(['mr', 'sir', 'lord']);
 export const FEMALE_HONORIFICS = new Set(['ms', 'mrs', 'miss', 'dame', 'lady', 'baroness']);
-export const HONORIFICS = ['Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Sir', 'Dame', 'Lord', 'Lady', 'Baroness', 'Professor', 'Prof', 'Rev', 'Cllr', 'Councillor'];
+export const HONORIFICS = ['Rt Hon', 'Right Honourable', 'Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Sir', 'Dame', 'Lord', 'Lady', 'Baroness', 'Professor', 'Prof', 'Rev', 'Cllr', 'Councillor'];
 
 /** Verbs that report speech (past, present and the "has said" forms all follow from these). */
 export const SPEECH_VERBS = words(`
@@ -46,7 +46,14 @@ export const SPEECH_VERBS = words(`
   insisted insists noted notes claimed claims continued continues replied replies responded remarked admitted admits
   acknowledged concluded concludes declared wrote writes observed stressed stresses emphasised emphasized suggested suggests
   asked asks recalled urged urges announced confirmed maintained predicted cautioned conceded revealed reveals
+  agreed complained complains countered retorted protested alleged reflected apologised highlighted
 `);
+
+/** Phrases that report speech as a verb does: "She goes on: '…'", "As the chief constable put it, '…'". */
+export const SPEECH_PHRASES = ['went on', 'goes on', 'put it', 'puts it', 'pointed out', 'points out', 'hit back', 'hits back', 'summed up', 'spelled out', 'spelt out'];
+
+/** Every verb and phrase of saying as one regular-expression alternation (no group, no flags). */
+export const SPEECH_ALTERNATION = [...SPEECH_PHRASES.map((p) => p.replace(/ /g, '\\s+')), ...SPEECH_VERBS].join('|');
 
 /** Verbs that put a short phrase in someone's mouth: `called the report "horrifying"`. */
 export const CHARACTERISING_VERBS = words(`called calls described describes branded brands labelled labeled dubbed termed vowed pledged promised`);
@@ -115,7 +122,7 @@ export const NOT_NAME_WORDS = new Set(words(`
   shadow labour conservative tory liberal democrat mp mps act bill code standards freedom information data figures
   response request ref reference telephone email tel fax website yours dear kind regards sincerely faithfully thanks
   shockingly respondents forces force vetting reports findings abuse police's chiefs chief's staff officers officer
-  det ch supt insp cmdr con asst sgt dept
+  det ch supt insp cmdr con asst sgt dept rt hon honourable
   later earlier yesterday today tonight tomorrow meanwhile separately now last next speaking asked instead still since
   although though despite because after before during under according following responding writing once both neither
   either every each many most some several other another former acting interim senior junior veteran campaigner

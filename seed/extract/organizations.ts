@@ -298,7 +298,9 @@ function addHeadwordName(ctx: DocContext, reg: Registry, run: string, runStart: 
     if (!kind) return;
     const lastWord = (nameWords[nameWords.length - 1] ?? '').toLowerCase();
     // "Police and Crime Commissioner", "Chief Constable": a title, not a body
-    if (nameWords.some((w) => TITLE_WORDS.has(w.toLowerCase())) && !HEADWORD_KIND.has(lastWord)) return;
+    // ("College of Policing", "Office for Standards": a leading headword names a body whatever follows)
+    const ledByHeadword = LEADING_HEADWORDS.has((nameWords[0] ?? '').toLowerCase()) && /^(of|for)$/i.test(nameWords[1] ?? '');
+    if (nameWords.some((w) => TITLE_WORDS.has(w.toLowerCase())) && !HEADWORD_KIND.has(lastWord) && !ledByHeadword) return;
     if (nameWords.some((w) => /^(commissioner|constable|inspector|secretary|minister|superintendent|officers?|staff)$/i.test(w))) return;
     const start = m.index + offset;
     const surface = ctx.text.slice(start, start + name.length);

@@ -12,7 +12,7 @@ import {
   NOT_NAME_WORDS,
   PLACE_WORDS,
   ROLE_NOUNS,
-  SPEECH_VERBS,
+  SPEECH_ALTERNATION,
   TITLES_BEFORE_NAME,
 } from './lexicon.js';
 import type { OrgMention, OrgResult } from './organizations.js';
@@ -45,12 +45,39 @@ const NAME_TOKEN = String.raw`(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}\p{M}]+(?:
 const NAME_RUN = new RegExp(String.raw`(?<![\p{L}\p{N}'’-])${NAME_TOKEN}(?:[ \t]+(?:${NAME_TOKEN}|\p{Lu}\.?(?=[ \t]+\p{Lu})))*`, 'gu');
 const sortedTitles = [...TITLES_BEFORE_NAME].sort((a, b) => b.length - a.length).map((t) => escapeRegExp(t).replace(/ /g, '\\s+').replace(/'/g, "['’]"));
 /** A title ending right where a name begins ("... Chief Constable ", "HM Inspector of Constabulary, "). */
+/** A line that is a title: one of the titles written before names, possibly followed by "of/for …". */
+const TITLE_LINE = new RegExp(`^(?:${sortedTitles.join('|')})\\b`, 'iu');
 const TITLE_BEFORE = new RegExp(`(?<![\\p{L}])(${sortedTitles.join('|')})\\s*,?\\s*$`, 'iu');
 const HONORIFIC_BEFORE = new RegExp(`(?<![\\p{L}])(${HONORIFICS.join('|')})\\.?\\s+$`, 'u');
-const VERBS = [...SPEECH_VERBS, ...CHARACTERISING_VERBS].join('|');
-const VERB_AFTER = new RegExp(`^\\s+(?:has\\s+|had\\s+|have\\s+|also\\s+|later\\s+|then\\s+)?(?:${VERBS}|called|urged|welcomed|criticised|praised|attacked)\\b`, 'i');
+const VERBS = [SPEECH_ALTERNATION, ...CHARACTERISING_VERBS].join('|');
+const VERB_AFTER = new RegExp(`^,?\\s+(?:has\\s+|had\\s+|have\\s+|also\\s+|later\\s+|then\\s+)?(?:${VERBS}|called|urged|welcomed|criticised|praised|attacked)\\b`, 'i');
 const ROLE_NOUN_RE = new RegExp(`\\b(${ROLE_NOUNS.map(escapeRegExp).join('|')})\\b`, 'i');
 const APPOSITIVE_AFTER = /^,\s+((?:the\s+|a\s+|an\s+)?[^,.;:"“”\n]{3,160}?)(?=,|\s+(?:said|says|told|added|commented|argued|warned|explained|wrote|called|urged)\b|\.\s|\.$|:|\n)/u;
+/**
+ * A role or relation written before the name and closed by a comma: "its director general,
+ * Anand Sethi," / "Director of Standards at the College of Policing, Nkechi Reid," / "Ms
+ * Quinn's sister, Róisín Quinn,". The phrase starts after a sentence or clause break or a
+ * determiner, so only it, not the sentence around it, is the role.
+ */
+const PHRASE_BREAK = /(?:^|[.;:!?]\s+|,\s+|\n|\b(?:the|its|their|his|her|our|a|an)\s+)/giu;
+
+/** The shortest phrase closing `before` with a comma that `test` accepts, and where it starts. */
+function appositiveBefore(before: string, test: (phrase: string) => boolean): { text: string; start: number } | null {
+  const close = /,\s*$/.exec(before);
+  if (!close) return null;
+  const starts = [...before.matchAll(PHRASE_BREAK)].map((b) => b.index + b[0].length).filter((s) => s < close.index).reverse();
+  for (const start of starts) {
+    const text = before.slice(start, close.index);
+    if (text.length > 110 || /[,;:!?"“”\n]|\.(?!\w)/.test(text)) return null;
+    if (text.length >= 3 && test(text)) return { text, start };
+  }
+  return null;
+}
+const KIN_NOUN_RE = /\b(mother|father|parents?|sister|brother|daughter|son|wife|husband|partner|widow|widower|aunt|uncle|cousin|niece|nephew|grandmother|grandfather|friend|neighbour|colleague|victim|survivor)\b/i;
+/** Lines that name a contact: "Media contacts: Jo Bell, 07950 …", "Press office: …". */
+const CONTACT_BEFORE = /\b(?:media|press)\s+(?:contacts?|enquiries|office)\s*:\s*$|\bcontacts?\s*:\s*$/i;
+/** A telephone number or an email address right after a name. */
+const CONTACT_AFTER = /^,?\s*(?:tel(?:ephone)?:?\s*)?(?:\+?\d[\d ]{8,}\d|[\w.+-]+@[\w-]+\.)/i;
 const SIGN_OFF = /\b(yours sincerely|yours faithfully|kind regards|best regards|best wishes|regards|many thanks)\b/i;
 const MONTHS = /^(january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 
@@ -206,20 +233,29 @@ function hasEvidence(ctx: DocContext, c: Candidate): boolean {
   if (VERB_AFTER.test(after)) return true;
   const app = APPOSITIVE_AFTER.exec(after);
   if (app?.[1] && ROLE_NOUN_RE.test(app[1])) return true;
-  if (/according\s+to\s+$/i.test(ctx.masked.slice(Math.max(0, c.start - 20), c.start))) return true;
+  const before = ctx.masked.slice(Math.max(ctx.body.start, c.start - 140), c.start);
+  if (/according\s+to\s+$/i.test(before)) return true;
+  if (/^,/.test(after) && appositiveBefore(before, (p) => ROLE_NOUN_RE.test(p) || KIN_NOUN_RE.test(p))) return true;
+  if (CONTACT_BEFORE.test(before) || CONTACT_AFTER.test(after)) return true;
   return isSignature(ctx, c);
 }
 
-/** A name alone on its line, followed by a short title line, after a sign-off or as a letterhead. */
+/**
+ * A name alone on its line, followed by a short title line: after a sign-off, as a letterhead,
+ * or anywhere when the title line names a role ("Mairéad Kelly\nHis Majesty's Inspector of
+ * Constabulary" closing a foreword).
+ */
 function isSignature(ctx: DocContext, c: Span): boolean {
   const t = ctx.masked;
   const lineStart = t.lastIndexOf('\n', c.start - 1) + 1;
   const lineEnd = t.indexOf('\n', c.end);
   if (t.slice(lineStart, c.start).trim() || t.slice(c.end, lineEnd < 0 ? t.length : lineEnd).trim()) return false;
-  const next = /^\n[ \t]*([^\n]{2,60})/.exec(t.slice(lineEnd < 0 ? t.length : lineEnd));
-  if (!next?.[1] || /[.!?]$/.test(next[1].trim())) return false;
+  const next = /^\n[ \t]*([^\n]{2,80})/.exec(t.slice(lineEnd < 0 ? t.length : lineEnd));
+  const titleLine = next?.[1]?.trim();
+  if (!titleLine || /[.!?]$/.test(titleLine)) return false;
   const before = t.slice(Math.max(ctx.body.start, c.start - 120), lineStart);
-  return SIGN_OFF.test(before) || !t.slice(ctx.body.start, lineStart).trim();
+  if (SIGN_OFF.test(before) || !t.slice(ctx.body.start, lineStart).trim()) return titleLine.length <= 60;
+  return /\n[ \t]*\n[ \t]*$|^\s*$/.test(t.slice(Math.max(0, lineStart - 4), lineStart)) && (ROLE_NOUN_RE.test(titleLine) || TITLE_LINE.test(titleLine));
 }
 
 const BYLINE = /^[ \t]*By[ \t]+(\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2})[ \t]*(?:,[ \t]*([^\n,]{2,60}))?[ \t]*$/u;
@@ -312,12 +348,19 @@ function addRoles(ctx: DocContext, mentions: PersonMention[], orgs: OrgResult): 
     const e = m.entity;
     const before = t.slice(Math.max(ctx.body.start, m.start - 100), m.start);
     const title = TITLE_BEFORE.exec(before);
+    const titleStart = title ? m.start - before.length + title.index : m.start;
     if (title?.[1]) {
-      const titleStart = m.start - before.length + title.index;
       const org = orgEndingAt(orgs.mentions, titleStart) ?? orgInside(orgs.mentions, { start: titleStart, end: m.start });
       addRole(e, { title: title[1].replace(/\s+/g, ' '), organization: org, start: titleStart, end: titleStart + title[1].length });
     }
     const after = t.slice(m.end, m.end + 220);
+    // "the IOPC's regional director, Jo Bell," and "Director of Standards at the College, Jo Bell,"
+    const lead = t.slice(Math.max(ctx.body.start, titleStart - 140), titleStart);
+    const roleBefore = /^,/.test(after) ? appositiveBefore(lead, (p) => ROLE_NOUN_RE.test(p) && !/^(?:according|who|which|whose|when|while|as)\b/i.test(p)) : null;
+    if (roleBefore) {
+      const start = titleStart - lead.length + roleBefore.start;
+      addRole(e, roleFromAppositive(ctx, roleBefore.text, { start, end: start + roleBefore.text.length }, orgs.mentions));
+    }
     const app = APPOSITIVE_AFTER.exec(after);
     if (app?.[1] && ROLE_NOUN_RE.test(app[1]) && !/^(?:who|which|whose)\b/i.test(app[1])) {
       const start = m.end + after.indexOf(app[1]);
@@ -392,7 +435,9 @@ function roleFromAppositive(ctx: DocContext, text: string, span: Span, orgMentio
   const org = first.entity.name;
   const relStart = first.start - span.start;
   const head = ctx.masked.slice(span.start, first.start);
-  const ofMatch = /^(?:the\s+|a\s+|an\s+)?(.*?)\s+(?:of|at|for|with|from)\s+(?:the\s+)?/i.exec(head);
+  // "Director of Standards at the College": the title runs to the preposition before the body
+  const ofMatch = /^(?:the\s+|a\s+|an\s+)?(.*?)\s+(?:of|at|for|with|from|in)\s+(?:the\s+)?$/i.exec(head) ??
+    /^(?:the\s+|a\s+|an\s+)?(.*?)\s+(?:of|at|for|with|from)\s+(?:the\s+)?/i.exec(head);
   if (ofMatch?.[1] && ROLE_NOUN_RE.test(ofMatch[1])) return { title: ofMatch[1].trim(), organization: org, ...span };
   // the body named first: the title is what follows it (and its bracketed acronym)
   const lastInner = inner[inner.length - 1]!;

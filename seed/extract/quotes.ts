@@ -3,7 +3,7 @@
 // per paragraph, and scare quotes, quoted terms and titles left out.
 
 import type { DocContext } from './context.js';
-import { CHARACTERISING_VERBS, SPEECH_VERBS } from './lexicon.js';
+import { CHARACTERISING_VERBS, SPEECH_ALTERNATION } from './lexicon.js';
 import { sentenceEnd, sentenceStart } from './sentences.js';
 import { foldPreservingLength, wordCount } from './text.js';
 import type { Span } from './types.js';
@@ -37,24 +37,23 @@ interface Mark {
   strictOpen: boolean;
 }
 
-const VERB_ALT = [...SPEECH_VERBS, ...CHARACTERISING_VERBS].join('|');
-export const SPEECH_VERB_RE = new RegExp(`\\b(?:${SPEECH_VERBS.join('|')})\\b`, 'gi');
+const VERB_ALT = [SPEECH_ALTERNATION, ...CHARACTERISING_VERBS].join('|');
 // "called on forces" urges, it does not quote; "found" reports a finding ("It found that ... 'X'")
 const ANY_VERB_RE = new RegExp(`\\b(?:(?:${VERB_ALT}|found|finds)\\b(?<!\\bcall(?:s|ed)?)|call(?:s|ed)?\\b(?!\\s+(?:on|for|off|in|up)\\b))|\\baccording\\s+to\\b|\\bwords\\s*,\\s*$`, 'i');
 /** `, she said` / `said Mr Scott` / `the report, published today, said` right after a quote */
 export const TAG_AFTER = new RegExp(
-  `^[\\s,–—-]*(?:(?:${SPEECH_VERBS.join('|')})\\s+\\S|[^.!?"“”‘’\\n]{1,120}?\\s(?:has\\s+|had\\s+|also\\s+|then\\s+)?(?:${SPEECH_VERBS.join('|')})\\b|according\\s+to\\b)`,
+  `^[\\s,–—-]*(?:(?:${SPEECH_ALTERNATION})\\s+\\S|[^.!?"“”‘’\\n]{1,120}?\\s(?:has\\s+|had\\s+|also\\s+|then\\s+)?(?:${SPEECH_ALTERNATION})\\b|according\\s+to\\b)`,
   'i',
 );
 const SHORT_TAG_AFTER = new RegExp(
-  `^[\\s,–—-]*(?:(?:${SPEECH_VERBS.join('|')})\\s+\\S|(?:[\\p{L}’'.-]+\\s+){1,5}?(?:has\\s+|had\\s+|also\\s+)?(?:${SPEECH_VERBS.join('|')})\\b)`,
+  `^[\\s,–—-]*(?:(?:${SPEECH_ALTERNATION})\\s+\\S|(?:[\\p{L}’'.-]+\\s+){1,5}?(?:has\\s+|had\\s+|also\\s+)?(?:${SPEECH_ALTERNATION})\\b)`,
   'iu',
 );
 // "said: “", "told the BBC: “", "said “": a lead-in ends at its verb or at a colon or comma;
 // "said the research made “…”" is a phrase quoted inside the sentence instead
-const LEAD_IN = new RegExp(`(?:\\b(?:${SPEECH_VERBS.join('|')})\\b(?:[^.!?"“”‘’:]{0,60}?[:,])?|according to [^.!?"“”]{2,80}?,)\\s*$`, 'i');
+const LEAD_IN = new RegExp(`(?:\\b(?:${SPEECH_ALTERNATION})\\b(?:[^.!?"“”‘’:]{0,60}?[:,])?|according to [^.!?"“”]{2,80}?,)\\s*$`, 'i');
 /** A colon introduces a quotation only after a verb: "is defined as:", "wrote:", not "the following definition:" */
-const COLON_LEAD = new RegExp(`\\b(?:${SPEECH_VERBS.join('|')}|defined|defines|reads|found|concluded|recommended|described|put it|words)\\b[^.!?]*:\\s*$`, 'i');
+const COLON_LEAD = new RegExp(`\\b(?:${SPEECH_ALTERNATION}|defined|defines|reads|found|concluded|recommended|described|put it|words)\\b[^.!?]*:\\s*$`, 'i');
 const NAMING_BEFORE = /\b(so-called|term|terms|phrase|word|words|known as|dubbed|labelled|headline|entitled|titled|slogan|hashtag|motto|banner)\s*$/i;
 
 const isWord = (c: string): boolean => /[\p{L}\p{N}]/u.test(c);

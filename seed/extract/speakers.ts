@@ -3,7 +3,7 @@
 // introduction ending the previous paragraph, or the speaker of the quote it continues.
 
 import type { DocContext } from './context.js';
-import { CHARACTERISING_VERBS, SPEECH_VERBS } from './lexicon.js';
+import { CHARACTERISING_VERBS, SPEECH_ALTERNATION } from './lexicon.js';
 import type { OrgEntity, OrgResult } from './organizations.js';
 import type { Gender, PeopleResult } from './people.js';
 import type { QuoteCandidate } from './quotes.js';
@@ -18,7 +18,7 @@ export interface Attribution {
 }
 
 const NONE: Attribution = { speaker: null, speakerKind: null, speakerSpan: null };
-const SPEECH = SPEECH_VERBS.join('|');
+const SPEECH = SPEECH_ALTERNATION;
 const VERB_FIRST_TAG = new RegExp(`^[\\s,–—-]*(?:${SPEECH})\\s+`, 'i');
 const WHO_THEN_VERB = new RegExp(`^[\\s,–—-]*([^.!?"“”‘’\\n]{1,120}?)\\s(?:has\\s+|had\\s+|also\\s+|then\\s+)?(?:${SPEECH})\\b`, 'i');
 const ACCORDING_TO = /^[\s,–—-]*according\s+to\s+/i;

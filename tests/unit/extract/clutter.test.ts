@@ -51,6 +51,12 @@ describe('clutter', () => {
     expect(text.slice(cut?.start ?? 0)).toContain('Other story number 0');
   });
 
+  it("keeps a letter's signature block and copy list, however many short lines they make", () => {
+    const letter = `Dear Minister,\n\n${'I write about the funding of rural policing and the distances involved in every response. '.repeat(5)}\n\nYours sincerely,\n\n`;
+    const block = 'Ann Rees\nPolice and Crime Commissioner for Wessex\nComisiynydd Heddlu\n\ncc: HM Chief Inspector of Constabulary\n    Chief Constable Tom Bell, Wessex Police\n    Cllr Jo Lane, Chair, Wessex Police and Crime Panel';
+    expect(detectClutter(letter + block).clutter).toEqual([]);
+  });
+
   it('keeps a letter whose address lines are short', () => {
     const text = 'Jane Doe\nInformation Rights\nPolice HQ\n\nDear Sir,\n\nThank you for your request. We hold the information.\n\nYours sincerely\n\nJane Doe\nInformation Rights\n\nYou may ask for a review of this response within two months.';
     expect(detectClutter(text).clutter).toEqual([]);

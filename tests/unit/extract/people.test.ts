@@ -29,6 +29,24 @@ describe('people', () => {
     expect(roles(text, 'Tom Reeve')).toEqual([['Disclosure Officer', 'Essex Police']]);
   });
 
+  it('reads a role or a relation written before the name and closed by commas, taking the shortest such phrase', () => {
+    expect(roles('According to its director general, Anand Sethi, the change will help.', 'Anand Sethi')).toEqual([['director general', null]]);
+    expect(roles('Director of Standards at the College of Policing, Nkechi Barraclough-Reid, said the guidance was clear.', 'Nkechi Barraclough-Reid'))
+      .toEqual([['Director of Standards', 'College of Policing']]);
+    expect(peopleOf("Ms Quinlan's sister, Róisín Quinlan-Adeyemi, said on behalf of the family that they were grateful.").map((p) => p.name))
+      .toContain('Róisín Quinlan-Adeyemi');
+  });
+
+  it('takes a name alone on its line followed by a title line for a signed foreword, anywhere in a document', () => {
+    const text = 'We will be checking that they do.\n\nMairéad Fitzgibbon-Clarke\nHis Majesty’s Inspector of Constabulary\n\n1. Introduction\n\nForces must act.';
+    expect(roles(text, 'Mairéad Fitzgibbon-Clarke')).toEqual([['His Majesty’s Inspector of Constabulary', null]]);
+  });
+
+  it('finds a person named as a contact, and one named with "The Rt Hon" before and "MP" after', () => {
+    expect(peopleOf('Notes to editors\n\nMedia contacts: Jonah Featherstone-Akande, 07950 841 227').map((p) => p.name)).toEqual(['Jonah Featherstone-Akande']);
+    expect(peopleOf('The Rt Hon Miranda Kessock MP\nHome Secretary\n\nDear Home Secretary,').map((p) => p.name)).toEqual(['Miranda Kessock']);
+  });
+
   it('resolves a misspelt gazetteer name and keeps the variant as an alias', () => {
     const p = peopleOf('The review was ordered by home secretary Pritti Patel last year.');
     expect(p.map((x) => [x.name, x.aliases])).toEqual([['Priti Patel', ['Pritti Patel']]]);
