@@ -46,11 +46,14 @@ export const SPEECH_VERBS = words(`
   insisted insists noted notes claimed claims continued continues replied replies responded remarked admitted admits
   acknowledged concluded concludes declared wrote writes observed stressed stresses emphasised emphasized suggested suggests
   asked asks recalled urged urges announced confirmed maintained predicted cautioned conceded revealed reveals
-  agreed complained complains countered retorted protested alleged reflected apologised highlighted
+  agreed complained complains countered retorted protested alleged reflected apologised highlighted clarified
 `);
 
 /** Phrases that report speech as a verb does: "She goes on: '…'", "As the chief constable put it, '…'". */
 export const SPEECH_PHRASES = ['went on', 'goes on', 'put it', 'puts it', 'pointed out', 'points out', 'hit back', 'hits back', 'summed up', 'spelled out', 'spelt out'];
+
+/** A noun of saying whose content follows: "The federation's response was that its members were '…'". */
+export const SPEECH_NOUN_SOURCE = String.raw`\b(?:response|reaction|reply|verdict|message|answer)\b(?=[^.!?]{0,80}\b(?:was|is|were)\b)`;
 
 /** Every verb and phrase of saying as one regular-expression alternation (no group, no flags). */
 export const SPEECH_ALTERNATION = [...SPEECH_PHRASES.map((p) => p.replace(/ /g, '\\s+')), ...SPEECH_VERBS].join('|');

@@ -236,6 +236,8 @@ function hasEvidence(ctx: DocContext, c: Candidate): boolean {
   const before = ctx.masked.slice(Math.max(ctx.body.start, c.start - 140), c.start);
   if (/according\s+to\s+$/i.test(before)) return true;
   if (/^,/.test(after) && appositiveBefore(before, (p) => ROLE_NOUN_RE.test(p) || KIN_NOUN_RE.test(p))) return true;
+  // "Kerry Bell, who leads …" (a body takes "which"), "Kerry Bell, 41," and "a 41-year-old nurse"
+  if (/^,\s+(?:who|whose)\b|^,\s*(?:aged\s+)?\d{1,3}\s*[,.]|^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,2}\d{1,3}-year-old\b/iu.test(after)) return true;
   if (CONTACT_BEFORE.test(before) || CONTACT_AFTER.test(after)) return true;
   return isSignature(ctx, c);
 }

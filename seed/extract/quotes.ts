@@ -3,7 +3,7 @@
 // per paragraph, and scare quotes, quoted terms and titles left out.
 
 import type { DocContext } from './context.js';
-import { CHARACTERISING_VERBS, SPEECH_ALTERNATION } from './lexicon.js';
+import { CHARACTERISING_VERBS, SPEECH_ALTERNATION, SPEECH_NOUN_SOURCE } from './lexicon.js';
 import { sentenceEnd, sentenceStart } from './sentences.js';
 import { foldPreservingLength, wordCount } from './text.js';
 import type { Span } from './types.js';
@@ -39,7 +39,7 @@ interface Mark {
 
 const VERB_ALT = [SPEECH_ALTERNATION, ...CHARACTERISING_VERBS].join('|');
 // "called on forces" urges, it does not quote; "found" reports a finding ("It found that ... 'X'")
-const ANY_VERB_RE = new RegExp(`\\b(?:(?:${VERB_ALT}|found|finds)\\b(?<!\\bcall(?:s|ed)?)|call(?:s|ed)?\\b(?!\\s+(?:on|for|off|in|up)\\b))|\\baccording\\s+to\\b|\\bwords\\s*,\\s*$`, 'i');
+const ANY_VERB_RE = new RegExp(`\\b(?:(?:${VERB_ALT}|found|finds)\\b(?<!\\bcall(?:s|ed)?)|call(?:s|ed)?\\b(?!\\s+(?:on|for|off|in|up)\\b))|\\baccording\\s+to\\b|\\bwords\\s*,\\s*$|${SPEECH_NOUN_SOURCE}`, 'i');
 /** `, she said` / `said Mr Scott` / `the report, published today, said` right after a quote */
 export const TAG_AFTER = new RegExp(
   `^[\\s,–—-]*(?:(?:${SPEECH_ALTERNATION})\\s+\\S|[^.!?"“”‘’\\n]{1,120}?\\s(?:has\\s+|had\\s+|also\\s+|then\\s+)?(?:${SPEECH_ALTERNATION})\\b|according\\s+to\\b)`,
@@ -246,6 +246,9 @@ function accept(ctx: DocContext, q: QuoteCandidate, nextPara: Span | null): bool
   const after = t.slice(q.after.start, q.after.end);
   const saidBefore = ANY_VERB_RE.test(before);
   if (!saidBefore && !SHORT_TAG_AFTER.test(after)) return false;
+  // a few words in a noun's place far from the verb name a thing ("said the force had
+  // introduced a quarterly 'learning review'"); next to a verb they are words someone used
+  if (words <= 3 && wordsAfterLastVerb(before) > 4 && /\b(?:a|an)\s+(?:[\p{L}-]+\s+)?$/iu.test(before) && !SHORT_TAG_AFTER.test(after)) return false;
   // two words pass only as the object of a verb of saying before them ('said it made "grim reading"')
   if (words === 2 && !saidBefore) return false;
   // a short phrase after a determiner or preposition is a noun in use: the 'canteen culture' of ...
@@ -253,6 +256,21 @@ function accept(ctx: DocContext, q: QuoteCandidate, nextPara: Span | null): bool
   if (words <= 3 && /\b(the|this|that|these|those|its|their|his|her|our|your)\s*$/i.test(before)) return false;
   if (words === 2 && /\b(beyond|of|for|into|about|on|in|with|from|under|like|over|by|at|to)\s*$/i.test(before)) return false;
   return !isTermInUse(ctx, q);
+}
+
+function wordsAfterLastVerb(before: string): number {
+  let end = -1;
+  const re = new RegExp(ANY_VERB_RE.source, 'gi');
+  for (let m = re.exec(before); m; m = re.exec(before)) end = m.index + m[0].length;
+  return end < 0 ? Number.POSITIVE_INFINITY : wordCount(before.slice(end));
+}
+
+/**
+ * A phrase of a few words quoted inside a sentence that no one can be found to have said is a
+ * term in use, not a quotation ("it is not about a few 'bad apples'").
+ */
+export function isUnattributedTerm(q: QuoteCandidate, speaker: string | null): boolean {
+  return speaker === null && q.shape === 'partial' && wordCount(q.text) <= 4;
 }
 
 /** A quoted phrase the document also uses without quote marks is a term, not a quotation. */

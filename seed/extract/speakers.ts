@@ -3,10 +3,10 @@
 // introduction ending the previous paragraph, or the speaker of the quote it continues.
 
 import type { DocContext } from './context.js';
-import { CHARACTERISING_VERBS, SPEECH_ALTERNATION } from './lexicon.js';
-import type { OrgEntity, OrgResult } from './organizations.js';
+import { CHARACTERISING_VERBS, SPEECH_ALTERNATION, SPEECH_NOUN_SOURCE } from './lexicon.js';
+import type { OrgEntity, OrgMention, OrgResult } from './organizations.js';
 import type { Gender, PeopleResult } from './people.js';
-import type { QuoteCandidate } from './quotes.js';
+import { isUnattributedTerm, type QuoteCandidate } from './quotes.js';
 import type { ReportEntity, ReportResult } from './reports.js';
 import { sentenceStart } from './sentences.js';
 import type { ExtractedQuote, Span, SpeakerKind } from './types.js';
@@ -23,11 +23,17 @@ const VERB_FIRST_TAG = new RegExp(`^[\\s,–—-]*(?:${SPEECH})\\s+`, 'i');
 const WHO_THEN_VERB = new RegExp(`^[\\s,–—-]*([^.!?"“”‘’\\n]{1,120}?)\\s(?:has\\s+|had\\s+|also\\s+|then\\s+)?(?:${SPEECH})\\b`, 'i');
 const ACCORDING_TO = /^[\s,–—-]*according\s+to\s+/i;
 const VERB_GLOBAL = new RegExp(
-  `\\b(?:(?:${SPEECH}|${CHARACTERISING_VERBS.filter((v) => !v.startsWith('call')).join('|')}|found|finds)\\b|call(?:s|ed)?\\b(?!\\s+(?:on|for|off|in|up)\\b))`,
+  `\\b(?:(?:${SPEECH}|${CHARACTERISING_VERBS.filter((v) => !v.startsWith('call')).join('|')}|found|finds)\\b|call(?:s|ed)?\\b(?!\\s+(?:on|for|off|in|up)\\b))|${SPEECH_NOUN_SOURCE}`,
   'gi',
 );
-const PRONOUN_AT_END = /\b(he|she|they|it)\s*(?:,\s*)?(?:also\s+|later\s+|then\s+|has\s+|had\s+)?$/i;
-const PRONOUN_ONLY = /^\s*(?:[,–—-]\s*)?(he|she|they|it)\s*$/i;
+const PRONOUN_AT_END = /\b(he|she|they|it|you)\s*(?:,\s*)?(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?$/i;
+const PRONOUN_ONLY = /^\s*(?:[,–—-]\s*)?(he|she|they|it|you)\s*$/i;
+/** "Your request read as follows:", "In your reply you clarified:": a letter quoting its addressee. */
+const ADDRESSEE_LEAD = /\byour\s+(?:request|email|e-mail|letter|message|application|complaint|question|reply|response|submission|words)\b/i;
+const SALUTATION = /^[ \t]*Dear[ \t]+([^,\n]{2,60}),?[ \t]*$/m;
+/** "the chief constable", "the force's chief executive": a title standing in for its holder. */
+const TITLE_AS_NAME = /\bthe\s+(?:[\p{L}-]+['’]s\s+)?((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)\s*$/iu;
+const SPOKESPERSON = /\bspokes(?:person|man|woman)\b/i;
 const REPORT_WORD = /\b(report|reports|review|survey|study|inspection|findings|document|research|inquiry|audit|overview|analysis)\b/i;
 const DEFINITION_LEAD = /\b(defined|defines|states?|stated|reads?|says?|said|conclu\w*|found|recommend\w*|describ\w*|explain\w*|wrote|writes)\b[^.!?]*:\s*$/i;
 
@@ -57,6 +63,7 @@ export function attributeQuotes(
       if (prev.paragraph === q.paragraph || (standsAlone && prev.paragraph === q.paragraph - 1)) a = prevA;
     }
     if (!a && (q.shape === 'block' || q.shape === 'tagged')) a = fromPreviousParagraph(r, q);
+    if (!a && q.shape === 'block' && !(prev && prev.paragraph === q.paragraph - 1)) a = introducedBefore(r, q);
     out.push(a ?? NONE);
   });
   return out;
@@ -106,6 +113,7 @@ function subjectOfVerb(r: Resolver, before: Span, anchor: number, requireNearEnd
   VERB_GLOBAL.lastIndex = 0;
   for (let m = VERB_GLOBAL.exec(text); m; m = VERB_GLOBAL.exec(text)) last = m;
   if (!last) {
+    if (ADDRESSEE_LEAD.test(text)) return addressee(r, before);
     return /:\s*$/.test(text) && DEFINITION_LEAD.test(text) ? reportSpeaker(r, before, anchor) : null;
   }
   if (requireNearEnd && text.length - (last.index + last[0].length) > 70) return null;
@@ -123,6 +131,72 @@ function fromPreviousParagraph(r: Resolver, q: QuoteCandidate): Attribution | nu
 }
 
 /**
+ * A quote standing alone with no tag, after a paragraph that introduces someone ("Owen Hale,
+ * the federation's chair, was scathing.", "X said the findings would be acted on."): the
+ * subject of that paragraph's verb of saying, else the person it names as its subject.
+ */
+function introducedBefore(r: Resolver, q: QuoteCandidate): Attribution | null {
+  const prev = r.ctx.paragraphs[q.paragraph - 1];
+  if (!prev) return null;
+  const said = subjectOfVerb(r, prev, q.open, false);
+  if (said) return said;
+  const t = r.ctx.masked;
+  const subject = r.people.mentions.find((m) => m.start >= prev.start && m.end <= prev.end && !/^['’]s\b/.test(t.slice(m.end, m.end + 3)) &&
+    !isPrepositionObject(t, m, prev.start));
+  return subject ? { speaker: subject.entity.name, speakerKind: 'person', speakerSpan: { start: subject.start, end: subject.end } } : null;
+}
+
+/** A letter's addressee: the person named last before its "Dear …" line (the address block), else the one it names. */
+function addressee(r: Resolver, span: Span): Attribution | null {
+  const t = r.ctx.masked;
+  const dear = SALUTATION.exec(t);
+  if (!dear) return null;
+  const before = r.people.mentions.filter((m) => m.end <= dear.index);
+  const named = r.people.mentions.find((m) => m.start >= dear.index && m.end <= dear.index + dear[0].length);
+  const who = named ?? before[before.length - 1];
+  const surname = named?.entity.name.split(' ').pop();
+  // "Dear Ms O'Hanlon" after an address block naming "Ms Aoife O'Hanlon": the full name
+  const full = surname ? before.filter((m) => m.entity.name.endsWith(` ${surname}`)).pop() : undefined;
+  const pick = full ?? who;
+  return pick ? { speaker: pick.entity.name, speakerKind: 'person', speakerSpan: span } : null;
+}
+
+/** "the Chief Constable said": the person the document gave that title, latest first. */
+function titleHolder(r: Resolver, text: string, span: Span, anchor: number): Attribution | null {
+  const m = TITLE_AS_NAME.exec(text.replace(/[\s,]+$/, ''));
+  const title = m?.[1]?.toLowerCase();
+  if (!title || !/\p{L}{3}/u.test(title)) return null;
+  const holders = r.people.mentions.filter((p) => p.start < anchor && p.entity.roles.some((role) => {
+    const held = role.title.toLowerCase();
+    return held === title || held.endsWith(` ${title}`) || held.startsWith(`${title} `);
+  }));
+  const pick = holders[holders.length - 1];
+  return pick ? { speaker: pick.entity.name, speakerKind: 'person', speakerSpan: span } : null;
+}
+
+/** "The spokesperson added": the body whose spokesperson the document quoted before. */
+function spokespersonBody(r: Resolver, span: Span): Attribution | null {
+  const t = r.ctx.masked;
+  let best: OrgMention | null = null;
+  for (const m of r.orgs.mentions) {
+    if (m.end > span.start) break;
+    const around = t.slice(Math.max(0, m.start - 20), Math.min(t.length, m.end + 20));
+    if (SPOKESPERSON.test(around)) best = m;
+  }
+  return best ? orgAttribution(best.entity, span) : null;
+}
+
+/** "the Committee concluded": the body named before whose name begins or ends with that word. */
+function headNounBody(r: Resolver, text: string, span: Span, anchor: number): Attribution | null {
+  const m = /\b[Tt]he\s+(\p{Lu}\p{Ll}+)\s*$/u.exec(text.replace(/[\s,]+$/, ''));
+  const word = m?.[1]?.toLowerCase();
+  if (!word) return null;
+  const prior = r.orgs.mentions.filter((o) => o.start < anchor && new RegExp(`^${word}\\b|\\b${word}$`, 'i').test(o.entity.name));
+  const pick = prior[prior.length - 1];
+  return pick ? orgAttribution(pick.entity, span) : null;
+}
+
+/**
  * Who a stretch of text names: a pronoun next to the verb, else the first person in it, a
  * report noun, the first organisation, or a descriptor ("the watchdog", "the force").
  */
@@ -133,10 +207,17 @@ function resolveWho(r: Resolver, span: Span, anchor: number, pronounAtEnd: boole
   if (pron?.[1]) {
     const pSpan = { start: span.start + text.lastIndexOf(pron[1]), end: 0 };
     pSpan.end = pSpan.start + pron[1].length;
-    return resolvePronoun(r, pron[1].toLowerCase(), pSpan, anchor);
+    return pron[1].toLowerCase() === 'you' ? addressee(r, pSpan) : resolvePronoun(r, pron[1].toLowerCase(), pSpan, anchor);
   }
   const person = subjectPerson(r, span);
   if (person) return { speaker: person.entity.name, speakerKind: 'person', speakerSpan: { start: person.start, end: person.end } };
+  if (ADDRESSEE_LEAD.test(text)) return addressee(r, span);
+  const holder = titleHolder(r, text, span, anchor);
+  if (holder) return holder;
+  if (SPOKESPERSON.test(text) && !r.orgs.mentions.some((m) => m.start >= span.start && m.end <= span.end)) {
+    const body = spokespersonBody(r, span);
+    if (body) return body;
+  }
   const org = r.orgs.mentions.find((m) => m.start >= span.start && m.end <= span.end);
   const reportWord = REPORT_WORD.exec(text);
   // "HMIC's report said" is the report; "a Home Office spokesperson said" the body
@@ -144,7 +225,7 @@ function resolveWho(r: Resolver, span: Span, anchor: number, pronounAtEnd: boole
     return reportSpeaker(r, { start: span.start + reportWord.index, end: span.start + reportWord.index + reportWord[0].length }, anchor);
   }
   if (org) return orgAttribution(org.entity, { start: org.start, end: org.end });
-  return descriptor(r, text, span, anchor);
+  return headNounBody(r, text, span, anchor) ?? descriptor(r, text, span, anchor);
 }
 
 /**
@@ -153,8 +234,15 @@ function resolveWho(r: Resolver, span: Span, anchor: number, pronounAtEnd: boole
  */
 function subjectPerson(r: Resolver, span: Span) {
   const inSpan = r.people.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
-  const free = inSpan.filter((m) => !/\b(to|with|by|from|for|of|at|about|against|than|like|and)\s+(?:\p{Lu}\p{L}*\.?\s+){0,3}$/iu.test(r.ctx.masked.slice(Math.max(span.start, m.start - 40), m.start)));
+  const free = inSpan.filter((m) => !isPrepositionObject(r.ctx.masked, m, span.start));
   return free[free.length - 1] ?? inSpan[0];
+}
+
+const PREPOSITION_BEFORE = /\b(?:[Tt]o|[Ww]ith|[Bb]y|[Ff]rom|[Ff]or|[Oo]f|[Aa]t|[Aa]bout|[Aa]gainst|[Tt]han|[Ll]ike|[Aa]nd|[Oo]n|[Ii]n)\s+(?:\p{Lu}\p{L}*\.?\s+){0,3}$/u;
+
+/** "a letter to Ms Lytton", "with Chief Constable Ann Bell": a name that is the object of a preposition. */
+function isPrepositionObject(t: string, m: Span, floor: number): boolean {
+  return PREPOSITION_BEFORE.test(t.slice(Math.max(floor, m.start - 40), m.start));
 }
 
 function orgAttribution(e: OrgEntity, span: Span): Attribution {
@@ -227,5 +315,8 @@ function resolvePronoun(r: Resolver, pronoun: string, span: Span, anchor: number
 }
 
 export function toExtractedQuotes(quotes: QuoteCandidate[], attributions: Attribution[]): ExtractedQuote[] {
-  return quotes.map((q, i) => ({ text: q.text, start: q.start, end: q.end, ...(attributions[i] ?? NONE) }));
+  return quotes
+    .map((q, i) => ({ q, a: attributions[i] ?? NONE }))
+    .filter(({ q, a }) => !isUnattributedTerm(q, a.speaker))
+    .map(({ q, a }) => ({ text: q.text, start: q.start, end: q.end, ...a }));
 }

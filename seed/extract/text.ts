@@ -77,8 +77,9 @@ export function editDistance(a: string, b: string, max = 3): number {
   return prev[b.length] ?? max + 1;
 }
 
+/** Words, a hyphenated compound ("officer-facing", "tick-box") counting as one. */
 export function wordCount(s: string): number {
-  const m = s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu);
+  const m = s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+|-[\p{L}\p{N}]+)*/gu);
   return m ? m.length : 0;
 }
 

@@ -61,3 +61,57 @@ describe('speakers', () => {
     expect(said('According to Helen Porter, “nobody checked the vetting records at all”.')).toEqual([['Helen Porter', 'person']]);
   });
 });
+
+describe('speakers introduced apart from their quotes', () => {
+  it('gives a quote standing alone with no tag to the person the paragraph before introduces', () => {
+    const text = 'Owen Hale, the national chair of the Police Federation, which represents 145,000 officers, was scathing.\n\n‘We do not object to removing people who should not be police officers. We object to a process with no appeal.’';
+    expect(said(text)).toEqual([['Owen Hale', 'person']]);
+    const reported = 'Speaking at headquarters, Chief Constable Ade Hart said the findings would be acted on.\n\n“Vetting is how we keep that promise, and we will get it right.”';
+    expect(said(reported)).toEqual([['Ade Hart', 'person']]);
+    const person = 'One of them is Kerry-Anne Bell, a 41-year-old nurse from Swindon, who reported an officer in 2022.\n\n\'I did not think anyone would believe me, because he was the police.\'';
+    expect(said(person)).toEqual([['Kerry-Anne Bell', 'person']]);
+  });
+
+  it('reads "She goes on:" and "As the chief constable put it," as leads', () => {
+    const text = 'Home Secretary Jane Ellery is on her feet.\n\nShe goes on:\n\n‘I have read every page of this report, and some of it made me feel sick.’';
+    expect(said(text)).toEqual([['Jane Ellery', 'person']]);
+    const put = 'I discussed the findings with the Chief Constable, Gwil Harcourt. As the Chief Constable put it to the panel on 5 April, ‘We cannot ask officers to cover five times the area.’';
+    expect(said(put)).toEqual([['Gwil Harcourt', 'person']]);
+  });
+
+  it("gives a letter's \"you\" and \"your request\" to its addressee", () => {
+    const text = 'Ms Aoife Hanlon\nBy email\n\nDear Ms Hanlon,\n\nYour request read as follows:\n\n"Please tell me how many officers were dismissed in each of the last three years."\n\nIn your reply you clarified: "By staff I mean police staff and PCSOs."';
+    expect(said(text)).toEqual([['Aoife Hanlon', 'person'], ['Aoife Hanlon', 'person']]);
+  });
+
+  it('gives "the spokesperson added" to the body whose spokesperson spoke before, and "the Committee" to the committee', () => {
+    const text = 'A Home Office spokesperson said: "We are grateful to officers."\n\nThe spokesperson added that the Government was "working closely with policing partners" on reform.';
+    expect(said(text)).toEqual([['Home Office', 'organization'], ['Home Office', 'organization']]);
+    const committee = 'The Justice Committee published its report today.\n\nThe Committee concluded: “No single organisation is responsible for the system.”';
+    expect(said(committee)).toEqual([['Justice Committee', 'organization']]);
+  });
+
+  it("reads a body's response as what it said", () => {
+    const text = "The Police Federation's response to that report was that its members were 'sick and tired of being tarred with the same brush'.";
+    expect(said(text)).toEqual([['Police Federation of England and Wales', 'organization']]);
+  });
+});
+
+describe('short phrases that are terms, not quotations', () => {
+  const texts = (text: string) => extractDocument(text, { docName: 't.txt', gazetteer: testGazetteer }).quotes.map((q) => q.text);
+
+  it('drops a few quoted words nobody can be found to have said', () => {
+    expect(texts("Someone in government explains that it is not about a few 'bad apples'.")).toEqual([]);
+    expect(texts('Some officers we spoke to described annual health checks as a "tick-box exercise".')).toEqual([]);
+  });
+
+  it('drops a quoted name for a thing far from the verb, and keeps words used by a named speaker', () => {
+    expect(texts('The report said Kent Police had introduced a quarterly “complaints learning review”, chaired by a chief officer.')).toEqual([]);
+    expect(texts('It was a move the Police Federation has called ‘a charter for unfairness’.')).toEqual(['a charter for unfairness']);
+    expect(texts('Minister Sean Tierney told BBC Radio 4’s Today programme that the report would make ‘uncomfortable reading’ for chiefs.')).toEqual(['uncomfortable reading']);
+  });
+
+  it('counts a hyphenated compound as one word, so a quoted compound is a term', () => {
+    expect(texts("The union said staff had moved into what it described as 'officer-facing' roles.")).toEqual([]);
+  });
+});
