@@ -1,7 +1,7 @@
 // `npm run eval`: runs the extraction on the documents of a gold set and scores it with the
 // port of the reference scorer, printing the same per-document lines, JSON line and summary
 // line as shared/corpus/score.mjs. With no --gold it scores the development set and every
-// held-out set under tests/fixtures/, each reported separately, then all held-out sets together.
+// evaluation set under tests/fixtures/, each reported separately, then all of them together.
 //
 //   npm run eval -- [--gold DIR --docs DIR] [--per-doc] [--json] [--out PRED.json]
 //   --json  one JSON object per set (summary and per-document counts) instead of text
@@ -45,10 +45,10 @@ async function runEval(argv: string[]): Promise<number> {
   }
   if (!goldDir && heldOut.length > 1) {
     const all = score(heldOut.flatMap((s) => loadGold(s.gold)), heldOutPreds);
-    if (asJson) console.log(JSON.stringify({ set: 'held-out (all)', summary: all.summary, totals: all.totals }));
+    if (asJson) console.log(JSON.stringify({ set: 'evaluation sets together', summary: all.summary, totals: all.totals }));
     else {
       console.log('');
-      printText('held-out (all sets together)', all, false);
+      printText('evaluation sets together', all, false);
     }
   }
   if (out) writeFileSync(out, `${JSON.stringify(allPreds, null, 2)}\n`);

@@ -1,5 +1,5 @@
 // The gold sets the extraction is scored on: the development set beside the sample corpus,
-// and every held-out set under tests/fixtures/ (a folder holding gold/ and docs/). Documents
+// and every evaluation set under tests/fixtures/ (a folder holding gold/ and docs/). Documents
 // are read by the same ingest as the seed, so an HTML page is scored on its readable text.
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -23,7 +23,7 @@ export function heldOutSets(root = HELD_OUT_ROOT): GoldSet[] {
   if (!existsSync(root)) return [];
   return readdirSync(root)
     .sort()
-    .map((name) => ({ name: `held-out (${join(root, name)})`, gold: join(root, name, 'gold'), docs: join(root, name, 'docs') }))
+    .map((name) => ({ name: `evaluation set (${join(root, name)})`, gold: join(root, name, 'gold'), docs: join(root, name, 'docs') }))
     .filter((s) => existsSync(s.gold) && statSync(s.gold).isDirectory() && existsSync(s.docs));
 }
 

@@ -59,7 +59,7 @@ export const SPEECH_NOUN_SOURCE = String.raw`\b(?:response|reaction|reply|verdic
 export const SPEECH_ALTERNATION = [...SPEECH_PHRASES.map((p) => p.replace(/ /g, '\\s+')), ...SPEECH_VERBS].join('|');
 
 /** Verbs that put a short phrase in someone's mouth: `called the report "horrifying"`. */
-export const CHARACTERISING_VERBS = words(`called calls described describes branded brands labelled labeled dubbed termed vowed pledged promised`);
+export const CHARACTERISING_VERBS = words(`called calls described describes branded brands labelled labeled dubbed termed vowed pledged promised defines defined`);
 
 /** Titles written before a name ("Chief Constable Stephen Watson"), longest first at use. */
 export const TITLES_BEFORE_NAME = [
@@ -126,6 +126,7 @@ export const NOT_NAME_WORDS = new Set(words(`
   response request ref reference telephone email tel fax website yours dear kind regards sincerely faithfully thanks
   shockingly respondents forces force vetting reports findings abuse police's chiefs chief's staff officers officer
   det ch supt insp cmdr con asst sgt dept rt hon honourable
+  post times guardian echo mail herald gazette mirror telegraph express chronicle observer journal argus courier sun
   later earlier yesterday today tonight tomorrow meanwhile separately now last next speaking asked instead still since
   although though despite because after before during under according following responding writing once both neither
   either every each many most some several other another former acting interim senior junior veteran campaigner

@@ -65,7 +65,8 @@ function caseFits(surface: string, form: string): boolean {
   if (isAcronym) return foldPreservingLength(surface) === foldPreservingLength(form);
   const formWords = form.split(/\s+/);
   const surfaceWords = surface.split(/\s+/);
-  const i = formWords.findIndex((w) => /^\p{Lu}/u.test(w));
+  // "told the Guardian": a leading "The" is the sentence's, not the name's
+  const i = formWords.findIndex((w, k) => /^\p{Lu}/u.test(w) && !(k === 0 && w === 'The' && formWords.length > 1));
   if (i < 0) return true;
   return /^\p{Lu}/u.test(surfaceWords[i] ?? '');
 }

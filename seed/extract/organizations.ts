@@ -291,6 +291,12 @@ function addHeadwordName(ctx: DocContext, reg: Registry, run: string, runStart: 
       offset += /^[ \t\u00a0]+/.exec(m[0].slice(offset))?.[0].length ?? 0;
       words = words.slice(1);
     }
+    // "College of Policing's Authorised Professional Practice": a name ends at its possessive,
+    // unless a body's headword follows ("National Police Chiefs' Council")
+    const possessive = words.findIndex((w, i) => i < words.length - 1 && /['’]s?$/.test(w) && /s['’]$|['’]s$/.test(w));
+    if (possessive >= 0 && kindOfPhrase(words.slice(0, possessive + 1).map((w) => w.replace(/['’]s?$/, ''))) && !anyHeadwordKind(words.slice(possessive + 1))) {
+      words = [...words.slice(0, possessive), words[possessive]!.replace(/['’]s?$/, '')];
+    }
     const name = trimName(words.join(' '));
     const nameWords = name.split(' ');
     if (nameWords.length < 2) return;

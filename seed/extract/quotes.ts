@@ -236,6 +236,7 @@ function accept(ctx: DocContext, q: QuoteCandidate, nextPara: Span | null): bool
     return words >= 3 && (reopens || q.shape === 'lead' || q.shape === 'block');
   }
   const before = t.slice(q.before.start, q.before.end);
+  if (isTableCell(t, q)) return false;
   if (isTitleCase(q.text) && !/:\s*$/.test(before)) return false;
   // a quote opening on a bare colon with no verb of saying is a quoted definition or label
   if (q.shape === 'partial' && /:\s*$/.test(before)) return false;
@@ -256,6 +257,14 @@ function accept(ctx: DocContext, q: QuoteCandidate, nextPara: Span | null): bool
   if (words <= 3 && /\b(the|this|that|these|those|its|their|his|her|our|your)\s*$/i.test(before)) return false;
   if (words === 2 && /\b(beyond|of|for|into|about|on|in|with|from|under|like|over|by|at|to)\s*$/i.test(before)) return false;
   return !isTermInUse(ctx, q);
+}
+
+/** A quoted label in a table row ("Adverse financial information" | 41 | 52): a category, not a quotation. */
+function isTableCell(t: string, q: QuoteCandidate): boolean {
+  const lineStart = t.lastIndexOf('\n', q.open - 1) + 1;
+  const nl = t.indexOf('\n', q.close);
+  const line = t.slice(lineStart, nl < 0 ? t.length : nl);
+  return (line.match(/\|/g) ?? []).length >= 2 || line.includes('\t') || /^[ \t]*\S.*?\S {3,}\S/.test(t.slice(q.close, nl < 0 ? t.length : nl));
 }
 
 function wordsAfterLastVerb(before: string): number {

@@ -24,9 +24,29 @@ export interface ReportResult {
   main: ReportEntity | null;
 }
 
-const NOUN = /\b(reports?|survey|review|inspection|study|inquiry|audit|overview|findings)\b/gi;
-const TITLE_AFTER_NOUN = /\b(?:report|review|study|survey|inquiry|inspection)(?:,|\s+(?:entitled|titled|called|named))\s+[‘“"']?(\p{Lu}[^.,\n‘’“”"]{5,150}?)[’”"']?(?=[.,;](?:\s|$|\p{Lu})|$)/gu;
-const QUOTED_TITLE_BEFORE_NOUN = /[‘“"'](\p{Lu}[^‘’“”"\n]{5,150}?)[’”"']\s+(?:report|review|study|survey)\b/gu;
+const NOUN = /\b(reports?|survey|review|inspection|study|inquiry|audit|overview|findings|guidance)\b/gi;
+/** A title character: anything but sentence punctuation and quote marks, an apostrophe inside a word allowed. */
+const T = String.raw`(?:[^.,\n‘’“”"]|(?<=\p{L})[’'](?=\p{L}))`;
+const TITLE_AFTER_NOUN = new RegExp(
+  String.raw`\b(?:report|review|study|survey|inquiry|inspection|guidance|strategy)(?:\s+(?:last|this|next)\s+(?:week|month|year)|\s+published\s+\w+)?(?:,|\s+(?:entitled|titled|called|named))\s+[‘“"']?(\p{Lu}${T}{5,150}?)[’”"']?(?=[.,;](?:\s|$|\p{Lu})|$)`,
+  'gu',
+);
+/**
+ * "its report Safe in Every Community: an inspection of …", "(HMICFRS), Behind Closed Doors: how
+ * forces …": the "Title: subtitle" shape inspectorates give their reports, with no quote marks.
+ */
+const SUBTITLED = new RegExp(
+  String.raw`(?<![\p{L}\p{N}’'])(\p{Lu}[\p{L}\p{N}’'-]*(?:[ \t]+(?:of|the|and|for|in|on|to|a|an|at|by|&|\p{Lu}[\p{L}\p{N}’'-]*))+:[ \t]+[\p{L}’'](?:[^.,;:\n!?"“”‘’'()]|(?<=\p{L})[’'](?=\p{L})){4,140}?)(?=[.;](?:\s|$)|,\s+(?:and|but|which|who|published|released|was|is|has|had|in|on)\b|,\s*$|\s+\(|\n|$)`,
+  'gu',
+);
+/** "the Vetting Code of Practice", "Authorised Professional Practice on counter-corruption", "the Tackling VAWG Strategy". */
+const PUBLICATION = new RegExp(
+  String.raw`(?<![\p{L}’'])((?:\p{Lu}[\p{L}’'-]*[ \t]+(?:(?:of|for|on|and|the|to|&)[ \t]+)*){1,6}(?:Code of Practice|Code of Ethics|Strategy|Framework|Action Plan|Guidance|Regulations)|Authorised Professional Practice(?:[ \t]+\([A-Z]{2,6}\))?(?:[ \t]+(?:on|for)[ \t]+[\p{Ll}-]+(?:[ \t]+(?:and|of)[ \t]+[\p{Ll}-]+)?)?)(?![\p{L}])`,
+  'gu',
+);
+const REPORTISH_SENTENCE = /\b(report|review|inspection|study|survey|inquiry|guidance|strategy|published|publishes|publication|findings|recommendations?)\b/i;
+/** "the ‘Time to Listen’ report", "published ‘Off the Record’, its inspection of …" */
+const QUOTED_TITLE_BEFORE_NOUN = /[‘“"'](\p{Lu}[^‘’“”"\n]{5,150}?[^‘’“”"\n,])[’”"'](?:\s+|,\s+(?:its|their)\s+(?:[\p{L}-]+\s+)?)(?:report|review|study|survey|inspection|guidance|strategy)\b/gu;
 /** "its report from HMICFRS, “When the Abuser Wears a Uniform”": a quoted title later in the sentence */
 const QUOTED_TITLE_AFTER_NOUN = /\b(?:report|review|study|survey|inspection|research|guide)\b(?:[^.!?\n“”"‘’]|(?<=\p{L})[’'](?=\p{L})){0,140}?,?\s*[“"‘](\p{Lu}[^“”"‘’\n]{3,120}?)[”"’]/gu;
 const YEAR = /\b(19[5-9]\d|20[0-4]\d)\b/;
@@ -43,13 +63,26 @@ export function findReports(ctx: DocContext, orgs: OrgResult): ReportResult {
   const foi = foiResponse(ctx, orgs);
   if (foi) entities.push(foi);
 
-  for (const re of [TITLE_AFTER_NOUN, QUOTED_TITLE_BEFORE_NOUN, QUOTED_TITLE_AFTER_NOUN]) {
+  for (const re of [TITLE_AFTER_NOUN, QUOTED_TITLE_BEFORE_NOUN, QUOTED_TITLE_AFTER_NOUN, SUBTITLED, PUBLICATION]) {
     re.lastIndex = 0;
     for (let m = re.exec(t); m; m = re.exec(t)) {
-      const title = (m[1] ?? '').trim();
+      // "the College of Policing's Vetting Code of Practice": the title follows the possessive
+      const raw = (m[1] ?? '').trim().replace(/^(?:The|the|Its|its|Their|their)\s+/, '');
+      const afterPossessive = raw.replace(/^.*['’]s\s+(?=\p{Lu})/u, '');
+      const title = afterPossessive.replace(/\s+\([A-Z]{2,6}\)/, '');
       if (!looksLikeTitle(title) || (re === QUOTED_TITLE_AFTER_NOUN && !isTitleCased(title))) continue;
-      const start = m.index + m[0].indexOf(title);
-      const span = { start, end: start + title.length };
+      const start = m.index + m[0].indexOf(afterPossessive);
+      const span = { start, end: start + afterPossessive.length };
+      if (!inside(span, body)) continue;
+      // the tail of a title found before, met again where a quote mark hid its first word
+      const longer = entities.find((e) => e.titled && foldName(e.title).endsWith(` ${foldName(title)}`));
+      if (longer) {
+        longer.mentions.push(span);
+        continue;
+      }
+      if (re === SUBTITLED && !isSubtitledTitle(ctx, orgs, span)) continue;
+      // a title already found by another pattern ("report, Title: subtitle,") is that report again
+      if (entities.some((e) => e.titled && e.mentions.some((x) => x.start < span.end && span.start < x.end))) continue;
       const existing = entities.find((e) => foldName(e.title) === foldName(title));
       if (existing) {
         existing.mentions.push(span);
@@ -105,6 +138,22 @@ export function findReports(ctx: DocContext, orgs: OrgResult): ReportResult {
   return { entities, main };
 }
 
+/**
+ * A "Title: subtitle" is a report's title when its sentence speaks of reports or publishing,
+ * it does not begin with the name of a body ("Kent Police: …"), and it is not a heading line —
+ * except the document's own title heading, when the document calls itself a report.
+ */
+function isSubtitledTitle(ctx: DocContext, orgs: OrgResult, span: Span): boolean {
+  const t = ctx.masked;
+  if (orgs.mentions.some((m) => m.start === span.start)) return false;
+  const lineStart = t.lastIndexOf('\n', span.start - 1) + 1;
+  const lineEnd = t.indexOf('\n', span.end);
+  const heading = !t.slice(lineStart, span.start).trim() && !t.slice(span.end, lineEnd < 0 ? t.length : lineEnd).trim();
+  if (heading) return !t.slice(ctx.body.start, lineStart).trim() && /\b(?:this|our)\s+(?:report|inspection|review|guidance)\b/i.test(t);
+  const sentence = t.slice(sentenceStart(t, span.start, ctx.body.start), sentenceEnd(t, span.end, ctx.body.end));
+  return REPORTISH_SENTENCE.test(sentence.replace(t.slice(span.start, span.end), ' '));
+}
+
 /** "reported", "reports that", "review all allegations": the word used as a verb. */
 function isVerbUse(t: string, span: Span): boolean {
   const word = t.slice(span.start, span.end).toLowerCase();
@@ -115,7 +164,8 @@ function isVerbUse(t: string, span: Span): boolean {
 }
 
 function isTitleCased(title: string): boolean {
-  const content = title.split(/\s+/).filter((w) => !/^(of|the|and|for|a|an|in|on|to|at|by|with|is|&)$/i.test(w));
+  // "Fixated: the police response to stalking": the title proper is before the colon
+  const content = title.split(':')[0]!.split(/\s+/).filter((w) => !/^(of|the|and|for|a|an|in|on|to|at|by|with|is|&)$/i.test(w));
   return content.length > 0 && content.every((w) => /^\P{L}*\p{Lu}/u.test(w));
 }
 
@@ -125,7 +175,7 @@ function looksLikeTitle(title: string): boolean {
 }
 
 function untitled(ctx: DocContext, orgs: OrgResult, noun: string, span: Span, year: number | null, phrase: string): ReportEntity {
-  const publisher = publisherNear(ctx, orgs, span);
+  const publisher = publisherNear(ctx, orgs, span, true);
   const modifier = /\b(spotlight|annual|interim|final|thematic|inspection|legitimacy|national|joint)\s+$/i.exec(ctx.masked.slice(span.start - 20, span.start))?.[1];
   const base = noun.toLowerCase().replace(/s$/, '') === 'finding' ? 'report' : noun.toLowerCase().replace(/^reports$/, 'report');
   const title = [publisher, modifier?.toLowerCase(), base, year ? `(${year})` : null].filter(Boolean).join(' ');
@@ -133,22 +183,29 @@ function untitled(ctx: DocContext, orgs: OrgResult, noun: string, span: Span, ye
   return { key: `u:${title}`, title, publisher, year: year ?? yearNear(ctx, span), kind: kindOfNoun(noun), titled: false, mentions: [span] };
 }
 
-/** The body that published a report: named by "by/from X" or as subject of its sentence. */
-function publisherNear(ctx: DocContext, orgs: OrgResult, span: Span): string | null {
+/**
+ * The body that published a report: named by "by/from X", as its possessor, or before it in its
+ * sentence. An untitled "the report" in a document naming an inspectorate is the inspectorate's.
+ */
+function publisherNear(ctx: DocContext, orgs: OrgResult, span: Span, untitled = false): string | null {
   const t = ctx.masked;
   const sStart = sentenceStart(t, span.start, ctx.body.start);
   const sEnd = sentenceEnd(t, span.end, ctx.body.end);
   const inSentence = orgs.mentions.filter((m) => m.start >= sStart && m.end <= sEnd);
   const afterBy = inSentence.find((m) => m.start >= span.end && /^\s*(?:\S+\s+){0,3}?(?:by|from|of)\s+(?:the\s+|trade\s+union\s+|union\s+|charity\s+)?$/i.test(t.slice(span.end, m.start)));
   if (afterBy) return afterBy.entity.name;
-  // forces answer FOI requests but seldom publish the reports news is about: an inspectorate,
-  // or another body in the sentence, is the likelier publisher
   const insp = inspectorate(orgs.entities);
-  if (insp) return insp.name;
+  if (untitled && insp) return insp.name;
+  // "the College of Policing's guidance", "HMICFRS's report Title": the possessor
+  const possessor = inSentence.filter((m) => m.end <= span.start && /^['’]s?\s+(?:[\p{L}-]+\s+){0,4}$/u.test(t.slice(m.end, span.start))).pop();
+  if (possessor) return possessor.entity.name;
+  // "a report from HMICFRS (HMICFRS), Title: …": the body just named, a force least likely
   const before = inSentence.filter((m) => m.end <= span.start);
   const nonForce = before.filter((m) => m.entity.kind !== 'force');
   const pick = nonForce[nonForce.length - 1] ?? before[before.length - 1];
-  return pick?.entity.name ?? null;
+  if (pick) return pick.entity.name;
+  // forces answer FOI requests but seldom publish what news reports on: an inspection is the inspectorate's
+  return insp && /\binspect/i.test(t.slice(sStart, sEnd)) ? insp.name : null;
 }
 
 function inspectorate(entities: OrgEntity[]): OrgEntity | null {

@@ -34,7 +34,7 @@ const SALUTATION = /^[ \t]*Dear[ \t]+([^,\n]{2,60}),?[ \t]*$/m;
 /** "the chief constable", "the force's chief executive": a title standing in for its holder. */
 const TITLE_AS_NAME = /\bthe\s+(?:[\p{L}-]+['’]s\s+)?((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)\s*$/iu;
 const SPOKESPERSON = /\bspokes(?:person|man|woman)\b/i;
-const REPORT_WORD = /\b(report|reports|review|survey|study|inspection|findings|document|research|inquiry|audit|overview|analysis)\b/i;
+const REPORT_WORD = /\b(report|reports|review|survey|study|inspection|findings|document|research|inquiry|audit|overview|analysis|guidance|code|practice|strategy|framework|regulations)\b/i;
 const DEFINITION_LEAD = /\b(defined|defines|states?|stated|reads?|says?|said|conclu\w*|found|recommend\w*|describ\w*|explain\w*|wrote|writes)\b[^.!?]*:\s*$/i;
 
 interface Resolver {
@@ -117,7 +117,9 @@ function subjectOfVerb(r: Resolver, before: Span, anchor: number, requireNearEnd
     return /:\s*$/.test(text) && DEFINITION_LEAD.test(text) ? reportSpeaker(r, before, anchor) : null;
   }
   if (requireNearEnd && text.length - (last.index + last[0].length) > 70) return null;
-  return resolveWho(r, { start: before.start, end: before.start + last.index }, anchor, true);
+  const who = resolveWho(r, { start: before.start, end: before.start + last.index }, anchor, true);
+  // "Abuse of position is defined as: '…'": a definition no one is named for is the report's
+  return who ?? (/:\s*$/.test(text) && DEFINITION_LEAD.test(text) ? reportSpeaker(r, before, anchor) : null);
 }
 
 /** A quote standing alone after a paragraph that ends with a colon: that paragraph introduces it. */
@@ -272,9 +274,10 @@ function descriptor(r: Resolver, text: string, span: Span, anchor: number): Attr
 }
 
 function reportSpeaker(r: Resolver, span: Span, anchor: number): Attribution | null {
-  const within = r.reports.entities.find((e) => e.mentions.some((m) => m.start >= span.start && m.end <= span.end + 200 && m.start < anchor));
-  const latest = latestReport(r.reports.entities, anchor);
-  const rep = within ?? latest ?? r.reports.main;
+  // the report the attribution itself names ("…," the 2021 report said), else one named just before
+  const within = r.reports.entities.find((e) => e.mentions.some((m) => m.start >= span.start && m.end <= span.end)) ??
+    r.reports.entities.find((e) => e.mentions.some((m) => m.start >= span.start && m.end <= span.end + 200 && m.start < anchor));
+  const rep = within ?? latestReport(r.reports.entities, anchor) ?? r.reports.main;
   if (!rep) return null;
   return { speaker: rep.title, speakerKind: 'report', speakerSpan: span };
 }

@@ -24,6 +24,11 @@ describe('quotes', () => {
     expect(textsOf(text)).toEqual(['The review was fair to all the officers']);
   });
 
+  it('leaves quoted category names in a table alone', () => {
+    const text = 'Primary reason (as recorded)          | 2021 | 2022\n"Adverse financial information"       |   41 |   52\n"Association with persons of concern" |   63 |   70';
+    expect(textsOf(text)).toEqual([]);
+  });
+
   it('ends the sentence at a full stop inside the marks, so the next sentence is no attribution tag', () => {
     const q = quotesOf('Helen Porter said: “We warned them all.” Helen Porter added that the force had not replied.');
     expect(q.map((x) => [x.text, x.speaker])).toEqual([['We warned them all.', 'Helen Porter']]);

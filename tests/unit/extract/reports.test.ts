@@ -21,6 +21,29 @@ describe('reports', () => {
     expect(r.map((x) => x.year)).toEqual([null, 2019]);
   });
 
+  it('takes an unquoted "Title: subtitle" after the report it names, with an apostrophe inside', () => {
+    const r = reportsOf('I write after the publication of HMICFRS’s report Safe in Every Community: an inspection of Essex Police’s response to stalking, and ahead of the settlement.');
+    expect(r.map((x) => [x.title, x.publisher])).toEqual([
+      ['Safe in Every Community: an inspection of Essex Police’s response to stalking', 'HM Inspectorate of Constabulary and Fire & Rescue Services'],
+    ]);
+    const after = reportsOf('The charity welcomes today’s report from the IOPC, Behind Closed Doors: how forces respond to abuse by their own officers. It is overdue.');
+    expect(after.map((x) => [x.title, x.publisher])).toEqual([['Behind Closed Doors: how forces respond to abuse by their own officers', 'Independent Office for Police Conduct']]);
+  });
+
+  it('leaves a heading or a subject line in the "Body: topic" shape alone', () => {
+    expect(reportsOf('Dear Home Secretary,\n\nEssex Police: funding of rural policing\n\nI am writing about money.').map((x) => x.title)).toEqual([]);
+  });
+
+  it('takes guidance and codes by their names, after a possessive', () => {
+    const r = reportsOf("The Home Office's Vetting Code of Practice requires renewals. The Tackling Violence Against Women and Girls Strategy was published in 2021.");
+    expect(r.map((x) => [x.title, x.publisher])).toEqual([['Vetting Code of Practice', 'Home Office'], ['Tackling Violence Against Women and Girls Strategy', null]]);
+  });
+
+  it('takes a quoted title set before its report noun, and a quoted title with a lower-case subtitle', () => {
+    expect(reportsOf('HMICFRS published ‘Off the Record’, its inspection of messaging apps, on Tuesday.').map((x) => x.title)).toEqual(['Off the Record']);
+    expect(reportsOf('The report by HMICFRS, “Fixated: the police response to stalking”, found gaps.').map((x) => x.title)).toEqual(['Fixated: the police response to stalking']);
+  });
+
   it('treats a letter answering an FOI request as an FOI response', () => {
     const text = 'Essex Police\n\n3rd March 2021\n\nOur Ref: FOI-21/0456\n\nFreedom of Information request in relation to stop and search figures.\n\nThe information is below.';
     expect(reportsOf(text)[0]).toMatchObject({ title: 'FOI response FOI-21/0456: stop and search figures', publisher: 'Essex Police', year: 2021, kind: 'foi' });

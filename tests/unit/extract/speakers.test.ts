@@ -115,3 +115,17 @@ describe('short phrases that are terms, not quotations', () => {
     expect(texts("The union said staff had moved into what it described as 'officer-facing' roles.")).toEqual([]);
   });
 });
+
+describe('reports and publications as speakers', () => {
+  it('gives a definition to the guidance that defines it, and a passive definition to the report', () => {
+    const guidance = "Corruption matters. The College of Policing's Authorised Professional Practice (APP) on counter-corruption defines it as \"any behaviour by an officer that takes advantage of their role for a sexual purpose\".";
+    expect(said(guidance)).toEqual([['Authorised Professional Practice on counter-corruption', 'report']]);
+    const passive = 'HMICFRS published its report, Shining a Light, today.\n\nAbuse of position is defined as:\n\n‘any behaviour by a police officer that takes advantage of their position’';
+    expect(said(passive)).toEqual([['Shining a Light', 'report']]);
+  });
+
+  it('gives "the report said" to the report the tag names, not to an older one named just before', () => {
+    const text = 'HMICFRS published its report, Cleared to Serve: vetting decisions in policing, on Thursday.\n\nThe inspection follows the 2021 report, Standards Before Speed, which warned of shortcuts.\n\n“In the worst forces, we could not tell whether anyone had read the file at all,” the report said.';
+    expect(said(text)).toEqual([['Cleared to Serve: vetting decisions in policing', 'report']]);
+  });
+});
