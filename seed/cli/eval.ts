@@ -8,7 +8,7 @@
 //   --out   also write the predictions (the contract array) for score.mjs to check
 
 import { writeFileSync } from 'node:fs';
-import { DEVELOPMENT_SET, evaluateSet, heldOutSets, loadGold, type GoldSet } from '../eval/gold-sets.js';
+import { DEVELOPMENT_SET, evaluateSet, evaluationSets, loadGold, type GoldSet } from '../eval/gold-sets.js';
 import { docLine, score, summaryLines, type ScoreResult } from '../eval/score.js';
 import type { ExtractionContract } from '../extract/index.js';
 
@@ -29,22 +29,22 @@ async function runEval(argv: string[]): Promise<number> {
   const out = option(argv, '--out');
   const perDoc = argv.includes('--per-doc');
   const asJson = argv.includes('--json');
-  const heldOut = heldOutSets();
-  const sets: GoldSet[] = goldDir ? [{ name: goldDir, gold: goldDir, docs: option(argv, '--docs') ?? goldDir }] : [DEVELOPMENT_SET, ...heldOut];
+  const evaluation = evaluationSets();
+  const sets: GoldSet[] = goldDir ? [{ name: goldDir, gold: goldDir, docs: option(argv, '--docs') ?? goldDir }] : [DEVELOPMENT_SET, ...evaluation];
   const allPreds: ExtractionContract[] = [];
-  const heldOutPreds: ExtractionContract[] = [];
+  const evaluationPreds: ExtractionContract[] = [];
   for (const [i, set] of sets.entries()) {
     const { result, preds } = await evaluateSet(set);
     allPreds.push(...preds);
-    if (heldOut.includes(set)) heldOutPreds.push(...preds);
+    if (evaluation.includes(set)) evaluationPreds.push(...preds);
     if (asJson) console.log(JSON.stringify({ set: set.name, summary: result.summary, totals: result.totals, docs: result.docs }));
     else {
       if (i > 0) console.log('');
       printText(set.name, result, perDoc);
     }
   }
-  if (!goldDir && heldOut.length > 1) {
-    const all = score(heldOut.flatMap((s) => loadGold(s.gold)), heldOutPreds);
+  if (!goldDir && evaluation.length > 1) {
+    const all = score(evaluation.flatMap((s) => loadGold(s.gold)), evaluationPreds);
     if (asJson) console.log(JSON.stringify({ set: 'evaluation sets together', summary: all.summary, totals: all.totals }));
     else {
       console.log('');

@@ -19,7 +19,7 @@ export const DEVELOPMENT_SET: GoldSet = { name: 'development (seed/corpus)', gol
 const HELD_OUT_ROOT = 'tests/fixtures';
 
 /** Folders of tests/fixtures that hold a gold/ and a docs/ folder, by name. */
-export function heldOutSets(root = HELD_OUT_ROOT): GoldSet[] {
+export function evaluationSets(root = HELD_OUT_ROOT): GoldSet[] {
   if (!existsSync(root)) return [];
   return readdirSync(root)
     .sort()

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEVELOPMENT_SET, heldOutSets, loadGold, predictSet } from '../../../seed/eval/gold-sets.js';
+import { DEVELOPMENT_SET, evaluationSets, loadGold, predictSet } from '../../../seed/eval/gold-sets.js';
 import { type GoldDoc, score } from '../../../seed/eval/score.js';
 import { extractDocument } from '../../../seed/extract/index.js';
 import { loadGazetteer } from '../../../seed/gazetteer/index.js';
@@ -25,7 +25,7 @@ describe('evaluation on the development set', () => {
   });
 
   it('meets the same bars on every evaluation set of tests/fixtures', async () => {
-    const sets = heldOutSets();
+    const sets = evaluationSets();
     expect(sets.length).toBeGreaterThan(0);
     const heldGold = sets.flatMap((s) => loadGold(s.gold));
     const preds = (await Promise.all(sets.map((s) => predictSet(s, loadGold(s.gold))))).flat();
