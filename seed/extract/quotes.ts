@@ -135,33 +135,37 @@ interface RawQuote {
 }
 
 /** Pair the marks of one paragraph; a quote of the other family inside a quote is nested text. */
+// Plain loops, no closures: this runs for every paragraph of every document.
 function pair(marks: Mark[]): RawQuote[] {
   const out: RawQuote[] = [];
   let open: Mark | null = null;
   let inner: Mark | null = null;
-  const laterCloser = (i: number, family: Family): boolean =>
-    marks.slice(i + 1).some((m) => m.family === family && m.canClose && !m.possessive);
-  marks.forEach((mk, i) => {
+  for (let i = 0; i < marks.length; i++) {
+    const mk = marks[i]!;
     if (!open) {
       if (mk.canOpen) open = mk;
-      return;
-    }
-    if (mk.family === open.family) {
-      if (mk.canClose && !(mk.possessive && laterCloser(i, mk.family))) {
+    } else if (mk.family === open.family) {
+      if (mk.canClose && !(mk.possessive && hasLaterCloser(marks, i, mk.family))) {
         out.push({ open, close: mk });
         open = null;
         inner = null;
       } else if (mk.strictOpen) {
         open = mk; // the earlier opener had no closer: start again from this one
       }
-      return;
-    }
-    if (!inner) {
+    } else if (!inner) {
       if (mk.canOpen) inner = mk;
     } else if (mk.canClose) inner = null;
-  });
+  }
   if (open) out.push({ open, close: null });
   return out;
+}
+
+function hasLaterCloser(marks: Mark[], i: number, family: Family): boolean {
+  for (let j = i + 1; j < marks.length; j++) {
+    const m = marks[j]!;
+    if (m.family === family && m.canClose && !m.possessive) return true;
+  }
+  return false;
 }
 
 export function findQuotes(ctx: DocContext): QuoteCandidate[] {
