@@ -56,11 +56,15 @@ export function findClaims(ctx: DocContext, reports: ReportResult): ExtractedCla
       const sStart = sentenceStart(t, start, ctx.body.start);
       const sEnd = sentenceEnd(t, end, ctx.body.end);
       const sentence = t.slice(sStart, sEnd);
+      // the figure with what it counts, as the document words it ("48 per cent of the 436 allegations")
+      const lastWord = measure.split(' ').pop() ?? '';
+      const through = lastWord ? t.toLowerCase().indexOf(lastWord, end) : -1;
+      const textEnd = through >= 0 && through - end < 200 ? through + lastWord.length : end;
       out.push({
-        text: ctx.text.slice(start, end),
+        text: ctx.text.slice(start, textEnd).replace(/\s+/g, ' '),
         value,
         unit,
-        measure,
+        measure: measureKey(measure, unit) || unit,
         start,
         end,
         report: FINDING.test(sentence) || reports.entities.length === 1 ? (reports.main?.title ?? null) : null,
@@ -105,6 +109,31 @@ function measureAfter(t: string, pos: number, unit: ClaimUnit): string {
   // a figure ending a phrase of "of ... for ..." keeps its whole head; trailing joiners go
   measure = measure.replace(/\s+(of|for|the|a|an)$/i, '');
   return measure.toLowerCase();
+}
+
+const MODIFIERS = new Set('reported recorded total new more fewer additional further separate individual serving current former alleged confirmed such all the these those'.split(' '));
+const CHUNK_END = /^(of|for|to|from|by|in|on|at|with|about|into|who|which|that|over|under|between|across|within|per)$/;
+
+/**
+ * What a figure counts, as a short key for comparing figures across documents: the head noun
+ * of the measure, singular ("436 allegations of abuse" and "436 reported allegations" → "allegation");
+ * a share keeps the verb that qualifies it ("48 per cent … referred to the IPCC" → "allegation referred").
+ */
+export function measureKey(measure: string, unit: ClaimUnit): string {
+  const words = measure.toLowerCase().split(/\s+/).filter(Boolean);
+  const chunk: string[] = [];
+  let verb: string | null = null;
+  for (const w of words) {
+    if (CHUNK_END.test(w)) break;
+    if (chunk.length && /(ed|ing)$/.test(w) && !/(ing)s$/.test(w)) {
+      verb = w;
+      break;
+    }
+    chunk.push(w);
+  }
+  const nouns = chunk.filter((w) => !MODIFIERS.has(w));
+  const head = (nouns[nouns.length - 1] ?? words[0] ?? '').replace(/^(.*[^s])s$/, '$1');
+  return unit !== 'count' && verb ? `${head} ${verb}` : head;
 }
 
 /** Counts need a noun after them; years, dates, references and phone numbers are not counts. */

@@ -8,16 +8,26 @@ const claimsOf = (text: string) =>
 describe('claims', () => {
   it('reads counts with the noun phrase they count', () => {
     expect(claimsOf('The inspection found 1,204 complaints of racial discrimination were made last year.')).toEqual([
-      ['1,204', 1204, 'count', 'complaints of racial discrimination'],
+      ['1,204 complaints of racial discrimination', 1204, 'count', 'complaint'],
+    ]);
+  });
+
+  it('keys a figure by what it counts, so two documents citing it differently give one claim', () => {
+    const a = claimsOf('There were 436 allegations of abuse of authority for sexual gain.');
+    const b = claimsOf('The watchdog counted 436 reported allegations.');
+    expect(a[0]?.[3]).toBe('allegation');
+    expect(b[0]?.[3]).toBe('allegation');
+    expect(claimsOf('Some 48 per cent of the reported allegations were referred to the IOPC.')[0]).toEqual([
+      '48 per cent of the reported allegations were referred to the IOPC', 48, 'percent', 'allegation referred',
     ]);
   });
 
   it('reads percentages, ratios and money', () => {
     const c = claimsOf('Some 27 per cent of officers were not vetted, one in four staff had left, and £3.5 million was spent.');
     expect(c.map(([t, v, u]) => [t, v, u])).toEqual([
-      ['27 per cent', 27, 'percent'],
-      ['one in four', 0.25, 'ratio'],
-      ['£3.5 million', 3_500_000, 'money'],
+      ['27 per cent of officers', 27, 'percent'],
+      ['one in four staff had left', 0.25, 'ratio'],
+      ['£3.5 million was spent', 3_500_000, 'money'],
     ]);
   });
 
