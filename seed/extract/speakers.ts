@@ -80,6 +80,15 @@ function fromTag(r: Resolver, q: QuoteCandidate): Attribution | null {
     const start = q.after.start + verbFirst[0].length;
     return resolveWho(r, { start, end: Math.min(q.after.end, start + 120) }, q.open, false);
   }
+  // "“…” — Jane Smith, Refuge": a speaker signed after a dash
+  const signed = standsAlone ? /^[ \t]*[—–-][ \t]*(?=\p{Lu})/u.exec(t.slice(q.close, q.close + 4)) : null;
+  if (signed) {
+    const start = q.close + signed[0].length;
+    const person = r.people.mentions.find((p) => p.start === start) ?? null;
+    if (person) return { speaker: person.entity.name, speakerKind: 'person', speakerSpan: { start: person.start, end: person.end } };
+    const org = r.orgs.mentions.find((o) => o.start === start);
+    if (org) return orgAttribution(org.entity, { start: org.start, end: org.end });
+  }
   const m = WHO_THEN_VERB.exec(after);
   if (!m?.[1]) return null;
   // inside a sentence only a short subject can be the tag ("…”, she said), never a clause

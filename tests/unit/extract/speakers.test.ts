@@ -129,3 +129,10 @@ describe('reports and publications as speakers', () => {
     expect(said(text)).toEqual([['Cleared to Serve: vetting decisions in policing', 'report']]);
   });
 });
+
+describe('a speaker signed after a dash', () => {
+  it('gives a quote standing alone to the person or body named after a dash', () => {
+    expect(said('"Victims deserve far better than this from the police." — Jane Smith, Refuge')).toEqual([['Jane Smith', 'person']]);
+    expect(said('“We accept every recommendation.” – Essex Police')).toEqual([['Essex Police', 'organization']]);
+  });
+});
