@@ -27,6 +27,9 @@ const CAPTION_CREDIT =
 const TAIL_MARKER =
   /^(add (your|a) comment|leave a (reply|comment)|post a comment|comments?( \(\d+\))?|\d+ comments?|there are no comments\b.*|be the first to comment\b.*|join the (conversation|discussion)|have your say|related( articles| stories| news| content| posts| links| topics)?|read more( stories)?|more stories|more (news|articles) from\b.*|more from\b.*|most (read|popular|viewed)|you may also like|recommended( for you| stories)?|latest( [\p{L}-]+){0,3} news|latest stories|trending( now)?|top stories|other stories|also on\b.*|what others are reading|in other news|you might also like)\s*[:>»]*$/iu;
 const SIGN_OFF = /^(yours (sincerely|faithfully|truly)|kind regards|best regards|best wishes|regards|many thanks)\b/i;
+/** A signature: a name alone on its line, then a job title ("Gwen Pryce" / "Police and Crime Commissioner for X"). */
+const NAME_LINE = /^(?:(?:Dr|Cllr|Sir|Dame|Prof|Professor)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}$/u;
+const JOB_TITLE_LINE = /\b(commissioner|constable|chief|director|officer|secretary|chair|chairman|chairwoman|inspector|manager|head|executive|president|minister|councillor|lead|adviser|advisor|clerk|editor|correspondent|reporter|superintendent|sergeant|coordinator|co-ordinator|governor|mayor|founder)\b/i;
 const TERMINAL = /[.!?"”’'):;]$/;
 
 function splitLines(text: string): Line[] {
@@ -154,6 +157,11 @@ function findTail(lines: Line[], reasons: (string | null)[], textLength: number)
   return headlineRunStart(lines, reasons);
 }
 
+function nextText(lines: Line[], reasons: (string | null)[], i: number): string {
+  for (let j = i + 1; j < lines.length; j++) if (lines[j]?.text && !reasons[j]) return lines[j]!.text;
+  return '';
+}
+
 /**
  * A page ending in a list of other stories: walking back from the end, a run of at least four
  * headline-like lines that make up most of the lines there.
@@ -167,7 +175,7 @@ function headlineRunStart(lines: Line[], reasons: (string | null)[]): number {
     const t = lines[i]?.text ?? '';
     if (!t || reasons[i]) continue;
     // a letter's signature block and copy list are short lines too, and they belong to the letter
-    if (SIGN_OFF.test(t)) {
+    if (SIGN_OFF.test(t) || (NAME_LINE.test(t) && JOB_TITLE_LINE.test(nextText(lines, reasons, i)))) {
       bestStart = lines.length;
       break;
     }

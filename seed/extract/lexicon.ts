@@ -16,6 +16,17 @@ const MALE_NAMES = words(`
   richard rick rob robert robin rod roger ronald ross roy rupert russell ryan sadiq sajid sam samuel scott sean sebastian shaun
   simon stan stanley stephen steve steven stewart stuart ted terry theo thomas tim timothy toby todd tom tommy tony trevor vernon
   victor vince vincent wayne will william zac zach
+  connor conor liam niall ciaran ciarán cian darragh eoin eoghan oisin oisín padraig pádraig seamus séamus sean seán shane
+  colm cormac donal dónal fergal fergus kieron ronan rory ruairi ruairí tadhg aled alun bryn dafydd dai dewi dylan emlyn emyr
+  gareth geraint gethin glyn gwilym gwyn huw hywel idris ieuan iolo llyr llŷr meirion osian owain rhodri rhys steffan tomos
+  tomás angus callum calum ewan finlay fraser hamish lachlan murray ruaridh alasdair
+  abdul ade adebayo adewale ahmed ajay akash ali amir amit anand arjun asif ayo babatunde chidi chinedu chukwuma dev dhruv emeka
+  faisal farhan femi hamza hassan ibrahim imran jamal kamal kareem karim kwame kwabena kofi kunle mohammed mohammad muhammad mustafa
+  nikhil oluwaseun olu omar rahul raj rajesh ravi rohan sanjay segun sunil tariq tunde usman vikram wale yusuf zain
+  andrzej bogdan dariusz jakub jan karol krzysztof marek mateusz piotr tomasz pavel dmitri nikolai stefan
+  andre andré antoine darius dwayne errol everton jermaine leroy marlon tyrone winston delroy
+  aidan alfie archie barney bobby caleb cameron dominic elliott felix finn freddie gabriel harvey jasper jude kai leon louie
+  nathaniel oscar reece reuben rowan seb sebastian spencer stanley tobias toby warren wesley
 `);
 
 const FEMALE_NAMES = words(`
@@ -29,6 +40,19 @@ const FEMALE_NAMES = words(`
   patricia paula pauline penny philippa polly priti rachel rebecca rosie rose ruth sally samantha sandra sara sarah sharon
   sheila shirley sian siobhan sophie stella stephanie sue susan suzanne suella tanya teresa theresa tina tracey tracy valerie
   vanessa vicky victoria wendy yvette yvonne zoe
+  aoife caoimhe ciara clodagh deirdre dervla eimear fionnuala grainne gráinne niamh orla orlaith roisin róisín saoirse sinead
+  sinéad siobhan siobhán una aisling aine áine mairead máiréad
+  angharad bethan branwen carys catrin cerys eirlys elin eluned ffion gwen gwenllian gwenno heledd lowri mair megan meinir
+  nia non rhian rhiannon seren sian siân sioned tegan
+  ailsa eilidh isla kirsty morag mhairi shona
+  aaliyah abena adaeze adaora aisha amaka amara ama ayesha chiamaka chidinma chioma efua fatima folake funmi halima ifeoma imani
+  kemi nadia nkechi ngozi nneka noor nusrat oluwakemi parveen priya rabia rani rukhsana sadia salma shabnam shanice sunita
+  tanisha tolu yasmin yetunde zainab zara
+  agnieszka aleksandra anna beata ewa katarzyna magdalena malgorzata marta natalia
+  abigail amelia ava beatrice bella caitlin caitríona caitriona chelsea courtney darcey demi eloise evie felicity florence
+  freya georgina gemma hollie india jade jodie kayleigh kayla keeley kelsey leah lily lola mia millie nicole paige poppy
+  rebekah robyn rosa ruby scarlett shannon sienna skye tamsin tilly willow beryl brenda doreen gladys irene jean joan
+  marjorie maureen mavis muriel norma peggy rita sylvia
 `);
 
 export const FIRST_NAME_GENDER: ReadonlyMap<string, 'm' | 'f'> = new Map([
@@ -47,13 +71,24 @@ export const SPEECH_VERBS = words(`
   acknowledged concluded concludes declared wrote writes observed stressed stresses emphasised emphasized suggested suggests
   asked asks recalled urged urges announced confirmed maintained predicted cautioned conceded revealed reveals
   agreed complained complains countered retorted protested alleged reflected apologised highlighted clarified
+  recalls agrees concedes acknowledges responds remarks observes declares confirms maintains announces reflects
+  saying telling warning arguing insisting claiming explaining adding describing
+  posted posts tweeted tweets messaged texted emailed began begins
+  blasted slammed fumed raged hailed praised criticised criticized condemned demanded pleaded begged sobbed shouted
+  joked quipped boasted snapped
 `);
 
 /** Phrases that report speech as a verb does: "She goes on: '…'", "As the chief constable put it, '…'". */
-export const SPEECH_PHRASES = ['went on', 'goes on', 'put it', 'puts it', 'pointed out', 'points out', 'hit back', 'hits back', 'summed up', 'spelled out', 'spelt out'];
+export const SPEECH_PHRASES = [
+  'went on', 'goes on', 'put it', 'puts it', 'pointed out', 'points out', 'hit back', 'hits back', 'hit out', 'hits out', 'lashed out',
+  'summed up', 'spelled out', 'spelt out', 'issued a statement', 'issued the statement', 'released a statement', 'put out a statement',
+];
 
 /** A noun of saying whose content follows: "The federation's response was that its members were '…'". */
-export const SPEECH_NOUN_SOURCE = String.raw`\b(?:response|reaction|reply|verdict|message|answer)\b(?=[^.!?]{0,80}\b(?:was|is|were)\b)`;
+export const SPEECH_NOUN_SOURCE = String.raw`\b(?:response|reaction|reply|verdict|message|answer|conclusion|finding)\b(?=[^.!?]{0,80}\b(?:was|is|were)\b)`;
+
+/** A character of an attribution's subject: no sentence end or quote mark, but an apostrophe in or after a word ("the Superintendents’ Association"). Needs the u flag. */
+export const TAG_WORD_CHAR = String.raw`[^.!?"“”‘’\n]|(?<=\p{L})[’'](?=[\p{L}\s])`;
 
 /** Every verb and phrase of saying as one regular-expression alternation (no group, no flags). */
 export const SPEECH_ALTERNATION = [...SPEECH_PHRASES.map((p) => p.replace(/ /g, '\\s+')), ...SPEECH_VERBS].join('|');
@@ -80,6 +115,7 @@ export const TITLES_BEFORE_NAME = [
   "Liberal Democrat MP", "MP", "Chief Executive", "Chief Executive Officer", "CEO", "Director", "Director of Public Prosecutions",
   "Chairman", "Chairwoman", "Chair", "General Secretary", "President", "National Chair", "Councillor", "Cllr",
   "Victims' Commissioner", "Victims’ Commissioner", "Domestic Abuse Commissioner", "Information Commissioner",
+  "Campaigner", "Activist", "Solicitor", "Barrister", "Lawyer", "Magistrate", "Judge", "Recorder", "Coroner",
 ];
 
 /** Nouns that make an appositive a role: "Sandra Horley, chief executive of ...". */
@@ -89,6 +125,7 @@ export const ROLE_NOUNS = words(`
   superintendent sergeant detective deputy analyst campaigner coordinator co-ordinator adviser advisor editor governor mayor
   councillor member solicitor barrister lawyer chief commander ceo dcc acc chancellor deputy investigator ombudsman
   representative rep organiser organizer trustee partner principal dean fellow expert author
+  magistrate judge recorder coroner nurse doctor teacher midwife paramedic student activist volunteer officer
 `);
 
 /** Words that end an organisation's name and tell its kind. */

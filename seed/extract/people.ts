@@ -39,6 +39,8 @@ export interface PersonMention extends Span {
 export interface PeopleResult {
   entities: PersonEntity[];
   mentions: PersonMention[];
+  /** who wrote the document, as it says: the person signing it, else its byline */
+  author: PersonEntity | null;
 }
 
 const NAME_TOKEN = String.raw`(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?`;
@@ -78,6 +80,7 @@ const KIN_NOUN_RE = /\b(mother|father|parents?|sister|brother|daughter|son|wife|
 const CONTACT_BEFORE = /\b(?:media|press)\s+(?:contacts?|enquiries|office)\s*:\s*$|\bcontacts?\s*:\s*$/i;
 /** A telephone number or an email address right after a name. */
 const CONTACT_AFTER = /^,?\s*(?:tel(?:ephone)?:?\s*)?(?:\+?\d[\d ]{8,}\d|[\w.+-]+@[\w-]+\.)/i;
+const PARTY_AFTER = /^\s*\((?:Lab|Con|LD|Lib Dem|SNP|Green|Reform|Plaid|PC|DUP|SDLP|Ind|Labour|Conservative|Liberal Democrat)\b[^)]{0,60}\)/;
 const SIGN_OFF = /\b(yours sincerely|yours faithfully|kind regards|best regards|best wishes|regards|many thanks)\b/i;
 const MONTHS = /^(january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 
@@ -105,6 +108,8 @@ export function findPeople(ctx: DocContext, orgs: OrgResult): PeopleResult {
   }
 
   const singles: Candidate[] = [];
+  // "Mr Prytherch-Owen" anywhere makes "Aled Prytherch-Owen" a person
+  const honoured = honouredSurnames(ctx);
   for (const c of candidates(ctx, orgs.mentions)) {
     if (c.tokens.length === 1) {
       singles.push(c);
@@ -113,24 +118,34 @@ export function findPeople(ctx: DocContext, orgs: OrgResult): PeopleResult {
     if (mentions.some((m) => overlaps(m, c))) continue;
     const exact = ctx.gaz.personByName(c.surface);
     const gaz = exact ?? (hasEvidence(ctx, c) || isFirstName(c.tokens[0]) ? ctx.gaz.personBySpelling(c.surface) : null);
-    if (!gaz && !isFirstName(c.tokens[0]) && !hasEvidence(ctx, c)) continue;
+    if (!gaz && !isFirstName(c.tokens[0]) && !honoured.has(foldName(c.tokens[c.tokens.length - 1] ?? '')) && !hasEvidence(ctx, c)) continue;
     const name = gaz ? gaz.name : c.surface;
     const e = entityFor(entities, name, gaz, genderOf(c.surface, c.honorific));
     if (foldName(c.surface) !== foldName(e.name)) e.aliases.add(c.surface);
     add(e, c);
   }
 
-  addHeaderNames(ctx, orgs.mentions, entities, add);
+  const bylines = addHeaderNames(ctx, orgs.mentions, entities, add);
   addSecondReferences(ctx, entities, singles, add);
   addSalutations(ctx, entities, mentions, add);
   const list = [...entities.values()].filter((e) => e.mentions.length > 0);
   for (const e of list) e.mentions.sort((a, b) => a.start - b.start);
   mentions.sort((a, b) => a.start - b.start);
   releaseOfficesUsedAsTitles(ctx, mentions, orgs);
-  addRoles(ctx, mentions, orgs);
+  const signatures = addRoles(ctx, mentions, orgs);
   attachInspectorate(list, orgs);
   list.sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
-  return { entities: list, mentions };
+  const signedOff = signatures.filter((m) => SIGN_OFF.test(ctx.masked.slice(Math.max(ctx.body.start, m.start - 120), m.start)));
+  const author = (signedOff.pop() ?? signatures.pop())?.entity ?? bylines[0] ?? null;
+  return { entities: list, mentions, author };
+}
+
+const HONOURED = new RegExp(String.raw`(?<![\p{L}])(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(${NAME_TOKEN})(?![\p{L}])`, 'gu');
+
+function honouredSurnames(ctx: DocContext): Set<string> {
+  const out = new Set<string>();
+  for (const m of ctx.masked.matchAll(HONOURED)) if (m[1]) out.add(foldName(m[1]));
+  return out;
 }
 
 function isFirstName(token: string | undefined): boolean {
@@ -236,6 +251,8 @@ function hasEvidence(ctx: DocContext, c: Candidate): boolean {
   const before = ctx.masked.slice(Math.max(ctx.body.start, c.start - 140), c.start);
   if (/according\s+to\s+$/i.test(before)) return true;
   if (/^,/.test(after) && appositiveBefore(before, (p) => ROLE_NOUN_RE.test(p) || KIN_NOUN_RE.test(p))) return true;
+  // "Beryl Ash, of Cilycwm," / "Carys Jenkins (Lab, Cardiff East)": a person's home or party and seat
+  if (/^,\s+(?:of|from|at)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s*,/u.test(after) || PARTY_AFTER.test(after)) return true;
   // "Kerry Bell, who leads …" (a body takes "which"), "Kerry Bell, 41," and "a 41-year-old nurse"
   if (/^,\s+(?:who|whose)\b|^,\s*(?:aged\s+)?\d{1,3}\s*[,.]|^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,2}\d{1,3}-year-old\b/iu.test(after)) return true;
   if (CONTACT_BEFORE.test(before) || CONTACT_AFTER.test(after)) return true;
@@ -268,7 +285,8 @@ const titleCase = (s: string): string => (/\p{Ll}/u.test(s) ? s : s.toLowerCase(
  * The header of an article names its writer: "By Jo Bell, Crime Reporter" (also in capitals),
  * or a name alone on its line before the first paragraph of prose.
  */
-function addHeaderNames(ctx: DocContext, orgMentions: OrgMention[], entities: Map<string, PersonEntity>, add: (e: PersonEntity, s: Span) => void): void {
+function addHeaderNames(ctx: DocContext, orgMentions: OrgMention[], entities: Map<string, PersonEntity>, add: (e: PersonEntity, s: Span) => void): PersonEntity[] {
+  const found: PersonEntity[] = [];
   const t = ctx.masked;
   const head = ctx.paragraphs.slice(0, 8);
   head.forEach((p, i) => {
@@ -289,9 +307,11 @@ function addHeaderNames(ctx: DocContext, orgMentions: OrgMention[], entities: Ma
     const e = entityFor(entities, name, ctx.gaz.personByName(name), genderOf(name, null));
     if (name !== m[1]) e.aliases.add(m[1]);
     add(e, span);
+    found.push(e);
     const role = by?.[2]?.trim();
     if (role) addRole(e, { title: /\p{Ll}/u.test(role) ? role : role.toLowerCase(), organization: null, start: span.end, end: p.end });
   });
+  return found;
 }
 
 /** "Dear Mr Hollis": the person a letter is written to, named the only way the letter names them. */
@@ -313,20 +333,29 @@ function addSecondReferences(
   singles: Candidate[],
   add: (e: PersonEntity, s: Span) => void,
 ): void {
+  // a surname is the last word as written, so "Prytherch-Owen" stays one word
+  const lastWord = (name: string) => foldName(name.trim().split(/\s+/).pop() ?? '');
   const bySurname = new Map<string, PersonEntity[]>();
+  const byFirstName = new Map<string, PersonEntity[]>();
   for (const e of entities.values()) {
-    const toks = foldName(e.name).split(' ');
-    const forms = [toks[toks.length - 1] ?? '', ...[...e.aliases].map((a) => foldName(a).split(' ').pop() ?? '')];
+    const forms = [lastWord(e.name), ...[...e.aliases].map(lastWord)];
     for (const s of new Set(forms)) {
       if (!s) continue;
       const list = bySurname.get(s) ?? [];
       list.push(e);
       bySurname.set(s, list);
     }
+    const first = foldName(e.name.split(/\s+/)[0] ?? '');
+    if (first) byFirstName.set(first, [...(byFirstName.get(first) ?? []), e]);
   }
   for (const c of singles) {
-    const list = bySurname.get(foldName(c.tokens[0] ?? ''));
-    const prior = list?.filter((e) => e.mentions.some((m) => m.start < c.start)) ?? [];
+    // "Dame Felicity", "Sir Keir": a title of honour goes with the first name
+    const byFirst = c.honorific && /^(dame|sir|lord|lady)$/i.test(c.honorific) ? byFirstName.get(foldName(c.tokens[0] ?? '')) : undefined;
+    const list = byFirst?.length === 1 ? byFirst : bySurname.get(foldName(c.tokens[0] ?? ''));
+    let prior = list?.filter((e) => e.mentions.some((m) => m.start < c.start)) ?? [];
+    // "Ms Dunphy" beside Kayleigh and Connor Dunphy: the honorific says which
+    const sex = genderOf('', c.honorific);
+    if (prior.length > 1 && sex) prior = prior.filter((e) => e.gender === sex || (e.gender === null && prior.every((o) => o === e || o.gender !== null)));
     if (prior.length === 1) add(prior[0]!, c);
     else if (list?.length === 1) add(list[0]!, c);
     else if (!list && c.honorific && hasSpeechAfter(ctx, c)) {
@@ -343,9 +372,10 @@ function hasSpeechAfter(ctx: DocContext, c: Span): boolean {
   return VERB_AFTER.test(ctx.masked.slice(c.end, c.end + 60));
 }
 
-/** Roles from a title before the name, an appositive after it, or a signature's title line. */
-function addRoles(ctx: DocContext, mentions: PersonMention[], orgs: OrgResult): void {
+/** Roles from a title before the name, an appositive after it, or a signature's title line; returns the signatures. */
+function addRoles(ctx: DocContext, mentions: PersonMention[], orgs: OrgResult): PersonMention[] {
   const t = ctx.masked;
+  const signatures: PersonMention[] = [];
   for (const m of mentions) {
     const e = m.entity;
     const before = t.slice(Math.max(ctx.body.start, m.start - 100), m.start);
@@ -358,7 +388,7 @@ function addRoles(ctx: DocContext, mentions: PersonMention[], orgs: OrgResult): 
     const after = t.slice(m.end, m.end + 220);
     // "the IOPC's regional director, Jo Bell," and "Director of Standards at the College, Jo Bell,"
     const lead = t.slice(Math.max(ctx.body.start, titleStart - 140), titleStart);
-    const roleBefore = /^,/.test(after) ? appositiveBefore(lead, (p) => ROLE_NOUN_RE.test(p) && !/^(?:according|who|which|whose|when|while|as)\b/i.test(p)) : null;
+    const roleBefore = /^(?:,|[ \t]*(?:\n|$))/.test(after) ? appositiveBefore(lead, (p) => ROLE_NOUN_RE.test(p) && !/^(?:according|who|which|whose|when|while|as)\b/i.test(p)) : null;
     if (roleBefore) {
       const start = titleStart - lead.length + roleBefore.start;
       addRole(e, roleFromAppositive(ctx, roleBefore.text, { start, end: start + roleBefore.text.length }, orgs.mentions));
@@ -370,6 +400,7 @@ function addRoles(ctx: DocContext, mentions: PersonMention[], orgs: OrgResult): 
       addRole(e, roleFromAppositive(ctx, app[1], span, orgs.mentions));
     }
     if (isSignature(ctx, m)) {
+      signatures.push(m);
       const lineEnd = t.indexOf('\n', m.end);
       const next = /^\n[ \t]*([^\n]{2,60})/.exec(t.slice(lineEnd));
       const titleText = next?.[1]?.trim();
@@ -379,6 +410,7 @@ function addRoles(ctx: DocContext, mentions: PersonMention[], orgs: OrgResult): 
       }
     }
   }
+  return signatures;
 }
 
 /**

@@ -3,7 +3,7 @@
 // per paragraph, and scare quotes, quoted terms and titles left out.
 
 import type { DocContext } from './context.js';
-import { CHARACTERISING_VERBS, SPEECH_ALTERNATION, SPEECH_NOUN_SOURCE } from './lexicon.js';
+import { CHARACTERISING_VERBS, SPEECH_ALTERNATION, SPEECH_NOUN_SOURCE, TAG_WORD_CHAR } from './lexicon.js';
 import { sentenceEnd, sentenceStart } from './sentences.js';
 import { foldPreservingLength, wordCount } from './text.js';
 import type { Span } from './types.js';
@@ -42,8 +42,8 @@ const VERB_ALT = [SPEECH_ALTERNATION, ...CHARACTERISING_VERBS].join('|');
 const ANY_VERB_RE = new RegExp(`\\b(?:(?:${VERB_ALT}|found|finds)\\b(?<!\\bcall(?:s|ed)?)|call(?:s|ed)?\\b(?!\\s+(?:on|for|off|in|up)\\b))|\\baccording\\s+to\\b|\\bwords\\s*,\\s*$|${SPEECH_NOUN_SOURCE}`, 'i');
 /** `, she said` / `said Mr Scott` / `the report, published today, said` right after a quote */
 export const TAG_AFTER = new RegExp(
-  `^[\\s,–—-]*(?:(?:${SPEECH_ALTERNATION})\\s+\\S|[^.!?"“”‘’\\n]{1,120}?\\s(?:has\\s+|had\\s+|also\\s+|then\\s+)?(?:${SPEECH_ALTERNATION})\\b|according\\s+to\\b)`,
-  'i',
+  `^[\\s,–—-]*(?:(?:${SPEECH_ALTERNATION})\\s+\\S|(?:${TAG_WORD_CHAR}){1,120}?\\s(?:has\\s+|had\\s+|also\\s+|then\\s+)?(?:${SPEECH_ALTERNATION})\\b|according\\s+to\\b)`,
+  'iu',
 );
 const SHORT_TAG_AFTER = new RegExp(
   `^[\\s,–—-]*(?:(?:${SPEECH_ALTERNATION})\\s+\\S|(?:[\\p{L}’'.-]+\\s+){1,5}?(?:has\\s+|had\\s+|also\\s+)?(?:${SPEECH_ALTERNATION})\\b)`,

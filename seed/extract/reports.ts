@@ -28,7 +28,7 @@ const NOUN = /\b(reports?|survey|review|inspection|study|inquiry|audit|overview|
 /** A title character: anything but sentence punctuation and quote marks, an apostrophe inside a word allowed. */
 const T = String.raw`(?:[^.,\n‘’“”"]|(?<=\p{L})[’'](?=\p{L}))`;
 const TITLE_AFTER_NOUN = new RegExp(
-  String.raw`\b(?:report|review|study|survey|inquiry|inspection|guidance|strategy)(?:\s+(?:last|this|next)\s+(?:week|month|year)|\s+published\s+\w+)?(?:,|\s+(?:entitled|titled|called|named))\s+[‘“"']?(\p{Lu}${T}{5,150}?)[’”"']?(?=[.,;](?:\s|$|\p{Lu})|$)`,
+  String.raw`\b(?:report|review|study|survey|inquiry|inspection|guidance|strategy)(?:\s+(?:last|this|next)\s+(?:week|month|year)|\s+published\s+\w+|\s+(?:by|from)\s+[^,.\n]{3,120})?(?:,|\s+(?:entitled|titled|called|named))\s+[‘“"']?(\p{Lu}(?:${T}|,\s(?=\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,\s+(?:which|that|who|published)\b)){5,150}?)[’”"']?(?=[.;](?:\s|$|\p{Lu})|,(?!\s\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,\s+(?:which|that|who|published)\b)(?:\s|$|\p{Lu})|$)`,
   'gu',
 );
 /**
@@ -37,6 +37,11 @@ const TITLE_AFTER_NOUN = new RegExp(
  */
 const SUBTITLED = new RegExp(
   String.raw`(?<![\p{L}\p{N}’'])(\p{Lu}[\p{L}\p{N}’'-]*(?:[ \t]+(?:of|the|and|for|in|on|to|a|an|at|by|&|\p{Lu}[\p{L}\p{N}’'-]*))+:[ \t]+[\p{L}’'](?:[^.,;:\n!?"“”‘’'()]|(?<=\p{L})[’'](?=\p{L})){4,140}?)(?=[.;](?:\s|$)|,\s+(?:and|but|which|who|published|released|was|is|has|had|in|on)\b|,\s*$|\s+\(|\n|$)`,
+  'gu',
+);
+/** "published Out of Sight, a national inspection of …", "Power Over Others, a 2023 inspectorate report" */
+const TITLE_BEFORE_APPOSITIVE = new RegExp(
+  String.raw`(?<![\p{L}’'])(\p{Lu}[\p{L}’'-]*(?:[ \t]+(?:of|the|and|for|in|on|to|a|an|at|by|&|\p{Lu}[\p{L}’'-]*)){1,10}),[ \t]+(?:a|an|the|its|their)[ \t]+(?:[\p{L}\d-]+[ \t]+){0,3}(?:report|inspection|review|study|survey|strategy|guidance|inquiry)\b`,
   'gu',
 );
 /** "the Vetting Code of Practice", "Authorised Professional Practice on counter-corruption", "the Tackling VAWG Strategy". */
@@ -63,7 +68,7 @@ export function findReports(ctx: DocContext, orgs: OrgResult): ReportResult {
   const foi = foiResponse(ctx, orgs);
   if (foi) entities.push(foi);
 
-  for (const re of [TITLE_AFTER_NOUN, QUOTED_TITLE_BEFORE_NOUN, QUOTED_TITLE_AFTER_NOUN, SUBTITLED, PUBLICATION]) {
+  for (const re of [TITLE_AFTER_NOUN, QUOTED_TITLE_BEFORE_NOUN, QUOTED_TITLE_AFTER_NOUN, SUBTITLED, TITLE_BEFORE_APPOSITIVE, PUBLICATION]) {
     re.lastIndex = 0;
     for (let m = re.exec(t); m; m = re.exec(t)) {
       // "the College of Policing's Vetting Code of Practice": the title follows the possessive
@@ -81,6 +86,8 @@ export function findReports(ctx: DocContext, orgs: OrgResult): ReportResult {
         continue;
       }
       if (re === SUBTITLED && !isSubtitledTitle(ctx, orgs, span)) continue;
+      // a body or a person named before "a report" is no title ("HMICFRS, the inspectorate")
+      if (re === TITLE_BEFORE_APPOSITIVE && (orgs.mentions.some((o) => o.start < span.end && span.start < o.end) || /^(?:The|A|An|In|On|At|But|And|Its|Their)\s/.test(title))) continue;
       // a title already found by another pattern ("report, Title: subtitle,") is that report again
       if (entities.some((e) => e.titled && e.mentions.some((x) => x.start < span.end && span.start < x.end))) continue;
       const existing = entities.find((e) => foldName(e.title) === foldName(title));

@@ -3,9 +3,9 @@
 // introduction ending the previous paragraph, or the speaker of the quote it continues.
 
 import type { DocContext } from './context.js';
-import { CHARACTERISING_VERBS, SPEECH_ALTERNATION, SPEECH_NOUN_SOURCE } from './lexicon.js';
+import { CHARACTERISING_VERBS, SPEECH_ALTERNATION, SPEECH_NOUN_SOURCE, TAG_WORD_CHAR } from './lexicon.js';
 import type { OrgEntity, OrgMention, OrgResult } from './organizations.js';
-import type { Gender, PeopleResult } from './people.js';
+import type { Gender, PeopleResult, PersonMention } from './people.js';
 import { isUnattributedTerm, type QuoteCandidate } from './quotes.js';
 import type { ReportEntity, ReportResult } from './reports.js';
 import { sentenceStart } from './sentences.js';
@@ -20,14 +20,14 @@ export interface Attribution {
 const NONE: Attribution = { speaker: null, speakerKind: null, speakerSpan: null };
 const SPEECH = SPEECH_ALTERNATION;
 const VERB_FIRST_TAG = new RegExp(`^[\\s,–—-]*(?:${SPEECH})\\s+`, 'i');
-const WHO_THEN_VERB = new RegExp(`^[\\s,–—-]*([^.!?"“”‘’\\n]{1,120}?)\\s(?:has\\s+|had\\s+|also\\s+|then\\s+)?(?:${SPEECH})\\b`, 'i');
+const WHO_THEN_VERB = new RegExp(`^[\\s,–—-]*((?:${TAG_WORD_CHAR}){1,120}?)\\s(?:has\\s+|had\\s+|also\\s+|then\\s+)?(?:${SPEECH})\\b`, 'iu');
 const ACCORDING_TO = /^[\s,–—-]*according\s+to\s+/i;
 const VERB_GLOBAL = new RegExp(
   `\\b(?:(?:${SPEECH}|${CHARACTERISING_VERBS.filter((v) => !v.startsWith('call')).join('|')}|found|finds)\\b|call(?:s|ed)?\\b(?!\\s+(?:on|for|off|in|up)\\b))|${SPEECH_NOUN_SOURCE}`,
   'gi',
 );
-const PRONOUN_AT_END = /\b(he|she|they|it|you)\s*(?:,\s*)?(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?$/i;
-const PRONOUN_ONLY = /^\s*(?:[,–—-]\s*)?(he|she|they|it|you)\s*$/i;
+const PRONOUN_AT_END = /\b(he|she|they|it|you|I)\s*(?:,\s*)?(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?$/i;
+const PRONOUN_ONLY = /^\s*(?:[,–—-]\s*)?(he|she|they|it|you|I)\s*$/i;
 /** "Your request read as follows:", "In your reply you clarified:": a letter quoting its addressee. */
 const ADDRESSEE_LEAD = /\byour\s+(?:request|email|e-mail|letter|message|application|complaint|question|reply|response|submission|words)\b/i;
 const SALUTATION = /^[ \t]*Dear[ \t]+([^,\n]{2,60}),?[ \t]*$/m;
@@ -42,6 +42,8 @@ interface Resolver {
   people: PeopleResult;
   orgs: OrgResult;
   reports: ReportResult;
+  /** people already given quotes, in document order */
+  recentSpeakers: { name: string; at: number }[];
 }
 
 export function attributeQuotes(
@@ -51,7 +53,7 @@ export function attributeQuotes(
   orgs: OrgResult,
   reports: ReportResult,
 ): Attribution[] {
-  const r: Resolver = { ctx, people, orgs, reports };
+  const r: Resolver = { ctx, people, orgs, reports, recentSpeakers: [] };
   const out: Attribution[] = [];
   quotes.forEach((q, i) => {
     let a = fromTag(r, q) ?? fromLeadIn(r, q) ?? fromPartial(r, q);
@@ -64,6 +66,7 @@ export function attributeQuotes(
     }
     if (!a && (q.shape === 'block' || q.shape === 'tagged')) a = fromPreviousParagraph(r, q);
     if (!a && q.shape === 'block' && !(prev && prev.paragraph === q.paragraph - 1)) a = introducedBefore(r, q);
+    if (a?.speakerKind === 'person' && a.speaker) r.recentSpeakers.push({ name: a.speaker, at: q.open });
     out.push(a ?? NONE);
   });
   return out;
@@ -118,17 +121,37 @@ function subjectOfVerb(r: Resolver, before: Span, anchor: number, requireNearEnd
     const start = before.start + acc.index + acc[0].length;
     return resolveWho(r, { start, end: before.end }, anchor, false);
   }
-  let last: RegExpExecArray | null = null;
+  const verbs: RegExpExecArray[] = [];
   VERB_GLOBAL.lastIndex = 0;
-  for (let m = VERB_GLOBAL.exec(text); m; m = VERB_GLOBAL.exec(text)) last = m;
+  for (let m = VERB_GLOBAL.exec(text); m; m = VERB_GLOBAL.exec(text)) verbs.push(m);
+  const last = verbs[verbs.length - 1];
   if (!last) {
     if (ADDRESSEE_LEAD.test(text)) return addressee(r, before);
     return /:\s*$/.test(text) && DEFINITION_LEAD.test(text) ? reportSpeaker(r, before, anchor) : null;
   }
   if (requireNearEnd && text.length - (last.index + last[0].length) > 70) return null;
-  const who = resolveWho(r, { start: before.start, end: before.start + last.index }, anchor, true);
+  // '"…," said Mr Hale, "and …"': the speaker named after the verb, before the quote reopens
+  const afterVerb = { start: before.start + last.index + last[0].length, end: before.end };
+  const verbFirst = /^(?:said|says|added|adds|wrote|writes|asked|asks|continued|continues|explained|explains|insisted|insists)$/i.test(last[0]) &&
+    /(?:^|["”’'],?)\s*$/.test(text.slice(0, last.index));
+  if (verbFirst && /^\s+\S/.test(text.slice(last.index + last[0].length)) && /[,:]\s*$/.test(text)) {
+    const inverted = r.people.mentions.find((m) => m.start >= afterVerb.start && m.end <= afterVerb.end) ??
+      r.orgs.mentions.find((m) => m.start >= afterVerb.start && m.end <= afterVerb.end && /^\s*(?:the\s+)?$/i.test(t.slice(afterVerb.start, m.start)));
+    if (inverted && 'entity' in inverted && /^\s*(?:the\s+)?(?:\p{Lu}|[A-Z])/u.test(t.slice(afterVerb.start, inverted.start + 1))) {
+      return r.people.mentions.includes(inverted as PersonMention)
+        ? { speaker: (inverted as PersonMention).entity.name, speakerKind: 'person', speakerSpan: { start: inverted.start, end: inverted.end } }
+        : orgAttribution((inverted as OrgMention).entity, { start: inverted.start, end: inverted.end });
+    }
+  }
+  // a lead ending in a colon quotes the last verb's subject; words quoted inside reported speech
+  // are the outermost speaker's: in "X said the watchdog had found '…'" they are X's
+  const order = /:\s*$/.test(text) ? verbs.map((_, i) => verbs.length - 1 - i) : verbs.map((_, i) => i);
+  for (const i of order) {
+    const who = resolveWho(r, { start: before.start + (i > 0 ? verbs[i - 1]!.index + verbs[i - 1]![0].length : 0), end: before.start + verbs[i]!.index }, anchor, true);
+    if (who) return who;
+  }
   // "Abuse of position is defined as: '…'": a definition no one is named for is the report's
-  return who ?? (/:\s*$/.test(text) && DEFINITION_LEAD.test(text) ? reportSpeaker(r, before, anchor) : null);
+  return /:\s*$/.test(text) && DEFINITION_LEAD.test(text) ? reportSpeaker(r, before, anchor) : null;
 }
 
 /** A quote standing alone after a paragraph that ends with a colon: that paragraph introduces it. */
@@ -138,7 +161,8 @@ function fromPreviousParagraph(r: Resolver, q: QuoteCandidate): Attribution | nu
   const t = r.ctx.masked;
   if (!/:\s*$/.test(t.slice(prev.start, prev.end))) return null;
   const s = { start: sentenceStart(t, prev.end - 1, prev.start), end: prev.end };
-  return subjectOfVerb(r, s, q.open, true);
+  // "The force issued a statement. Here it is in full:": the paragraph, when its last sentence names no one
+  return subjectOfVerb(r, s, q.open, true) ?? (s.start > prev.start ? subjectOfVerb(r, prev, q.open, false) : null);
 }
 
 /**
@@ -218,7 +242,11 @@ function resolveWho(r: Resolver, span: Span, anchor: number, pronounAtEnd: boole
   if (pron?.[1]) {
     const pSpan = { start: span.start + text.lastIndexOf(pron[1]), end: 0 };
     pSpan.end = pSpan.start + pron[1].length;
-    return pron[1].toLowerCase() === 'you' ? addressee(r, pSpan) : resolvePronoun(r, pron[1].toLowerCase(), pSpan, anchor);
+    const word = pron[1].toLowerCase();
+    if (word === 'you') return addressee(r, pSpan);
+    // "Speaking at the launch, I said: '…'": the document's own author
+    if (word === 'i') return pron[1] === 'I' && r.people.author ? { speaker: r.people.author.name, speakerKind: 'person', speakerSpan: pSpan } : null;
+    return resolvePronoun(r, word, pSpan, anchor);
   }
   const person = subjectPerson(r, span);
   if (person) return { speaker: person.entity.name, speakerKind: 'person', speakerSpan: { start: person.start, end: person.end } };
@@ -309,21 +337,40 @@ function latestReport(entities: ReportEntity[], anchor: number): ReportEntity | 
 function resolvePronoun(r: Resolver, pronoun: string, span: Span, anchor: number): Attribution | null {
   if (pronoun === 'he' || pronoun === 'she') {
     const want: Gender = pronoun === 'he' ? 'm' : 'f';
-    const before = r.people.mentions.filter((m) => m.start < anchor);
-    for (let i = before.length - 1; i >= 0; i--) {
-      const m = before[i]!;
-      if (m.entity.gender === null || m.entity.gender === want) {
-        return { speaker: m.entity.name, speakerKind: 'person', speakerSpan: span };
-      }
-    }
-    return null;
+    const fits = (e: PersonMention['entity']) => e.gender === null || e.gender === want;
+    const before = r.people.mentions.filter((m) => m.start < anchor && fits(m.entity));
+    const latest = before[before.length - 1];
+    // someone named in this sentence or the one before is who "she" means; further back, the
+    // person the story keeps quoting is likelier than the last one it named in passing
+    const t = r.ctx.masked;
+    const recentFrom = previousSentenceStart(r.ctx, Math.min(span.start, anchor));
+    if (latest && latest.start >= recentFrom) return { speaker: latest.entity.name, speakerKind: 'person', speakerSpan: span };
+    const lastSpeaker = r.recentSpeakers.findLast((s) => s.at < anchor && s.at > anchor - 3000);
+    const speaker = lastSpeaker && r.people.entities.find((e) => e.name === lastSpeaker.name && fits(e));
+    if (speaker && !(latest && latest.entity.gender === want && speaker.gender !== want)) return { speaker: speaker.name, speakerKind: 'person', speakerSpan: span };
+    return latest ? { speaker: latest.entity.name, speakerKind: 'person', speakerSpan: span } : null;
   }
+  // "The Federation supported the aim of the guidance. It said: '…'": the body opening the sentence before
+  const t = r.ctx.masked;
+  const here = sentenceStart(t, span.start, r.ctx.body.start);
+  const prevStart = previousSentenceStart(r.ctx, span.start);
+  const lead = r.orgs.mentions.find((m) => m.start >= prevStart && m.start < here && /^\s*(?:the\s+)?$/i.test(t.slice(prevStart, m.start)));
+  if (lead) return orgAttribution(lead.entity, span);
   const orgs = r.orgs.mentions.filter((m) => m.start < anchor);
   const org = orgs[orgs.length - 1];
   const rep = latestReport(r.reports.entities, anchor);
   const repPos = rep ? Math.max(...rep.mentions.filter((m) => m.start < anchor).map((m) => m.start)) : -1;
   if (rep && (!org || repPos > org.start)) return { speaker: rep.title, speakerKind: 'report', speakerSpan: span };
   return org ? orgAttribution(org.entity, span) : null;
+}
+
+/** Where the sentence before the one holding `pos` starts (across a paragraph break). */
+function previousSentenceStart(ctx: DocContext, pos: number): number {
+  const t = ctx.masked;
+  const here = sentenceStart(t, pos, ctx.body.start);
+  let p = here - 1;
+  while (p > ctx.body.start && /\s/.test(t.charAt(p))) p--;
+  return p > ctx.body.start ? sentenceStart(t, p, ctx.body.start) : here;
 }
 
 export function toExtractedQuotes(quotes: QuoteCandidate[], attributions: Attribution[]): ExtractedQuote[] {

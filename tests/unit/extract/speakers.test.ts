@@ -136,3 +136,38 @@ describe('a speaker signed after a dash', () => {
     expect(said('“We accept every recommendation.” – Essex Police')).toEqual([['Essex Police', 'organization']]);
   });
 });
+
+describe('speakers in letters, reported speech and split quotes', () => {
+  it('gives "I said:" to the person who signs the document', () => {
+    const text = 'Speaking at the launch in November, I said: “Thank you to every volunteer who makes this work possible.”\n\nI accept the findings in full.\n\nGwen Pryce\nPolice and Crime Commissioner for Wessex';
+    expect(said(text)).toEqual([['Gwen Pryce', 'person']]);
+  });
+
+  it('gives "It said:" to the body that opens the sentence before', () => {
+    const text = 'The Police Federation supported the aim of the guidance but questioned its scope. It said: “Officers accept that they are held to a higher standard.”';
+    expect(said(text)).toEqual([['Police Federation of England and Wales', 'organization']]);
+  });
+
+  it('reads a subject with an apostrophe in a tag, and a body after a verb opening a split quote', () => {
+    expect(said('“The principle is right,” the Police Federation’s branch wrote, “but the draft is loose.”')[0]).toEqual(['Police Federation of England and Wales', 'organization']);
+    const split = 'Aled Prytherch-Owen led the inspection.\n\n"Every force we visited had a group like this," said Mr Prytherch-Owen, "and most had no idea."';
+    expect(said(split)).toEqual([['Aled Prytherch-Owen', 'person'], ['Aled Prytherch-Owen', 'person']]);
+  });
+
+  it('gives words quoted inside reported speech to the outermost speaker', () => {
+    const text = 'Its regional director, Dervla McAlinden, said in a statement that the IOPC had found “too many cases where a red flag was simply forgotten”.';
+    expect(said(text)).toEqual([['Dervla McAlinden', 'person']]);
+  });
+
+  it('lets the honorific tell apart two people with one surname', () => {
+    const text = 'Kayleigh Dunphy and her brother Connor Dunphy both gave evidence.\n\nMs Dunphy said she would complain.\n\n"It makes me feel sick," she said.';
+    expect(said(text)).toEqual([['Kayleigh Dunphy', 'person']]);
+  });
+
+  it('reads posts, statements printed in full and tabloid verbs as speech', () => {
+    expect(said('Their father, Kwame Osei, posted on Facebook: "My son came home with two holes in his back."')).toEqual([['Kwame Osei', 'person']]);
+    const statement = 'Essex Police issued a statement on Sunday evening. Here it is in full:\n\n"We are aware of a video circulating on social media showing the arrest."';
+    expect(said(statement)).toEqual([['Essex Police', 'organization']]);
+    expect(said('Campaigner Nkechi Adeyemi, of the Centre for Women\'s Justice, blasted: "That is not accountability."')).toEqual([['Nkechi Adeyemi', 'person']]);
+  });
+});
