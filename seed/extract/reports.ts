@@ -35,20 +35,11 @@ const TITLE_AFTER_NOUN = new RegExp(
  * "its report Safe in Every Community: an inspection of …", "(HMICFRS), Behind Closed Doors: how
  * forces …": the "Title: subtitle" shape inspectorates give their reports, with no quote marks.
  */
-const SUBTITLED = new RegExp(
-  String.raw`(?<![\p{L}\p{N}’'])(\p{Lu}[\p{L}\p{N}’'-]*(?:[ \t]+(?:of|the|and|for|in|on|to|a|an|at|by|&|\p{Lu}[\p{L}\p{N}’'-]*))+:[ \t]+[\p{L}’'](?:[^.,;:\n!?"“”‘’'()]|(?<=\p{L})[’'](?=\p{L})){4,140}?)(?=[.;](?:\s|$)|,\s+(?:and|but|which|who|published|released|was|is|has|had|in|on)\b|,\s*$|\s+\(|\n|$)`,
-  'gu',
-);
+const SUBTITLED = /(?<![\p{L}\p{N}’'])(\p{Lu}[\p{L}\p{N}’'-]*(?:[ \t]+(?:of|the|and|for|in|on|to|a|an|at|by|&|\p{Lu}[\p{L}\p{N}’'-]*))+:[ \t]+[\p{L}’'](?:[^.,;:\n!?"“”‘’'()]|(?<=\p{L})[’'](?=\p{L})){4,140}?)(?=[.;](?:\s|$)|,\s+(?:and|but|which|who|published|released|was|is|has|had|in|on)\b|,\s*$|\s+\(|\n|$)/gu;
 /** "published Out of Sight, a national inspection of …", "Power Over Others, a 2023 inspectorate report" */
-const TITLE_BEFORE_APPOSITIVE = new RegExp(
-  String.raw`(?<![\p{L}’'])(\p{Lu}[\p{L}’'-]*(?:[ \t]+(?:of|the|and|for|in|on|to|a|an|at|by|&|\p{Lu}[\p{L}’'-]*)){1,10}),[ \t]+(?:a|an|the|its|their)[ \t]+(?:[\p{L}\d-]+[ \t]+){0,3}(?:report|inspection|review|study|survey|strategy|guidance|inquiry)\b`,
-  'gu',
-);
+const TITLE_BEFORE_APPOSITIVE = /(?<![\p{L}’'])(\p{Lu}[\p{L}’'-]*(?:[ \t]+(?:of|the|and|for|in|on|to|a|an|at|by|&|\p{Lu}[\p{L}’'-]*)){1,10}),[ \t]+(?:a|an|the|its|their)[ \t]+(?:[\p{L}\d-]+[ \t]+){0,3}(?:report|inspection|review|study|survey|strategy|guidance|inquiry)\b/gu;
 /** "the Vetting Code of Practice", "Authorised Professional Practice on counter-corruption", "the Tackling VAWG Strategy". */
-const PUBLICATION = new RegExp(
-  String.raw`(?<![\p{L}’'])((?:\p{Lu}[\p{L}’'-]*[ \t]+(?:(?:of|for|on|and|the|to|&)[ \t]+)*){1,6}(?:Code of Practice|Code of Ethics|Strategy|Framework|Action Plan|Guidance|Regulations)|Authorised Professional Practice(?:[ \t]+\([A-Z]{2,6}\))?(?:[ \t]+(?:on|for)[ \t]+[\p{Ll}-]+(?:[ \t]+(?:and|of)[ \t]+[\p{Ll}-]+)?)?)(?![\p{L}])`,
-  'gu',
-);
+const PUBLICATION = /(?<![\p{L}’'])((?:\p{Lu}[\p{L}’'-]*[ \t]+(?:(?:of|for|on|and|the|to|&)[ \t]+)*){1,6}(?:Code of Practice|Code of Ethics|Strategy|Framework|Action Plan|Guidance|Regulations)|Authorised Professional Practice(?:[ \t]+\([A-Z]{2,6}\))?(?:[ \t]+(?:on|for)[ \t]+[\p{Ll}-]+(?:[ \t]+(?:and|of)[ \t]+[\p{Ll}-]+)?)?)(?![\p{L}])/gu;
 const REPORTISH_SENTENCE = /\b(report|review|inspection|study|survey|inquiry|guidance|strategy|published|publishes|publication|findings|recommendations?)\b/i;
 /** "the ‘Time to Listen’ report", "published ‘Off the Record’, its inspection of …" */
 const QUOTED_TITLE_BEFORE_NOUN = /[‘“"'](\p{Lu}[^‘’“”"\n]{5,150}?[^‘’“”"\n,])[’”"'](?:\s+|,\s+(?:its|their)\s+(?:[\p{L}-]+\s+)?)(?:report|review|study|survey|inspection|guidance|strategy)\b/gu;

@@ -342,7 +342,7 @@ function resolvePronoun(r: Resolver, pronoun: string, span: Span, anchor: number
     const latest = before[before.length - 1];
     // someone named in this sentence or the one before is who "she" means; further back, the
     // person the story keeps quoting is likelier than the last one it named in passing
-    const t = r.ctx.masked;
+    const _t = r.ctx.masked;
     const recentFrom = previousSentenceStart(r.ctx, Math.min(span.start, anchor));
     if (latest && latest.start >= recentFrom) return { speaker: latest.entity.name, speakerKind: 'person', speakerSpan: span };
     const lastSpeaker = r.recentSpeakers.findLast((s) => s.at < anchor && s.at > anchor - 3000);
