@@ -30,6 +30,8 @@ export interface PersonEntity {
   gazetteerKind: string | null;
   roles: ExtractedRole[];
   mentions: Span[];
+  /** honorifics and titles written before the name ("dr", "cllr"), which tell two namesakes apart */
+  styles: Set<string>;
 }
 
 export interface PersonMention extends Span {
@@ -54,7 +56,7 @@ const HONORIFIC_BEFORE = new RegExp(`(?<![\\p{L}])(${HONORIFICS.join('|')})\\.?\
 const VERBS = [SPEECH_ALTERNATION, ...CHARACTERISING_VERBS].join('|');
 const VERB_AFTER = new RegExp(`^,?\\s+(?:has\\s+|had\\s+|have\\s+|also\\s+|later\\s+|then\\s+)?(?:${VERBS}|called|urged|welcomed|criticised|praised|attacked)\\b`, 'i');
 const ROLE_NOUN_RE = new RegExp(`\\b(${ROLE_NOUNS.map(escapeRegExp).join('|')})\\b`, 'i');
-const APPOSITIVE_AFTER = /^,\s+((?:the\s+|a\s+|an\s+)?[^,.;:"“”\n]{3,160}?)(?=,|\s+(?:said|says|told|added|commented|argued|warned|explained|wrote|called|urged)\b|\.\s|\.$|:|\n)/u;
+const APPOSITIVE_AFTER = /^,\s+((?:the\s+|a\s+|an\s+)?[^,.;:"“”\n]{3,160}?)(?=,|;|\s+(?:said|says|told|added|commented|argued|warned|explained|wrote|called|urged)\b|\.\s|\.$|:|\n)/u;
 /**
  * A role or relation written before the name and closed by a comma: "its director general,
  * Anand Sethi," / "Director of Standards at the College of Policing, Nkechi Reid," / "Ms
@@ -122,6 +124,7 @@ export function findPeople(ctx: DocContext, orgs: OrgResult): PeopleResult {
     const name = gaz ? gaz.name : c.surface;
     const e = entityFor(entities, name, gaz, genderOf(c.surface, c.honorific));
     if (foldName(c.surface) !== foldName(e.name)) e.aliases.add(c.surface);
+    for (const style of [c.honorific, c.title?.text]) if (style) e.styles.add(style.toLowerCase());
     add(e, c);
   }
 
@@ -172,6 +175,7 @@ function entityFor(map: Map<string, PersonEntity>, name: string, gaz: GazetteerP
       gazetteerKind: gaz?.kind ?? null,
       roles: [],
       mentions: [],
+      styles: new Set(),
     };
     map.set(key, e);
   }
@@ -356,6 +360,9 @@ function addSecondReferences(
     // "Ms Dunphy" beside Kayleigh and Connor Dunphy: the honorific says which
     const sex = genderOf('', c.honorific);
     if (prior.length > 1 && sex) prior = prior.filter((e) => e.gender === sex || (e.gender === null && prior.every((o) => o === e || o.gender !== null)));
+    // "Dr Bowen" beside Dr Tomás Bowen and Cllr Eirlys Bowen: the one styled the same way
+    const style = (c.honorific ?? c.title?.text)?.toLowerCase();
+    if (prior.length > 1 && style && prior.filter((e) => e.styles.has(style)).length === 1) prior = prior.filter((e) => e.styles.has(style));
     if (prior.length === 1) add(prior[0]!, c);
     else if (list?.length === 1) add(list[0]!, c);
     else if (!list && c.honorific && hasSpeechAfter(ctx, c)) {
@@ -386,6 +393,12 @@ function addRoles(ctx: DocContext, mentions: PersonMention[], orgs: OrgResult): 
       addRole(e, { title: title[1].replace(/\s+/g, ' '), organization: org, start: titleStart, end: titleStart + title[1].length });
     }
     const after = t.slice(m.end, m.end + 220);
+    // "Cllr Eirlys Bowen (Chair)", "Tom Reeve (Director of Finance)": a role in brackets
+    const bracketed = /^\s*\(([^()\n]{2,60})\)/.exec(after);
+    if (bracketed?.[1] && ROLE_NOUN_RE.test(bracketed[1]) && !PARTY_AFTER.test(after)) {
+      const start = m.end + after.indexOf(bracketed[1]);
+      addRole(e, roleFromAppositive(ctx, bracketed[1], { start, end: start + bracketed[1].length }, orgs.mentions));
+    }
     // "the IOPC's regional director, Jo Bell," and "Director of Standards at the College, Jo Bell,"
     const lead = t.slice(Math.max(ctx.body.start, titleStart - 140), titleStart);
     const roleBefore = /^(?:,|[ \t]*(?:\n|$))/.test(after) ? appositiveBefore(lead, (p) => ROLE_NOUN_RE.test(p) && !/^(?:according|who|which|whose|when|while|as)\b/i.test(p)) : null;

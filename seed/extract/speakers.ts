@@ -3,7 +3,7 @@
 // introduction ending the previous paragraph, or the speaker of the quote it continues.
 
 import type { DocContext } from './context.js';
-import { CHARACTERISING_VERBS, SPEECH_ALTERNATION, SPEECH_NOUN_SOURCE, TAG_WORD_CHAR } from './lexicon.js';
+import { CHARACTERISING_VERBS, ROLE_NOUNS, SPEECH_ALTERNATION, SPEECH_NOUN_SOURCE, TAG_WORD_CHAR } from './lexicon.js';
 import type { OrgEntity, OrgMention, OrgResult } from './organizations.js';
 import type { Gender, PeopleResult, PersonMention } from './people.js';
 import { isUnattributedTerm, type QuoteCandidate } from './quotes.js';
@@ -33,6 +33,9 @@ const ADDRESSEE_LEAD = /\byour\s+(?:request|email|e-mail|letter|message|applicat
 const SALUTATION = /^[ \t]*Dear[ \t]+([^,\n]{2,60}),?[ \t]*$/m;
 /** "the chief constable", "the force's chief executive": a title standing in for its holder. */
 const TITLE_AS_NAME = /\bthe\s+(?:[\p{L}-]+['’]s\s+)?((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)\s*$/iu;
+const ROLE_NOUN_RE = new RegExp(`\\b(?:${ROLE_NOUNS.join('|')})\\b`, 'i');
+/** "the inspection report itself, which states:": the relative clause speaks for its antecedent */
+const WHICH_CLAUSE = /,\s*which\s*$/i;
 const SPOKESPERSON = /\bspokes(?:person|man|woman)\b/i;
 const REPORT_WORD = /\b(report|reports|review|survey|study|inspection|findings|document|research|inquiry|audit|overview|analysis|guidance|code|practice|strategy|framework|regulations)\b/i;
 const DEFINITION_LEAD = /\b(defined|defines|states?|stated|reads?|says?|said|conclu\w*|found|recommend\w*|describ\w*|explain\w*|wrote|writes)\b[^.!?]*:\s*$/i;
@@ -200,7 +203,8 @@ function addressee(r: Resolver, span: Span): Attribution | null {
 function titleHolder(r: Resolver, text: string, span: Span, anchor: number): Attribution | null {
   const m = TITLE_AS_NAME.exec(text.replace(/[\s,]+$/, ''));
   const title = m?.[1]?.toLowerCase();
-  if (!title || !/\p{L}{3}/u.test(title)) return null;
+  // a title names a role ("the chief constable"), not a body ("the Panel")
+  if (!title || !ROLE_NOUN_RE.test(title)) return null;
   const holders = r.people.mentions.filter((p) => p.start < anchor && p.entity.roles.some((role) => {
     const held = role.title.toLowerCase();
     return held === title || held.endsWith(` ${title}`) || held.startsWith(`${title} `);
@@ -223,7 +227,7 @@ function spokespersonBody(r: Resolver, span: Span): Attribution | null {
 
 /** "the Committee concluded": the body named before whose name begins or ends with that word. */
 function headNounBody(r: Resolver, text: string, span: Span, anchor: number): Attribution | null {
-  const m = /\b[Tt]he\s+(\p{Lu}\p{Ll}+)\s*$/u.exec(text.replace(/[\s,]+$/, ''));
+  const m = /\b[Tt]he\s+(\p{Lu}\p{Ll}+)\s*$/u.exec(text.replace(/[\s,]+$/, '')) ?? /^\s*[Tt]he\s+(\p{Lu}\p{Ll}+)['’]s\s/u.exec(text);
   const word = m?.[1]?.toLowerCase();
   if (!word) return null;
   const prior = r.orgs.mentions.filter((o) => o.start < anchor && new RegExp(`^${word}\\b|\\b${word}$`, 'i').test(o.entity.name));
@@ -247,6 +251,15 @@ function resolveWho(r: Resolver, span: Span, anchor: number, pronounAtEnd: boole
     // "Speaking at the launch, I said: '…'": the document's own author
     if (word === 'i') return pron[1] === 'I' && r.people.author ? { speaker: r.people.author.name, speakerKind: 'person', speakerSpan: pSpan } : null;
     return resolvePronoun(r, word, pSpan, anchor);
+  }
+  if (WHICH_CLAUSE.test(text)) {
+    const antecedent = text.replace(WHICH_CLAUSE, '');
+    const near = { start: span.start + Math.max(0, antecedent.length - 60), end: span.start + antecedent.length };
+    const nearText = t.slice(near.start, near.end);
+    const org = r.orgs.mentions.filter((o) => o.start >= near.start && o.end <= near.end).pop();
+    const rep = REPORT_WORD.exec(nearText);
+    if (rep && (!org || near.start + rep.index > org.end)) return reportSpeaker(r, { start: near.start + rep.index, end: near.start + rep.index + rep[0].length }, anchor);
+    if (org) return orgAttribution(org.entity, { start: org.start, end: org.end });
   }
   const person = subjectPerson(r, span);
   if (person) return { speaker: person.entity.name, speakerKind: 'person', speakerSpan: { start: person.start, end: person.end } };
@@ -342,9 +355,12 @@ function resolvePronoun(r: Resolver, pronoun: string, span: Span, anchor: number
     const latest = before[before.length - 1];
     // someone named in this sentence or the one before is who "she" means; further back, the
     // person the story keeps quoting is likelier than the last one it named in passing
-    const _t = r.ctx.masked;
     const recentFrom = previousSentenceStart(r.ctx, Math.min(span.start, anchor));
     if (latest && latest.start >= recentFrom) return { speaker: latest.entity.name, speakerKind: 'person', speakerSpan: span };
+    // "The Commissioner replied that … She said:": a title opening the sentence before
+    const opening = /^\s*((?:[Tt]he\s+)(?:[\p{L}-]+\s+){0,3}[\p{L}-]+?)\s+(?:[\p{Ll}]+ed|said|says|told|asked|replied)\b/u.exec(r.ctx.masked.slice(recentFrom, Math.min(span.start, anchor)));
+    const holder = opening?.[1] ? titleHolder(r, opening[1], span, anchor) : null;
+    if (holder && r.people.entities.some((e) => e.name === holder.speaker && fits(e))) return holder;
     const lastSpeaker = r.recentSpeakers.findLast((s) => s.at < anchor && s.at > anchor - 3000);
     const speaker = lastSpeaker && r.people.entities.find((e) => e.name === lastSpeaker.name && fits(e));
     if (speaker && !(latest && latest.entity.gender === want && speaker.gender !== want)) return { speaker: speaker.name, speakerKind: 'person', speakerSpan: span };

@@ -171,3 +171,26 @@ describe('speakers in letters, reported speech and split quotes', () => {
     expect(said('Campaigner Nkechi Adeyemi, of the Centre for Women\'s Justice, blasted: "That is not accountability."')).toEqual([['Nkechi Adeyemi', 'person']]);
   });
 });
+
+describe('speakers in minutes of a meeting', () => {
+  const minutes = [
+    'Minutes of the meeting of the Wessex Police and Crime Panel',
+    'PRESENT: Cllr Eirlys Bowen (Chair); Dr Tomás Bowen (Independent Member); Cllr Ffion McBride',
+    'ALSO PRESENT: Ms Carys Vaughan-Ellis, Police and Crime Commissioner; Mr Robert Haines, Panel Support Officer',
+    'The Chair asked what the Commissioner was doing. The Commissioner replied that she had set up a monthly session. She said: "I am not prepared to accept another year of drift."',
+    'Dr Bowen drew the Panel\'s attention to the inspection report itself, which states: "The force does not yet have enough trained detectives."',
+    'Dr Bowen agreed. The Chair said: "Numbers tell us how often. Themes tell us why."',
+    'Following discussion, the Panel resolved: "To write to the Commissioner requesting a report on progress."',
+  ].join('\n\n');
+
+  it('gives each quote to the member, the officer, the report or the panel it belongs to', () => {
+    const x = extractDocument(minutes, { docName: 't.txt', gazetteer: testGazetteer });
+    expect(x.quotes.map((q) => [q.speaker, q.speakerKind])).toEqual([
+      ['Carys Vaughan-Ellis', 'person'],
+      [expect.stringMatching(/report|inspection/), 'report'],
+      ['Eirlys Bowen', 'person'],
+      [expect.stringMatching(/Panel/), 'organization'],
+    ]);
+    expect(x.people.find((p) => p.name === 'Eirlys Bowen')?.roles.map((r) => r.title)).toContain('Chair');
+  });
+});
