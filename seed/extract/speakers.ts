@@ -361,9 +361,18 @@ function resolvePronoun(r: Resolver, pronoun: string, span: Span, anchor: number
     const opening = /^\s*((?:[Tt]he\s+)(?:[\p{L}-]+\s+){0,3}[\p{L}-]+?)\s+(?:[\p{Ll}]+ed|said|says|told|asked|replied)\b/u.exec(r.ctx.masked.slice(recentFrom, Math.min(span.start, anchor)));
     const holder = opening?.[1] ? titleHolder(r, opening[1], span, anchor) : null;
     if (holder && r.people.entities.some((e) => e.name === holder.speaker && fits(e))) return holder;
-    const lastSpeaker = r.recentSpeakers.findLast((s) => s.at < anchor && s.at > anchor - 3000);
-    const speaker = lastSpeaker && r.people.entities.find((e) => e.name === lastSpeaker.name && fits(e));
-    if (speaker && !(latest && latest.entity.gender === want && speaker.gender !== want)) return { speaker: speaker.name, speakerKind: 'person', speakerSpan: span };
+    // named in this paragraph or the one before
+    const at = Math.min(span.start, anchor);
+    const paragraph = r.ctx.paragraphs.findIndex((p) => p.start <= at && at <= p.end);
+    const nearFrom = r.ctx.paragraphs[Math.max(0, paragraph - 1)]?.start ?? 0;
+    if (latest && latest.start >= nearFrom) return { speaker: latest.entity.name, speakerKind: 'person', speakerSpan: span };
+    // further back: the person of that sex the document has quoted most so far (an interview's subject)
+    const quoted = new Map<string, number>();
+    for (const s of r.recentSpeakers) if (s.at < anchor) quoted.set(s.name, (quoted.get(s.name) ?? 0) + 1);
+    const mostQuoted = [...quoted].filter(([name]) => r.people.entities.some((e) => e.name === name && fits(e))).sort((a, b) => b[1] - a[1])[0];
+    if (mostQuoted && !(latest && latest.entity.gender === want && r.people.entities.find((e) => e.name === mostQuoted[0])?.gender !== want)) {
+      return { speaker: mostQuoted[0], speakerKind: 'person', speakerSpan: span };
+    }
     return latest ? { speaker: latest.entity.name, speakerKind: 'person', speakerSpan: span } : null;
   }
   // "The Federation supported the aim of the guidance. It said: '…'": the body opening the sentence before

@@ -194,3 +194,17 @@ describe('speakers in minutes of a meeting', () => {
     expect(x.people.find((p) => p.name === 'Eirlys Bowen')?.roles.map((r) => r.title)).toContain('Chair');
   });
 });
+
+describe('she and he at a distance', () => {
+  it('gives a far "she recalls" to the woman the piece keeps quoting, not to one named in passing', () => {
+    const text = [
+      'Roisin Hale makes tea the way she used to run an interview room.',
+      'She is still, she says, “finding out who I am when I am not angry”.',
+      '“I was moved off the team for my own welfare,” she says.',
+      'The panel’s chair, Felicity Dunmore, described his conduct as “a sustained abuse of his rank”.',
+      'Her husband, Declan Hale, a retired sergeant, sat in. He was, she says, the reason she did not withdraw.',
+      '“There was a night I said I was going to drop it,” she recalls.',
+    ].join('\n\n');
+    expect(said(text).map(([s]) => s)).toEqual(['Roisin Hale', 'Roisin Hale', 'Felicity Dunmore', 'Roisin Hale']);
+  });
+});
