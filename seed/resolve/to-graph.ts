@@ -71,7 +71,9 @@ export function toDocumentGraph({ document, extraction, gazetteer }: ResolveInpu
     const titles: string[] = [];
     for (const role of p.roles) {
       const orgId = findOrganization(role.organization);
-      if (orgId) rels.push({ type: 'HOLDS_ROLE', from: id, to: orgId, props: relProps({ docId, title: role.title, startOffset: role.start, endOffset: role.end }) });
+      // a role a curator added has no span in the text
+      const spanned = role.end > role.start;
+      if (orgId) rels.push({ type: 'HOLDS_ROLE', from: id, to: orgId, props: relProps({ docId, title: role.title, startOffset: spanned ? role.start : null, endOffset: spanned ? role.end : null }) });
       else titles.push(role.title);
     }
     people.set(id, { id, name: p.name, aliases: p.aliases.filter((a) => a !== p.name), kind: p.kind, titles: [...new Set(titles)] });
@@ -81,17 +83,22 @@ export function toDocumentGraph({ document, extraction, gazetteer }: ResolveInpu
   }
 
   const reportByTitle = new Map<string, string>();
-  const addReport = (title: string, publisher: string | null, year: number | null): string => {
+  const addReport = (title: string, publisher: string | null, year: number | null, at: Span | null): string => {
     const id = ids.report(title);
     const publisherId = publisher ? findOrganization(publisher) : null;
     const publisherName = publisherId ? orgs.get(publisherId)?.name ?? publisher : publisher;
     reports.set(id, { id, title, publisher: publisherName, year, reference: referenceIn(title) });
     reportByTitle.set(normalizeName(title), id);
-    if (publisherId) rels.push({ type: 'PUBLISHED', from: publisherId, to: id, props: relProps({ docId }) });
-    rels.push({ type: 'COVERS', from: docId, to: id, props: relProps({ docId }) });
+    // provenance: where the document first names the report
+    const span = { docId, startOffset: at?.start ?? null, endOffset: at?.end ?? null };
+    if (publisherId) rels.push({ type: 'PUBLISHED', from: publisherId, to: id, props: relProps(span) });
+    rels.push({ type: 'COVERS', from: docId, to: id, props: relProps(span) });
     return id;
   };
-  for (const r of extraction.reports) mention(addReport(r.title, r.publisher, r.year), r.mentions);
+  for (const r of extraction.reports) {
+    const first = [...r.mentions].sort((a, b) => a.start - b.start)[0] ?? null;
+    mention(addReport(r.title, r.publisher, r.year, first), r.mentions);
+  }
 
   const quotes = new Map<string, DocumentGraph['quotes'][number]>();
   for (const q of extraction.quotes) {
@@ -104,16 +111,15 @@ export function toDocumentGraph({ document, extraction, gazetteer }: ResolveInpu
       rels.push({ type: 'SAID', from: speakerId, to: id, props: relProps({ docId, startOffset: q.speakerSpan?.start ?? null, endOffset: q.speakerSpan?.end ?? null }) });
     }
     for (const [orgId, spans] of mentions) {
-      if (orgId.startsWith('org:') && spans.some((s) => s.start >= q.start && s.end <= q.end)) {
-        rels.push({ type: 'CONCERNS', from: id, to: orgId, props: relProps({ docId }) });
-      }
+      const inside = orgId.startsWith('org:') ? spans.find((s) => s.start >= q.start && s.end <= q.end) : undefined;
+      if (inside) rels.push({ type: 'CONCERNS', from: id, to: orgId, props: relProps({ docId, startOffset: inside.start, endOffset: inside.end }) });
     }
   }
 
   function resolveSpeaker(name: string | null, kind: string | null): string | null {
     if (!name) return null;
     const key = normalizeName(name);
-    if (kind === 'report') return reportByTitle.get(key) ?? [...reportByTitle.values()][0] ?? addReport(name, null, null);
+    if (kind === 'report') return reportByTitle.get(key) ?? [...reportByTitle.values()][0] ?? addReport(name, null, null, null);
     if (kind === 'organization') return findOrganization(name);
     const personId = personByName.get(key) ?? [...personByName].find(([n]) => n.endsWith(` ${key}`))?.[1];
     if (personId) return personId;
@@ -132,7 +138,7 @@ export function toDocumentGraph({ document, extraction, gazetteer }: ResolveInpu
       rels.push({ type: 'STATES', from: docId, to: id, props: relProps({ docId, startOffset: c.start, endOffset: c.end }) });
     }
     const reportId = c.report ? reportByTitle.get(normalizeName(c.report)) : null;
-    if (reportId) rels.push({ type: 'SOURCED_FROM', from: id, to: reportId, props: relProps({ docId }) });
+    if (reportId) rels.push({ type: 'SOURCED_FROM', from: id, to: reportId, props: relProps({ docId, startOffset: c.start, endOffset: c.end }) });
   }
 
   for (const [id, spans] of mentions) {
