@@ -115,7 +115,7 @@ export const TITLES_BEFORE_NAME = [
   "Liberal Democrat MP", "MP", "Chief Executive", "Chief Executive Officer", "CEO", "Director", "Director of Public Prosecutions",
   "Chairman", "Chairwoman", "Chair", "General Secretary", "President", "National Chair", "Councillor", "Cllr",
   "Victims' Commissioner", "Victims’ Commissioner", "Domestic Abuse Commissioner", "Information Commissioner",
-  "Campaigner", "Activist", "Solicitor", "Barrister", "Lawyer", "Magistrate", "Judge", "Recorder", "Coroner",
+  "Campaigner", "Activist", "Solicitor", "Barrister", "Lawyer", "Magistrate", "Judge", "Recorder", "Coroner", "Prosecutor",
 ];
 
 /** Nouns that make an appositive a role: "Sandra Horley, chief executive of ...". */
@@ -164,6 +164,7 @@ export const NOT_NAME_WORDS = new Set(words(`
   shockingly respondents forces force vetting reports findings abuse police's chiefs chief's staff officers officer
   det ch supt insp cmdr con asst sgt dept rt hon honourable
   post times guardian echo mail herald gazette mirror telegraph express chronicle observer journal argus courier sun
+  prosecutor campaigner activist solicitor barrister lawyer magistrate judge recorder coroner reporter correspondent editor
   later earlier yesterday today tonight tomorrow meanwhile separately now last next speaking asked instead still since
   although though despite because after before during under according following responding writing once both neither
   either every each many most some several other another former acting interim senior junior veteran campaigner

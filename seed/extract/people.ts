@@ -46,7 +46,9 @@ export interface PeopleResult {
 }
 
 const NAME_TOKEN = String.raw`(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?`;
-const NAME_RUN = new RegExp(String.raw`(?<![\p{L}\p{N}'’-])${NAME_TOKEN}(?:[ \t]+(?:${NAME_TOKEN}|\p{Lu}\.?(?=[ \t]+\p{Lu})))*`, 'gu');
+/** Lower-case particles inside a name: "Dafydd ap Rhys", "Anne van der Berg", "Ali bin Hassan". */
+const NAME_PARTICLE = String.raw`(?:ap|ab|van|von|der|den|de|da|di|du|le|la|bin|binti|al|el)`;
+const NAME_RUN = new RegExp(String.raw`(?<![\p{L}\p{N}'’-])${NAME_TOKEN}(?:[ \t]+(?:${NAME_TOKEN}|${NAME_PARTICLE}(?=(?:[ \t]+${NAME_PARTICLE})*[ \t]+\p{Lu})|\p{Lu}\.?(?=[ \t]+\p{Lu})))*`, 'gu');
 const sortedTitles = [...TITLES_BEFORE_NAME].sort((a, b) => b.length - a.length).map((t) => escapeRegExp(t).replace(/ /g, '\\s+').replace(/'/g, "['’]"));
 /** A title ending right where a name begins ("... Chief Constable ", "HM Inspector of Constabulary, "). */
 /** A line that is a title: one of the titles written before names, possibly followed by "of/for …". */
@@ -363,6 +365,11 @@ function addSecondReferences(
     // "Dr Bowen" beside Dr Tomás Bowen and Cllr Eirlys Bowen: the one styled the same way
     const style = (c.honorific ?? c.title?.text)?.toLowerCase();
     if (prior.length > 1 && style && prior.filter((e) => e.styles.has(style)).length === 1) prior = prior.filter((e) => e.styles.has(style));
+    // "Sgt Morgan" beside Ch Insp Bethan Morgan and an unstyled Gareth Morgan: not the chief inspector
+    if (prior.length > 1 && style) {
+      const unstyled = prior.filter((e) => e.styles.size === 0 || e.styles.has(style));
+      if (unstyled.length === 1) prior = unstyled;
+    }
     if (prior.length === 1) add(prior[0]!, c);
     else if (list?.length === 1) add(list[0]!, c);
     else if (!list && c.honorific && hasSpeechAfter(ctx, c)) {

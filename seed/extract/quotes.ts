@@ -54,7 +54,7 @@ const SHORT_TAG_AFTER = new RegExp(
 const LEAD_IN = new RegExp(`(?:\\b(?:${SPEECH_ALTERNATION})\\b(?:[^.!?"“”‘’:]{0,60}?[:,])?|according to [^.!?"“”]{2,80}?,)\\s*$`, 'i');
 /** A colon introduces a quotation only after a verb: "is defined as:", "wrote:", not "the following definition:" */
 const COLON_LEAD = new RegExp(`\\b(?:${SPEECH_ALTERNATION}|defined|defines|reads|found|concluded|recommended|described|put it|words)\\b[^.!?]*:\\s*$`, 'i');
-const NAMING_BEFORE = /\b(so-called|term|terms|phrase|word|words|known as|dubbed|labelled|headline|entitled|titled|slogan|hashtag|motto|banner)\s*$/i;
+const NAMING_BEFORE = /\b(so-called|term|terms|phrase|word|words|known as|dubbed|labelled|headline|entitled|titled|slogan|hashtag|motto|banner)\s*$|\b(?:report|review|inspection|study|survey|guidance|strategy|book|film|programme|documentary|campaign|group|chat|scheme|operation)\b,?\s+(?:also\s+)?(?:called|named)\s*$/i;
 
 const isWord = (c: string): boolean => /[\p{L}\p{N}]/u.test(c);
 const isSpace = (c: string): boolean => c === '' || /\s/.test(c);

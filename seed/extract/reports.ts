@@ -37,12 +37,16 @@ const TITLE_AFTER_NOUN = new RegExp(
  */
 const SUBTITLED = /(?<![\p{L}\p{N}’'])(\p{Lu}[\p{L}\p{N}’'-]*(?:[ \t]+(?:of|the|and|for|in|on|to|a|an|at|by|&|\p{Lu}[\p{L}\p{N}’'-]*))+:[ \t]+[\p{L}’'](?:[^.,;:\n!?"“”‘’'()]|(?<=\p{L})[’'](?=\p{L})){4,140}?)(?=[.;](?:\s|$)|,\s+(?:and|but|which|who|published|released|was|is|has|had|in|on)\b|,\s*$|\s+\(|\n|$)/gu;
 /** "published Out of Sight, a national inspection of …", "Power Over Others, a 2023 inspectorate report" */
-const TITLE_BEFORE_APPOSITIVE = /(?<![\p{L}’'])(\p{Lu}[\p{L}’'-]*(?:[ \t]+(?:of|the|and|for|in|on|to|a|an|at|by|&|\p{Lu}[\p{L}’'-]*)){1,10}),[ \t]+(?:a|an|the|its|their)[ \t]+(?:[\p{L}\d-]+[ \t]+){0,3}(?:report|inspection|review|study|survey|strategy|guidance|inquiry)\b/gu;
+const TITLE_BEFORE_APPOSITIVE = /(?<![\p{L}’'])(\p{Lu}[\p{L}’'-]*(?:[ \t]+(?:of|the|and|for|in|on|to|a|an|at|by|&|\p{Lu}[\p{L}’'-]*)){1,10}),[ \t]+(?:(?:a|an|the|its|their)[ \t]+(?:[\p{L}\d-]+[ \t]+){0,3}(?:report|inspection|review|study|survey|strategy|guidance|inquiry)\b|published[ \t]+(?:in|on|last|this)\b)/gu;
 /** "the Vetting Code of Practice", "Authorised Professional Practice on counter-corruption", "the Tackling VAWG Strategy". */
 const PUBLICATION = /(?<![\p{L}’'])((?:\p{Lu}[\p{L}’'-]*[ \t]+(?:(?:of|for|on|and|the|to|&)[ \t]+)*){1,6}(?:Code of Practice|Code of Ethics|Strategy|Framework|Action Plan|Guidance|Regulations)|Authorised Professional Practice(?:[ \t]+\([A-Z]{2,6}\))?(?:[ \t]+(?:on|for)[ \t]+[\p{Ll}-]+(?:[ \t]+(?:and|of)[ \t]+[\p{Ll}-]+)?)?)(?![\p{L}])/gu;
 const REPORTISH_SENTENCE = /\b(report|review|inspection|study|survey|inquiry|guidance|strategy|published|publishes|publication|findings|recommendations?)\b/i;
 /** "the ‘Time to Listen’ report", "published ‘Off the Record’, its inspection of …" */
-const QUOTED_TITLE_BEFORE_NOUN = /[‘“"'](\p{Lu}[^‘’“”"\n]{5,150}?[^‘’“”"\n,])[’”"'](?:\s+|,\s+(?:its|their)\s+(?:[\p{L}-]+\s+)?)(?:report|review|study|survey|inspection|guidance|strategy)\b/gu;
+const QUOTED_TITLE_BEFORE_NOUN = /[‘“"'](\p{Lu}[^‘’“”"\n]{5,150}?[^‘’“”"\n,])[’”"'](?:\s+|,\s+(?:its|their|the|a|an)\s+(?:[\p{L}-]+\s+)?)(?:report|review|study|survey|inspection|guidance|strategy)\b(?!\s+(?:said|says|found|finds|states?|stated|added|concluded|warned|notes?|noted)\b)/gu;
+/** "The report, called 'Out of sight, out of mind?', is …": a quoted title after a naming verb, in any case */
+const QUOTED_TITLE_NAMED = /\b(?:report|review|inspection|study|survey|guidance|strategy)\b[^.!?\n]{0,40}?\b(?:entitled|titled|called|named)\s+[‘“"']([^‘’“”"\n]{3,150}?)[’”"']/giu;
+/** "HMICFRS' PEEL assessment of Avon and Somerset Constabulary": a named inspection series with its subject */
+const SERIES_TITLE = /\b((?:PEEL|JTAI|CJJI)\s+(?:assessment|inspection|report|review)\s+(?:of|for|into)\s+(?:the\s+)?\p{Lu}[\p{L}’'-]*(?:\s+(?:and|&|of|\p{Lu}[\p{L}’'-]*))*)/gu;
 /** "its report from HMICFRS, “When the Abuser Wears a Uniform”": a quoted title later in the sentence */
 const QUOTED_TITLE_AFTER_NOUN = /\b(?:report|review|study|survey|inspection|research|guide)\b(?:[^.!?\n“”"‘’]|(?<=\p{L})[’'](?=\p{L})){0,140}?,?\s*[“"‘](\p{Lu}[^“”"‘’\n]{3,120}?)[”"’]/gu;
 const YEAR = /\b(19[5-9]\d|20[0-4]\d)\b/;
@@ -59,11 +63,11 @@ export function findReports(ctx: DocContext, orgs: OrgResult): ReportResult {
   const foi = foiResponse(ctx, orgs);
   if (foi) entities.push(foi);
 
-  for (const re of [TITLE_AFTER_NOUN, QUOTED_TITLE_BEFORE_NOUN, QUOTED_TITLE_AFTER_NOUN, SUBTITLED, TITLE_BEFORE_APPOSITIVE, PUBLICATION]) {
+  for (const re of [QUOTED_TITLE_NAMED, TITLE_AFTER_NOUN, QUOTED_TITLE_BEFORE_NOUN, QUOTED_TITLE_AFTER_NOUN, SUBTITLED, TITLE_BEFORE_APPOSITIVE, SERIES_TITLE, PUBLICATION]) {
     re.lastIndex = 0;
     for (let m = re.exec(t); m; m = re.exec(t)) {
       // "the College of Policing's Vetting Code of Practice": the title follows the possessive
-      const raw = (m[1] ?? '').trim().replace(/^(?:The|the|Its|its|Their|their)\s+/, '');
+      const raw = (m[1] ?? '').trim().replace(/^(?:The|the|Its|its|Their|their|In)\s+/, '');
       const afterPossessive = raw.replace(/^.*['’]s\s+(?=\p{Lu})/u, '');
       const title = afterPossessive.replace(/\s+\([A-Z]{2,6}\)/, '');
       if (!looksLikeTitle(title) || (re === QUOTED_TITLE_AFTER_NOUN && !isTitleCased(title))) continue;
@@ -78,7 +82,7 @@ export function findReports(ctx: DocContext, orgs: OrgResult): ReportResult {
       }
       if (re === SUBTITLED && !isSubtitledTitle(ctx, orgs, span)) continue;
       // a body or a person named before "a report" is no title ("HMICFRS, the inspectorate")
-      if (re === TITLE_BEFORE_APPOSITIVE && (orgs.mentions.some((o) => o.start < span.end && span.start < o.end) || /^(?:The|A|An|In|On|At|But|And|Its|Their)\s/.test(title))) continue;
+      if (re === TITLE_BEFORE_APPOSITIVE && (orgs.mentions.some((o) => o.start < span.end && span.start < o.end) || /^(?:The|A|An|On|At|But|And|Its|Their)\s/.test(title))) continue;
       // a title already found by another pattern ("report, Title: subtitle,") is that report again
       if (entities.some((e) => e.titled && e.mentions.some((x) => x.start < span.end && span.start < x.end))) continue;
       const existing = entities.find((e) => foldName(e.title) === foldName(title));

@@ -286,6 +286,14 @@ function resolveWho(r: Resolver, span: Span, anchor: number, pronounAtEnd: boole
  */
 function subjectPerson(r: Resolver, span: Span) {
   const inSpan = r.people.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
+  // "Gareth Llewellyn, representing Mr Hartley, said": a name opening the clause is its subject
+  const opening = inSpan[0];
+  if (opening && /^[\s"“”‘’',]*(?:(?:and|but|so|then|yet)\s+)?(?:[\p{Lu}][\p{L}.]*\s+){0,4}$/iu.test(r.ctx.masked.slice(span.start, opening.start)) &&
+    !/^['’]s?\b/.test(r.ctx.masked.slice(opening.end, opening.end + 3))) {
+    const rest = r.ctx.masked.slice(opening.end, span.end);
+    // …unless the clause goes on to a new subject after the appositive ("X, a friend of Y, and Z")
+    if (!/\band\s+(?:\p{Lu}\p{L}+\s+){1,3}$/u.test(rest)) return opening;
+  }
   const free = inSpan.filter((m) => !isPrepositionObject(r.ctx.masked, m, span.start));
   return free[free.length - 1] ?? inSpan[0];
 }
@@ -361,8 +369,14 @@ function resolvePronoun(r: Resolver, pronoun: string, span: Span, anchor: number
     const opening = /^\s*((?:[Tt]he\s+)(?:[\p{L}-]+\s+){0,3}[\p{L}-]+?)\s+(?:[\p{Ll}]+ed|said|says|told|asked|replied)\b/u.exec(r.ctx.masked.slice(recentFrom, Math.min(span.start, anchor)));
     const holder = opening?.[1] ? titleHolder(r, opening[1], span, anchor) : null;
     if (holder && r.people.entities.some((e) => e.name === holder.speaker && fits(e))) return holder;
-    // named in this paragraph or the one before
+    // the woman just quoted in the paragraph before ("…" — then "She said the argument had been '…'")
     const at = Math.min(span.start, anchor);
+    const lastQuoted = r.recentSpeakers[r.recentSpeakers.length - 1];
+    const lastQuotedEntity = lastQuoted && lastQuoted.at < at && r.people.entities.find((e) => e.name === lastQuoted.name);
+    if (lastQuotedEntity && lastQuotedEntity.gender === want && lastQuoted.at >= (r.ctx.paragraphs[Math.max(0, r.ctx.paragraphs.findIndex((p) => p.start <= at && at <= p.end) - 1)]?.start ?? 0)) {
+      return { speaker: lastQuotedEntity.name, speakerKind: 'person', speakerSpan: span };
+    }
+    // named in this paragraph or the one before
     const paragraph = r.ctx.paragraphs.findIndex((p) => p.start <= at && at <= p.end);
     const nearFrom = r.ctx.paragraphs[Math.max(0, paragraph - 1)]?.start ?? 0;
     if (latest && latest.start >= nearFrom) return { speaker: latest.entity.name, speakerKind: 'person', speakerSpan: span };

@@ -208,3 +208,23 @@ describe('she and he at a distance', () => {
     expect(said(text).map(([s]) => s)).toEqual(['Roisin Hale', 'Roisin Hale', 'Felicity Dunmore', 'Roisin Hale']);
   });
 });
+
+describe('subjects, namesakes and particles', () => {
+  it('takes a name opening the clause as its subject, not the one inside its appositive', () => {
+    const text = 'Gareth Llewellyn, representing Mr Hartley, said his client accepted the messages were "unprofessional and hurtful".';
+    expect(said(text)).toEqual([['Gareth Llewellyn', 'person']]);
+    const possessive = "Bexley's representative, Martin Greaves, told the panel his client had been “young and stupid” at the time.";
+    expect(said(possessive)).toEqual([['Martin Greaves', 'person']]);
+  });
+
+  it('gives "Sgt Morgan" to the Morgan not styled otherwise, and reads "ap" inside a name', () => {
+    const text = 'Gareth Morgan is a federation representative. Ch Insp Bethan Morgan leads the team.\n\n“Most people I see are frightened,” Sgt Morgan says.';
+    expect(said(text)).toEqual([['Gareth Morgan', 'person']]);
+    expect(said('Dafydd ap Rhys, Unison branch secretary, said: “We had people in tears at their desks.”')).toEqual([['Dafydd ap Rhys', 'person']]);
+  });
+
+  it('gives "She said" after a quote standing alone to the woman just quoted', () => {
+    const text = 'The panel chair, Adaeze Lowe, said: "We have considered the mitigation carefully."\n\nShe said the argument had been "of no assistance to him whatsoever".';
+    expect(said(text)).toEqual([['Adaeze Lowe', 'person'], ['Adaeze Lowe', 'person']]);
+  });
+});
