@@ -45,7 +45,7 @@ export interface PeopleResult {
   author: PersonEntity | null;
 }
 
-const NAME_TOKEN = String.raw`(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?`;
+const NAME_TOKEN = String.raw`(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}\p{M}]+(?:-(?:Mc|Mac|O['’])?\p{Lu}[\p{Ll}\p{M}]+)?`;
 /** Lower-case particles inside a name: "Dafydd ap Rhys", "Anne van der Berg", "Ali bin Hassan". */
 const NAME_PARTICLE = String.raw`(?:ap|ab|van|von|der|den|de|da|di|du|le|la|bin|binti|al|el)`;
 const NAME_RUN = new RegExp(String.raw`(?<![\p{L}\p{N}'’-])${NAME_TOKEN}(?:[ \t]+(?:${NAME_TOKEN}|${NAME_PARTICLE}(?=(?:[ \t]+${NAME_PARTICLE})*[ \t]+\p{Lu})|\p{Lu}\.?(?=[ \t]+\p{Lu})))*`, 'gu');
@@ -126,7 +126,7 @@ export function findPeople(ctx: DocContext, orgs: OrgResult): PeopleResult {
     const name = gaz ? gaz.name : c.surface;
     const e = entityFor(entities, name, gaz, genderOf(c.surface, c.honorific));
     if (foldName(c.surface) !== foldName(e.name)) e.aliases.add(c.surface);
-    for (const style of [c.honorific, c.title?.text]) if (style) e.styles.add(style.toLowerCase());
+    for (const style of [c.honorific, c.title?.text]) if (style) e.styles.add(styleKey(style));
     add(e, c);
   }
 
@@ -151,6 +151,18 @@ function honouredSurnames(ctx: DocContext): Set<string> {
   const out = new Set<string>();
   for (const m of ctx.masked.matchAll(HONOURED)) if (m[1]) out.add(foldName(m[1]));
   return out;
+}
+
+const RANK_WORDS: Record<string, string> = {
+  det: 'detective', supt: 'superintendent', insp: 'inspector', ch: 'chief', sgt: 'sergeant', con: 'constable', asst: 'assistant',
+  cmdr: 'commander', pc: 'police constable', dc: 'detective constable', ds: 'detective sergeant', di: 'detective inspector',
+  dci: 'detective chief inspector', dcs: 'detective chief superintendent', acc: 'assistant chief constable', dcc: 'deputy chief constable',
+  cllr: 'councillor', prof: 'professor',
+};
+
+/** A style written any way ("Det Supt", "Detective Superintendent") as one key. */
+function styleKey(style: string): string {
+  return style.toLowerCase().split(/\s+/).map((w) => RANK_WORDS[w.replace(/\.$/, '')] ?? w).join(' ');
 }
 
 function isFirstName(token: string | undefined): boolean {
@@ -363,12 +375,18 @@ function addSecondReferences(
     const sex = genderOf('', c.honorific);
     if (prior.length > 1 && sex) prior = prior.filter((e) => e.gender === sex || (e.gender === null && prior.every((o) => o === e || o.gender !== null)));
     // "Dr Bowen" beside Dr Tomás Bowen and Cllr Eirlys Bowen: the one styled the same way
-    const style = (c.honorific ?? c.title?.text)?.toLowerCase();
+    const styleText = c.honorific ?? c.title?.text;
+    const style = styleText ? styleKey(styleText) : undefined;
     if (prior.length > 1 && style && prior.filter((e) => e.styles.has(style)).length === 1) prior = prior.filter((e) => e.styles.has(style));
     // "Sgt Morgan" beside Ch Insp Bethan Morgan and an unstyled Gareth Morgan: not the chief inspector
     if (prior.length > 1 && style) {
       const unstyled = prior.filter((e) => e.styles.size === 0 || e.styles.has(style));
       if (unstyled.length === 1) prior = unstyled;
+    }
+    // still two of them: the one the text named last is the likelier
+    if (prior.length > 1) {
+      const latestOf = (e: PersonEntity) => Math.max(...e.mentions.filter((m) => m.start < c.start).map((m) => m.start));
+      prior = [prior.reduce((a, b) => (latestOf(b) > latestOf(a) ? b : a))];
     }
     if (prior.length === 1) add(prior[0]!, c);
     else if (list?.length === 1) add(list[0]!, c);

@@ -170,16 +170,18 @@ function hasLaterCloser(marks: Mark[], i: number, family: Family): boolean {
 
 export function findQuotes(ctx: DocContext): QuoteCandidate[] {
   const t = ctx.masked;
-  const out: QuoteCandidate[] = [];
   const paras = ctx.paragraphs;
+  const all: { cand: QuoteCandidate; next: Span | null }[] = [];
   for (let p = 0; p < paras.length; p++) {
     const para = paras[p]!;
     for (const raw of pair(marksOf(t, para))) {
       const cand = toCandidate(ctx, raw, para, p);
-      if (cand && accept(ctx, cand, paras[p + 1] ?? null)) out.push(cand);
+      if (cand) all.push({ cand, next: paras[p + 1] ?? null });
     }
   }
-  return out;
+  // whatever stands between quote marks anywhere, so a phrase said in full elsewhere is no term in use
+  const quoted = all.map(({ cand }) => ({ start: cand.start, end: cand.end }));
+  return all.filter(({ cand, next }) => accept(ctx, cand, next, quoted)).map(({ cand }) => cand);
 }
 
 function toCandidate(ctx: DocContext, raw: RawQuote, para: Span, paragraph: number): QuoteCandidate | null {
@@ -230,7 +232,7 @@ function isTitleCase(text: string): boolean {
 }
 
 /** Whether a candidate is a quotation rather than a scare quote, a quoted term or a title. */
-function accept(ctx: DocContext, q: QuoteCandidate, nextPara: Span | null): boolean {
+function accept(ctx: DocContext, q: QuoteCandidate, nextPara: Span | null, quoted: readonly Span[]): boolean {
   const t = ctx.masked;
   const words = wordCount(q.text);
   if (words === 0) return false;
@@ -260,7 +262,7 @@ function accept(ctx: DocContext, q: QuoteCandidate, nextPara: Span | null): bool
   // ("described a 'culture of fear'" still characterises: only definite determiners mark a term)
   if (words <= 3 && /\b(the|this|that|these|those|its|their|his|her|our|your)\s*$/i.test(before)) return false;
   if (words === 2 && /\b(beyond|of|for|into|about|on|in|with|from|under|like|over|by|at|to)\s*$/i.test(before)) return false;
-  return !isTermInUse(ctx, q);
+  return !isTermInUse(ctx, q, quoted);
 }
 
 /** A quoted label in a table row ("Adverse financial information" | 41 | 52): a category, not a quotation. */
@@ -287,13 +289,13 @@ export function isUnattributedTerm(q: QuoteCandidate, speaker: string | null): b
 }
 
 /** A quoted phrase the document also uses without quote marks is a term, not a quotation. */
-function isTermInUse(ctx: DocContext, q: QuoteCandidate): boolean {
+function isTermInUse(ctx: DocContext, q: QuoteCandidate, quoted: readonly Span[]): boolean {
   if (wordCount(q.text) > 10) return false;
   const needle = foldPreservingLength(q.text).toLowerCase();
   const hay = ctx.folded.toLowerCase();
   for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) {
-    // the same phrase quoted again (a headline repeating it) is still a quotation
-    if (i !== q.start && !/['"˜]/.test(hay.charAt(i - 1))) return true;
+    // the same phrase quoted again (a headline repeating it, a full quote holding it) is still a quotation
+    if (i !== q.start && !/['"˜]/.test(hay.charAt(i - 1)) && !quoted.some((s) => s.start <= i && i < s.end)) return true;
   }
   return false;
 }

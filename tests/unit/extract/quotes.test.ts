@@ -83,3 +83,10 @@ describe('quotes', () => {
     );
   });
 });
+
+describe('a phrase quoted again in full', () => {
+  it('keeps a headline phrase the speaker also says within a longer quote', () => {
+    const text = 'The commissioner, Rhun Maddocks, told councillors he is \'not remotely satisfied\' with waiting times.\n\nMr Maddocks said: \'I am not remotely satisfied with where we are, and I have said so.\'';
+    expect(textsOf(text)).toEqual(['not remotely satisfied', 'I am not remotely satisfied with where we are, and I have said so.']);
+  });
+});
