@@ -53,7 +53,8 @@ export interface SearchResult {
 
 export interface OverviewResult {
   elements: ApiElement[];
-  truncated: boolean;
+  /** nodes whose neighbours were cut (the overview shows them without "+N more") */
+  truncated: Truncation[];
 }
 
 export interface NeighbourhoodResult {
@@ -86,7 +87,8 @@ export interface TraceSource {
   publishedAt: string | null;
   start: number;
   end: number;
-  sentence: string;
+  /** the sentence around the quote in that document, with its offsets; null when the text is missing */
+  sentence: { text: string; start: number; end: number } | null;
 }
 
 export interface TraceResult {

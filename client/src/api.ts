@@ -161,11 +161,11 @@ export const api = {
   node: (id: string, options?: CallOptions) => call<NodeDetailResult>(`/api/nodes/${encodeURIComponent(id)}`, options),
 
   neighbourhood: (
-    params: { ids: string[]; depth?: number; kinds?: string[]; rels?: string[]; perNode?: number; limit?: number; exclude?: string[] },
+    params: { ids: string[]; depth?: number; kinds?: string[]; rels?: string[]; perNode?: number; limit?: number },
     options?: CallOptions,
   ) => call<NeighbourhoodResult>(`/api/neighbourhood${queryString({
     ids: params.ids, depth: params.depth ?? 1, kinds: params.kinds, rels: params.rels,
-    perNode: params.perNode ?? 25, limit: params.limit ?? 500, exclude: params.exclude,
+    perNode: params.perNode ?? 25, limit: params.limit ?? 500,
   })}`, options),
 
   path: (from: string, to: string, maxHops = 6, options?: CallOptions) =>

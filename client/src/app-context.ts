@@ -12,9 +12,10 @@ export interface ReaderTarget {
 }
 
 export interface AddOptions {
+  /** where new nodes start: around this node when it is on the canvas */
   anchorId?: string | null;
-  /** around: only the new nodes, around the anchor; all: the whole canvas; none: ring placement only */
-  layout: 'around' | 'all' | 'none';
+  /** added: only the new nodes, among their neighbours (or beside the canvas); all: the whole canvas */
+  layout: 'added' | 'all';
 }
 
 export interface AppContext {
@@ -22,11 +23,13 @@ export interface AppContext {
   readonly state: Readonly<ViewState>;
   /** selects a node (adding it to the canvas with its neighbourhood if absent) and shows its details */
   select(id: string | null, options?: { center?: boolean }): Promise<void>;
-  /** makes a node the focus: its neighbourhood, centred; `add` keeps what is on the canvas */
+  /** makes a node the focus: its neighbourhood, centred; `add` keeps what is on the canvas and adds it */
   focus(id: string, options?: { add?: boolean }): Promise<void>;
   expand(id: string): Promise<void>;
   collapse(id: string): void;
   hide(id: string): void;
+  /** brings back every hidden node; returns how many */
+  showHidden(): number;
   pin(id: string): boolean;
   addElements(defs: cytoscape.ElementDefinition[], options: AddOptions): Promise<cytoscape.NodeCollection>;
   openReader(target: ReaderTarget): Promise<void>;

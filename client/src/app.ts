@@ -1,19 +1,20 @@
 import type cytoscape from 'cytoscape';
-import { ApiError, api } from './api.js';
+import { ApiError } from './api.js';
 import type { AddOptions, AppContext, ReaderTarget } from './app-context.js';
-import {
-  type Filters, type Point, applyFilters, collapse, hideNodes, mergeElements, planExpansion, remainingAfter, setMoreNode, shownNeighbours, togglePin,
-} from './graph/expand.js';
-import { NODE_KINDS, REL_KINDS } from './graph/kinds.js';
-import { layoutAll, layoutAround } from './graph/layout.js';
-import { isMoreId, moreNodeId, toElements } from './graph/to-elements.js';
+import { type Filters, type Point, applyFilters, collapse, hideNodes, mergeElements, showHidden, shownNeighbours, togglePin } from './graph/expand.js';
+import { layoutAdded, layoutAll, motion } from './graph/layout.js';
+import { isMoreId, moreNodeId } from './graph/to-elements.js';
 import { type Tab, type ViewState, emptyState } from './state/url-state.js';
+import { apiFilters, elementsFor, moreInto, neighbourhood, placeNear } from './view-elements.js';
 
-// The controller: what is on the canvas and why (overview, focus, expansions), kept in step
-// with the URL. Panels call it through AppContext; it calls them through these hooks.
+// The controller: what is on the canvas and why (overview, focus, expansions, hidden nodes,
+// filters), kept in step with the URL. The canvas a state stands for is computed the same way
+// when a link is opened and when the filters change, so a shared link shows what its sender saw.
+// Panels call the controller through AppContext; it calls them through these hooks.
 
 export interface AppHooks {
-  showDetails(id: string | null): void;
+  /** shows a node's details; `reveal` brings the details tab forward (not while a view is being restored) */
+  showDetails(id: string | null, reveal?: boolean): void;
   refreshDetails(): void;
   openReader(target: ReaderTarget): Promise<void>;
   showTab(tab: Tab): void;
@@ -23,15 +24,29 @@ export interface AppHooks {
   mode(text: string): void;
 }
 
-const PER_NODE = 25;
+const OVERVIEW_MODE = 'Overview: the most connected people, organisations and reports';
 
 export class GraphApp implements AppContext {
   readonly state: ViewState = emptyState();
   /** bumped whenever the canvas is replaced; a late answer for an older canvas is dropped */
   private generation = 0;
+  /** bumped on every filter change; only the latest re-sync lands */
+  private filterRun = 0;
   private restoring = false;
+  private readonly work = new Set<Promise<unknown>>();
 
   constructor(readonly cy: cytoscape.Core, private readonly hooks: AppHooks) {}
+
+  /** Resolves once every load and layout started so far has finished (browser tests wait on it). */
+  async idle(): Promise<void> {
+    while (this.work.size) await Promise.allSettled([...this.work]);
+  }
+
+  private track<T>(promise: Promise<T>): Promise<T> {
+    this.work.add(promise);
+    void promise.finally(() => this.work.delete(promise)).catch(() => undefined);
+    return promise;
+  }
 
   // state and URL
 
@@ -44,19 +59,11 @@ export class GraphApp implements AppContext {
     return { hiddenKinds: this.state.hiddenKinds, hiddenRels: this.state.hiddenRels };
   }
 
+  /** Switches kinds and types off at once; then brings the canvas in line with what the API gives for them. */
   setFilters(filters: Filters): void {
     this.updateState({ hiddenKinds: [...filters.hiddenKinds], hiddenRels: [...filters.hiddenRels] });
     applyFilters(this.cy, filters);
-  }
-
-  /** What to ask the API for: only kinds and types switched on (nothing when all are). */
-  private apiFilters(): { kinds?: string[]; rels?: string[] } {
-    const kinds = NODE_KINDS.filter((k) => !this.state.hiddenKinds.includes(k));
-    const rels = REL_KINDS.filter((r) => !this.state.hiddenRels.includes(r));
-    return {
-      kinds: kinds.length < NODE_KINDS.length ? kinds : undefined,
-      rels: rels.length < REL_KINDS.length ? rels : undefined,
-    };
+    void this.track(this.resync());
   }
 
   toast(message: string, tone: 'info' | 'error' = 'info'): void {
@@ -76,57 +83,66 @@ export class GraphApp implements AppContext {
   }
 
   private fail(what: string, error: unknown): void {
-    if (error instanceof ApiError && error.code === 'UNREACHABLE') return; // the banner says it
+    if (error instanceof ApiError && error.code === 'UNREACHABLE') {
+      // the banner says what is wrong; the canvas says why it is empty
+      if (this.cy.nodes().empty()) this.hooks.mode('Nothing to show until the API answers');
+      return;
+    }
     this.toast(`${what}: ${(error as Error).message}`, 'error');
+  }
+
+  /** After the filters changed: what they now let in is added among what stays; what they keep out goes. */
+  private async resync(): Promise<void> {
+    const run = ++this.filterRun;
+    const generation = this.generation;
+    const current = () => run === this.filterRun && generation === this.generation;
+    try {
+      const defs = await elementsFor({ ...this.state }, current);
+      if (!defs || !current()) return;
+      const wanted = new Set(defs.map((d) => String(d.data.id)));
+      this.cy.nodes().filter((n) => !wanted.has(n.id()) && !n.hasClass('pinned') && !n.hasClass('extra')).remove();
+      const added = placeNear(this.cy, defs, this.besideCanvas());
+      hideNodes(this.cy, this.state.hidden);
+      applyFilters(this.cy, this.filters());
+      await layoutAdded(this.cy, added);
+      this.hooks.refreshDetails();
+    } catch (error) {
+      this.fail('Could not apply the filters', error);
+    }
   }
 
   // the canvas
 
   private replaceCanvas(): number {
     this.generation++;
+    this.cy.stop(true, false);
     this.cy.elements().remove();
     this.hooks.showDetails(null);
     return this.generation;
   }
 
-  async addElements(defs: cytoscape.ElementDefinition[], options: AddOptions): Promise<cytoscape.NodeCollection> {
-    const added = mergeElements(this.cy, defs, { anchorId: options.anchorId });
-    applyFilters(this.cy, this.filters());
-    if (options.layout === 'all') await layoutAll(this.cy);
-    else if (options.layout === 'around' && options.anchorId) await layoutAround(this.cy, options.anchorId, added.nodes);
-    return added.nodes;
+  /** Adds a query's or a path's elements; only the new nodes are laid out, among their neighbours or beside the canvas. */
+  addElements(defs: cytoscape.ElementDefinition[], options: AddOptions): Promise<cytoscape.NodeCollection> {
+    return this.track((async () => {
+      const wasEmpty = this.cy.nodes().empty();
+      const anchor = options.anchorId ? this.cy.getElementById(options.anchorId) : null;
+      const added = mergeElements(this.cy, defs, { center: anchor?.nonempty() ? { ...anchor.position() } : this.besideCanvas() }).nodes;
+      added.addClass('extra');
+      applyFilters(this.cy, this.filters());
+      if (options.layout === 'all' || wasEmpty) await layoutAll(this.cy);
+      else await layoutAdded(this.cy, added);
+      return added;
+    })());
   }
 
-  async showOverview(): Promise<void> {
-    const generation = this.replaceCanvas();
-    this.updateState({ focus: null, expanded: [] }, { push: true });
-    this.hooks.mode('Overview: the most connected people, organisations and reports');
-    try {
-      const overview = await api.overview(40);
-      if (generation !== this.generation) return;
-      await this.addElements(toElements({ elements: overview.elements }), { layout: 'all' });
-      if (this.cy.nodes().empty()) this.hooks.mode('The graph is empty: seed it with npm run seed');
-    } catch (error) {
-      this.fail('Could not load the overview', error);
-    }
-  }
-
-  /** Loads a neighbourhood onto the canvas; returns the nodes added. */
-  private async loadNeighbourhood(
-    ids: string[], anchorId: string | null, extra: { perNode?: number; exclude?: string[]; center?: Point } = {},
-  ): Promise<cytoscape.NodeCollection | null> {
-    const generation = this.generation;
-    const answer = await api.neighbourhood({ ids, depth: 1, perNode: extra.perNode ?? PER_NODE, exclude: extra.exclude, ...this.apiFilters() });
-    if (generation !== this.generation) return null;
-    const defs = toElements({ elements: answer.elements, truncated: answer.truncated });
-    const added = mergeElements(this.cy, defs, { anchorId, center: extra.center });
-    applyFilters(this.cy, this.filters());
-    return added.nodes;
+  showOverview(): Promise<void> {
+    this.updateState({ focus: null, expanded: [], hidden: [] }, { push: true });
+    return this.restore({ ...this.state });
   }
 
   /** Free space to the right of what is on the canvas. */
   private besideCanvas(): Point {
-    const visible = this.cy.elements(':visible');
+    const visible = this.cy.nodes(':visible');
     if (visible.empty()) return { x: 0, y: 0 };
     const bb = visible.boundingBox();
     return { x: bb.x2 + 260, y: (bb.y1 + bb.y2) / 2 };
@@ -137,65 +153,76 @@ export class GraphApp implements AppContext {
    * only the new nodes are laid out. Returns false when the API does not know it.
    */
   private async addBeside(id: string): Promise<boolean> {
+    const generation = this.generation;
     const center = this.besideCanvas();
-    const added = await this.loadNeighbourhood([id], null, { center });
+    const defs = await neighbourhood([id], apiFilters(this.state));
+    if (generation !== this.generation || !defs.some((d) => d.data.id === id)) return false;
+    const added = mergeElements(this.cy, defs, { center }).nodes;
     const node = this.cy.getElementById(id);
-    if (!added || node.empty()) return false;
     node.position(center);
     node.addClass('expanded');
-    await layoutAround(this.cy, id, added.not(node));
+    applyFilters(this.cy, this.filters());
+    await layoutAdded(this.cy, added.not(node));
     return true;
   }
 
-  async focus(id: string, options: { add?: boolean } = {}): Promise<void> {
-    const onCanvas = this.cy.getElementById(id).nonempty() && !isMoreId(id);
-    const keep = options.add === true || (onCanvas && this.state.focus !== null);
+  focus(id: string, options: { add?: boolean } = {}): Promise<void> {
+    return this.track(this.doFocus(id, options.add === true));
+  }
+
+  private async doFocus(id: string, add: boolean): Promise<void> {
     try {
-      if (keep) {
-        this.updateState({ expanded: [...this.state.expanded.filter((x) => x !== id), id] }, { push: true });
-        if (onCanvas) {
-          const added = await this.loadNeighbourhood([id], id);
-          if (!added) return;
-          this.cy.getElementById(id).addClass('expanded');
-          await layoutAround(this.cy, id, added);
-        } else if (!(await this.addBeside(id))) {
+      if (add && this.cy.nodes().nonempty()) {
+        if (id !== this.state.focus && !this.state.expanded.includes(id)) this.updateState({ expanded: [...this.state.expanded, id] }, { push: true });
+        if (this.cy.getElementById(id).nonempty() && !isMoreId(id)) await this.doExpand(id);
+        else if (!(await this.addBeside(id))) {
           this.toast(`“${id}” is not in the graph`, 'error');
           return;
         }
       } else {
-        this.replaceCanvas();
-        this.updateState({ focus: id, expanded: [] }, { push: true });
-        const added = await this.loadNeighbourhood([id], null);
-        if (!added) return;
+        const generation = this.replaceCanvas();
+        this.updateState({ focus: id, expanded: [], hidden: [] }, { push: true });
+        const defs = await neighbourhood([id], apiFilters(this.state));
+        if (generation !== this.generation) return;
+        mergeElements(this.cy, defs, {});
         const node = this.cy.getElementById(id);
         if (node.empty()) {
+          this.hooks.mode('');
           this.toast(`“${id}” is not in the graph`, 'error');
           return;
         }
-        this.cy.nodes('.focus').removeClass('focus');
         node.addClass('focus expanded');
+        applyFilters(this.cy, this.filters());
         await layoutAll(this.cy);
+        if (generation !== this.generation) return;
         this.hooks.mode(`Focus: ${node.data('label')}`);
       }
-      await this.select(id, { center: true });
+      await this.doSelect(id, { center: true });
     } catch (error) {
       this.fail('Could not load the neighbourhood', error);
     }
   }
 
-  async expand(id: string): Promise<void> {
-    if (isMoreId(id)) return this.expandMore(id);
+  expand(id: string): Promise<void> {
+    return this.track(isMoreId(id) ? this.expandMore(id) : this.doExpand(id));
+  }
+
+  private async doExpand(id: string): Promise<void> {
     try {
       if (this.cy.getElementById(id).empty()) {
         if (await this.addBeside(id)) this.updateState({ expanded: [...this.state.expanded, id] });
         return;
       }
+      const generation = this.generation;
       const before = shownNeighbours(this.cy, id).length;
-      const added = await this.loadNeighbourhood([id], id);
-      if (!added) return;
+      const defs = await neighbourhood([id], apiFilters(this.state));
+      if (generation !== this.generation) return;
+      const added = mergeElements(this.cy, defs, { anchorId: id }).nodes;
       this.cy.getElementById(id).addClass('expanded');
+      hideNodes(this.cy, this.state.hidden);
+      applyFilters(this.cy, this.filters());
       if (id !== this.state.focus && !this.state.expanded.includes(id)) this.updateState({ expanded: [...this.state.expanded, id] });
-      await layoutAround(this.cy, id, added);
+      await layoutAdded(this.cy, added);
       if (added.empty() && shownNeighbours(this.cy, id).length === before) this.toast('No further neighbours to add');
       this.hooks.refreshDetails();
     } catch (error) {
@@ -204,25 +231,26 @@ export class GraphApp implements AppContext {
   }
 
   private async expandMore(moreId: string): Promise<void> {
-    const more = this.cy.getElementById(moreId);
-    if (more.empty()) return;
-    const anchorId = String(more.data('anchor'));
-    const total = shownNeighbours(this.cy, anchorId).length + Number(more.data('hidden') || 0);
-    const plan = planExpansion(this.cy, moreId, PER_NODE);
+    const generation = this.generation;
     try {
-      const added = await this.loadNeighbourhood(plan.ids, anchorId, { perNode: plan.perNode, exclude: plan.exclude });
+      const added = await moreInto(this.cy, moreId, apiFilters(this.state), () => generation === this.generation);
       if (!added) return;
-      setMoreNode(this.cy, anchorId, remainingAfter(total, this.cy, anchorId));
+      hideNodes(this.cy, this.state.hidden);
       applyFilters(this.cy, this.filters());
-      await layoutAround(this.cy, anchorId, added);
       // the URL remembers it by the "+N more" node's id, replayed in order on restore
       if (!this.state.expanded.includes(moreId)) this.updateState({ expanded: [...this.state.expanded, moreId] });
+      await layoutAdded(this.cy, added);
+      this.hooks.refreshDetails();
     } catch (error) {
       this.fail('Could not add the remaining neighbours', error);
     }
   }
 
   collapse(id: string): void {
+    if (id === this.state.focus) {
+      this.toast('This is the focus: choose another node, or go back to the overview');
+      return;
+    }
     collapse(this.cy, id, (n) => n.id() === this.state.focus);
     this.updateState({ expanded: this.state.expanded.filter((x) => x !== id && x !== moreNodeId(id)) });
     this.hooks.refreshDetails();
@@ -230,86 +258,94 @@ export class GraphApp implements AppContext {
 
   hide(id: string): void {
     hideNodes(this.cy, [id]);
+    if (!this.state.hidden.includes(id)) this.updateState({ hidden: [...this.state.hidden, id] });
     if (this.cy.nodes(':selected').empty()) this.hooks.showDetails(null);
     this.toast('Hidden. “Show hidden” in the toolbar brings it back.');
+  }
+
+  showHidden(): number {
+    const count = showHidden(this.cy);
+    this.updateState({ hidden: [] });
+    return count;
   }
 
   pin(id: string): boolean {
     return togglePin(this.cy, id);
   }
 
-  async select(id: string | null, options: { center?: boolean } = {}): Promise<void> {
+  select(id: string | null, options: { center?: boolean } = {}): Promise<void> {
+    return this.track(this.doSelect(id, options));
+  }
+
+  private async doSelect(id: string | null, options: { center?: boolean }): Promise<void> {
     if (!id) {
       this.cy.nodes(':selected').unselect();
       this.hooks.showDetails(null);
       return;
     }
     let node = this.cy.getElementById(id);
-    if (node.empty() || node.hasClass('hidden')) {
-      if (node.nonempty()) node.removeClass('hidden');
-      else {
-        try {
-          if (await this.addBeside(id)) this.updateState({ expanded: [...this.state.expanded, id] });
-        } catch (error) {
-          this.fail('Could not add it to the graph', error);
-          return;
-        }
+    if (node.nonempty() && node.hasClass('hidden')) {
+      node.removeClass('hidden');
+      this.cy.getElementById(moreNodeId(id)).removeClass('hidden');
+      this.updateState({ hidden: this.state.hidden.filter((x) => x !== id) });
+    } else if (node.empty()) {
+      try {
+        if (await this.addBeside(id)) this.updateState({ expanded: [...this.state.expanded, id] });
+      } catch (error) {
+        this.fail('Could not add it to the graph', error);
+        return;
       }
       node = this.cy.getElementById(id);
     }
     if (node.empty()) return;
     this.cy.nodes(':selected').not(node).unselect();
     node.select();
-    if (options.center) this.cy.animate({ center: { eles: node }, zoom: Math.max(this.cy.zoom(), 0.9) }, { duration: 250 });
+    if (options.center) {
+      const viewport = { center: { eles: node }, zoom: Math.max(this.cy.zoom(), 0.9) };
+      const duration = motion(250);
+      if (duration) this.cy.animate(viewport, { duration });
+      else {
+        this.cy.zoom(viewport.zoom);
+        this.cy.center(node);
+      }
+    }
     this.hooks.showDetails(id);
   }
 
-  // restoring a shared view
+  // restoring a view (a shared link, the back button, the overview)
 
-  async restore(state: ViewState): Promise<void> {
+  restore(state: ViewState): Promise<void> {
+    return this.track(this.doRestore(state));
+  }
+
+  private async doRestore(state: ViewState): Promise<void> {
     this.restoring = true;
     try {
-      Object.assign(this.state, emptyState(), state, { expanded: [] });
+      Object.assign(this.state, emptyState(), state);
       const generation = this.replaceCanvas();
-      if (!state.focus && !state.expanded.length) {
-        this.restoring = false;
-        await this.showOverview();
-        return;
-      }
-      if (state.focus) {
-        await this.loadNeighbourhood([state.focus], null);
-        this.cy.getElementById(state.focus).addClass('focus expanded');
-      }
-      for (const id of state.expanded) {
-        if (generation !== this.generation) return;
-        if (isMoreId(id)) {
-          const more = this.cy.getElementById(id);
-          if (more.empty()) continue;
-          const anchorId = String(more.data('anchor'));
-          const total = shownNeighbours(this.cy, anchorId).length + Number(more.data('hidden') || 0);
-          const plan = planExpansion(this.cy, id, PER_NODE);
-          await this.loadNeighbourhood(plan.ids, anchorId, { perNode: plan.perNode, exclude: plan.exclude });
-          setMoreNode(this.cy, anchorId, remainingAfter(total, this.cy, anchorId));
-        } else {
-          await this.loadNeighbourhood([id], this.cy.getElementById(id).nonempty() ? id : null);
-          this.cy.getElementById(id).addClass('expanded');
-        }
-        this.state.expanded.push(id);
-      }
+      this.hooks.mode(state.focus ? 'Loading…' : OVERVIEW_MODE);
+      const defs = await elementsFor({ ...this.state }, () => generation === this.generation);
+      if (!defs || generation !== this.generation) return;
+      this.cy.add(defs);
+      hideNodes(this.cy, this.state.hidden);
       applyFilters(this.cy, this.filters());
       await layoutAll(this.cy);
-      if (state.focus) {
-        const focus = this.cy.getElementById(state.focus);
-        if (focus.nonempty()) {
-          this.hooks.mode(`Focus: ${focus.data('label')}`);
-          focus.select();
-          this.hooks.showDetails(state.focus);
-        } else {
-          this.toast(`“${state.focus}” is not in the graph`, 'error');
-        }
+      if (generation !== this.generation) return;
+      if (!state.focus) {
+        this.hooks.mode(this.cy.nodes().empty() ? 'The graph is empty: seed it with npm run seed' : OVERVIEW_MODE);
+        return;
+      }
+      const focus = this.cy.getElementById(state.focus);
+      if (focus.nonempty()) {
+        this.hooks.mode(`Focus: ${focus.data('label')}`);
+        focus.select();
+        this.hooks.showDetails(state.focus, false);
+      } else {
+        this.hooks.mode('');
+        this.toast(`“${state.focus}” is not in the graph`, 'error');
       }
     } catch (error) {
-      this.fail('Could not restore the view', error);
+      this.fail('Could not load the view', error);
     } finally {
       this.restoring = false;
     }

@@ -1,13 +1,12 @@
 import './styles.css';
 import type cytoscape from 'cytoscape';
-import { api, apiStatus, onApiStatus } from './api.js';
+import { api, apiStatus, inFlightRequests, onApiStatus } from './api.js';
 import type { ReaderTarget } from './app-context.js';
 import { GraphApp } from './app.js';
 import { byId, h } from './dom.js';
 import { exportCsv, exportJson, exportPng } from './export.js';
 import { createCanvas } from './graph/canvas.js';
-import { showHidden } from './graph/expand.js';
-import { layoutAll } from './graph/layout.js';
+import { fitView, layoutAll, layoutsRunning } from './graph/layout.js';
 import { isMoreId } from './graph/to-elements.js';
 import type { ConsolePanel } from './panels/console.js';
 import { createDetailsPanel } from './panels/details.js';
@@ -24,7 +23,7 @@ import { TABS, type ViewState, decodeState, encodeState } from './state/url-stat
 declare global {
   interface Window {
     /** for browser tests: read graph state through page.evaluate */
-    __og?: { cy: cytoscape.Core; app: GraphApp; ready: boolean };
+    __og?: { cy: cytoscape.Core; app: GraphApp; ready: boolean; idle(): Promise<void> };
   }
 }
 
@@ -70,8 +69,8 @@ const tabs = createTabs(byId('panel-details').parentElement!.querySelector('[rol
 });
 
 const app = new GraphApp(cy, {
-  showDetails: (id) => {
-    if (id && tabs.current() !== 'details' && !isMoreId(id) && tabs.current() !== 'console' && tabs.current() !== 'paths') tabs.show('details');
+  showDetails: (id, reveal = true) => {
+    if (reveal && id && !isMoreId(id) && tabs.current() === 'reader') tabs.show('details');
     void details.show(id);
   },
   refreshDetails: () => details.refreshActions(),
@@ -118,7 +117,7 @@ attachCombobox({
 });
 document.addEventListener('keydown', (event) => {
   const target = event.target as HTMLElement;
-  const typing = target.matches('input, textarea, select, [contenteditable], .cm-content');
+  const typing = target.matches('input, textarea, select, [contenteditable]');
   if (event.key === '/' && !typing) {
     event.preventDefault();
     byId('search-input').focus();
@@ -127,13 +126,13 @@ document.addEventListener('keydown', (event) => {
 
 // toolbar
 byId('tool-overview').addEventListener('click', () => void app.showOverview());
-byId('tool-fit').addEventListener('click', () => cy.animate({ fit: { eles: cy.elements(':visible'), padding: 30 } }, { duration: 250 }));
+byId('tool-fit').addEventListener('click', () => fitView(cy));
 const zoomBy = (factor: number) => cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
 byId('tool-zoom-in').addEventListener('click', () => zoomBy(1.25));
 byId('tool-zoom-out').addEventListener('click', () => zoomBy(0.8));
 byId('tool-layout').addEventListener('click', () => void layoutAll(cy));
 byId('tool-show-hidden').addEventListener('click', () => {
-  const count = showHidden(cy);
+  const count = app.showHidden();
   toast(count ? `${count} node${count === 1 ? '' : 's'} shown again` : 'Nothing is hidden');
 });
 const exportMenu = byId<HTMLDetailsElement>('export-menu');
@@ -224,6 +223,19 @@ function onUrlChange(): void {
 window.addEventListener('popstate', onUrlChange);
 window.addEventListener('hashchange', onUrlChange);
 
-window.__og = { cy, app, ready: false };
+/** Settles when no load, request, layout or viewport animation is running (two frames in a row). */
+async function idle(): Promise<void> {
+  for (let calm = 0; calm < 2;) {
+    await app.idle();
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    if (inFlightRequests() === 0 && layoutsRunning() === 0 && !cy.animated()) calm++;
+    else {
+      calm = 0;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}
+
+window.__og = { cy, app, ready: false, idle };
 void api.health({ quiet: true }).then(showBackend).catch(() => undefined);
 if (!apiStatus().unreachable) void restoreFromUrl();

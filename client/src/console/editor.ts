@@ -1,162 +1,230 @@
-import {
-  autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap,
-  type Completion, type CompletionContext, type CompletionResult,
-} from '@codemirror/autocomplete';
-import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { StreamLanguage, bracketMatching, defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
-import { cypher } from '@codemirror/legacy-modes/mode/cypher';
-import { EditorState, StateEffect, StateField, type Extension } from '@codemirror/state';
-import {
-  Decoration, type DecorationSet, EditorView, drawSelection, highlightActiveLine, keymap, lineNumbers, placeholder,
-} from '@codemirror/view';
+import { h } from '../dom.js';
+import { type Completion, type SchemaNames, completionsAt, tokenize } from './cypher-syntax.js';
 
-// The Cypher editor: highlighting from the legacy Cypher mode, completion from the live schema
-// (labels after ':' in a node pattern, relationship types inside '[...]', properties after
-// 'var.'), the database's error position marked in the text. Tab is left to move focus.
+// The Cypher editor: a plain <textarea> (native editing, undo, selection and screen-reader
+// support) over a highlighted copy of its text, a completion list fed by the live schema,
+// and the database's error position marked in the text. A few kilobytes instead of a full
+// editor framework, so the whole client stays within its size budget.
+// Keys: Ctrl/⌘+Enter (or Shift+Enter) runs; Ctrl+Space completes; in the list, arrows move,
+// Enter or Tab accept, Escape closes. Tab otherwise moves focus, as everywhere else.
 
-export interface SchemaNames {
-  labels: { label: string; properties: string[] }[];
-  relationshipTypes: { type: string; properties: string[] }[];
-}
-
-const KEYWORDS = [
-  'MATCH', 'OPTIONAL MATCH', 'WHERE', 'RETURN', 'WITH', 'ORDER BY', 'LIMIT', 'SKIP', 'DISTINCT', 'AS', 'AND', 'OR', 'NOT',
-  'CONTAINS', 'STARTS WITH', 'ENDS WITH', 'IN', 'IS NULL', 'IS NOT NULL', 'UNWIND', 'CASE', 'WHEN', 'THEN', 'ELSE', 'END',
-  'DESC', 'ASC', 'UNION', 'EXISTS', 'CALL',
-];
-const FUNCTIONS = ['count', 'collect', 'coalesce', 'size', 'labels', 'label', 'type', 'id', 'nodes', 'relationships', 'length', 'lower', 'upper', 'toString', 'min', 'max', 'avg', 'sum', 'shortestPath'];
-
-/** What the text before the cursor asks for: a label, a relationship type, a property or a word. */
-export function completionContext(before: string): { kind: 'label' | 'rel' | 'property' | 'word'; variable?: string } {
-  if (/\.\s*\w*$/.test(before)) {
-    const variable = /([A-Za-z_]\w*)\s*\.\s*\w*$/.exec(before)?.[1];
-    return { kind: 'property', variable };
-  }
-  if (/:\s*`?\w*$/.test(before)) {
-    const lastParen = before.lastIndexOf('(');
-    const lastBracket = before.lastIndexOf('[');
-    const closedBracket = before.lastIndexOf(']');
-    return { kind: lastBracket > lastParen && lastBracket > closedBracket ? 'rel' : 'label' };
-  }
-  return { kind: 'word' };
-}
-
-/** The label a variable was bound to in the query, e.g. `(p:Person)` → Person. */
-export function labelOfVariable(query: string, variable: string): string | null {
-  const escaped = variable.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`\\(\\s*${escaped}\\s*:\\s*\`?(\\w+)`).exec(query)?.[1] ?? null;
-}
-
-function schemaCompletions(getSchema: () => SchemaNames | null) {
-  return (ctx: CompletionContext): CompletionResult | null => {
-    const word = ctx.matchBefore(/\w*/);
-    if (!word) return null;
-    const line = ctx.state.doc.sliceString(0, ctx.pos);
-    const what = completionContext(line);
-    const schema = getSchema();
-    let options: Completion[] = [];
-    if (what.kind === 'label') {
-      options = (schema?.labels ?? []).map((l) => ({ label: l.label, type: 'class', detail: 'label' }));
-    } else if (what.kind === 'rel') {
-      options = (schema?.relationshipTypes ?? []).map((r) => ({ label: r.type, type: 'type', detail: 'relationship' }));
-    } else if (what.kind === 'property') {
-      const query = ctx.state.doc.toString();
-      const label = what.variable ? labelOfVariable(query, what.variable) : null;
-      const owners = [...(schema?.labels.map((l) => ({ name: l.label, properties: l.properties })) ?? []), ...(schema?.relationshipTypes.map((r) => ({ name: r.type, properties: r.properties })) ?? [])];
-      const chosen = label ? owners.filter((o) => o.name === label) : owners;
-      const names = new Map<string, string>();
-      for (const owner of chosen) for (const p of owner.properties) if (!names.has(p)) names.set(p, owner.name);
-      options = [...names].map(([p, owner]) => ({ label: p, type: 'property', detail: label ? owner : 'property' }));
-    } else {
-      if (word.from === word.to && !ctx.explicit) return null;
-      options = [
-        ...KEYWORDS.map((k) => ({ label: k, type: 'keyword' })),
-        ...FUNCTIONS.map((f) => ({ label: f, type: 'function', apply: `${f}(` })),
-      ];
-    }
-    return { from: word.from, options, validFor: /^\w*$/ };
-  };
-}
-
-const setErrorMark = StateEffect.define<{ from: number; to: number } | null>();
-
-const errorField = StateField.define<DecorationSet>({
-  create: () => Decoration.none,
-  update(marks, tr) {
-    let next = tr.docChanged ? Decoration.none : marks.map(tr.changes);
-    for (const effect of tr.effects) {
-      if (effect.is(setErrorMark)) {
-        next = effect.value && effect.value.to > effect.value.from
-          ? Decoration.set([Decoration.mark({ class: 'cm-query-error', attributes: { title: 'the database points here' } }).range(effect.value.from, effect.value.to)])
-          : Decoration.none;
-      }
-    }
-    return next;
-  },
-  provide: (field) => EditorView.decorations.from(field),
-});
-
-/** Document position of a database error position: its line and column, else an absolute offset. */
-export function errorRange(text: string, position: { line?: number | null; column?: number | null; offset?: number | null }): { from: number; to: number } {
-  const lines = text.split('\n');
-  let from: number;
-  if (position.line && position.line >= 1 && position.line <= lines.length && position.column && position.column >= 1) {
-    const lineStart = lines.slice(0, position.line - 1).reduce((sum, l) => sum + l.length + 1, 0);
-    from = Math.min(lineStart + position.column - 1, lineStart + lines[position.line - 1]!.length);
-  } else {
-    from = Math.max(0, Math.min(text.length, position.offset ?? 0));
-  }
-  // mark the token there (or the character before the end)
-  const rest = /^[^\s()[\]{},;:.]+/.exec(text.slice(from))?.[0].length ?? 1;
-  if (from >= text.length) return { from: Math.max(0, text.length - 1), to: text.length };
-  return { from, to: Math.min(text.length, from + Math.max(1, rest)) };
-}
+export type { SchemaNames };
 
 export interface QueryEditor {
-  view: EditorView;
   value(): string;
   setValue(text: string): void;
   markError(range: { from: number; to: number } | null): void;
   focus(): void;
 }
 
-export function createQueryEditor(parent: HTMLElement, options: {
+export interface EditorOptions {
   initial: string;
   run(): void;
   schema(): SchemaNames | null;
   label: string;
-}): QueryEditor {
-  const runKeys = keymap.of([
-    { key: 'Mod-Enter', run: () => { options.run(); return true; } },
-    { key: 'Shift-Enter', run: () => { options.run(); return true; } },
-  ]);
-  const extensions: Extension[] = [
-    lineNumbers(),
-    history(),
-    drawSelection(),
-    highlightActiveLine(),
-    bracketMatching(),
-    closeBrackets(),
-    StreamLanguage.define(cypher),
-    syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-    autocompletion({ override: [schemaCompletions(options.schema)], activateOnTyping: true }),
-    errorField,
-    runKeys,
-    keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap]),
-    placeholder('MATCH (p:Person)-[:SAID]->(q:Quote) RETURN p, q LIMIT 25'),
-    EditorView.lineWrapping,
-    EditorView.contentAttributes.of({ 'aria-label': options.label }),
-  ];
-  const view = new EditorView({ parent, state: EditorState.create({ doc: options.initial, extensions }) });
+  placeholder?: string;
+}
+
+let editors = 0;
+
+export function createQueryEditor(parent: HTMLElement, options: EditorOptions): QueryEditor {
+  const n = ++editors;
+  const listId = `query-completions-${n}`;
+  const textarea = h('textarea', {
+    class: 'query-input',
+    spellcheck: 'false',
+    autocapitalize: 'off',
+    autocomplete: 'off',
+    wrap: 'off',
+    rows: 6,
+    'aria-label': options.label,
+    'aria-autocomplete': 'list',
+    'aria-controls': listId,
+    placeholder: options.placeholder ?? 'MATCH (p:Person)-[:SAID]->(q:Quote) RETURN p, q LIMIT 25',
+  });
+  const highlight = h('pre', { class: 'query-highlight', 'aria-hidden': 'true' });
+  const list = h('ul', { class: 'query-completions', id: listId, role: 'listbox', 'aria-label': 'Completions', hidden: true });
+  const wrap = h('div', { class: 'query-editor' }, highlight, textarea, list);
+  parent.append(wrap);
+  textarea.value = options.initial;
+
+  let error: { from: number; to: number } | null = null;
+  let completion: { from: number; options: Completion[]; active: number } | null = null;
+
+  function render(): void {
+    const text = textarea.value;
+    const pieces: Node[] = [];
+    let errorMark: HTMLElement | null = null;
+    const put = (from: number, to: number, kind: string) => {
+      if (to <= from) return;
+      const span = h('span', { class: `tok-${kind}` }, text.slice(from, to));
+      const inError = error && from >= error.from && to <= error.to;
+      if (inError) {
+        errorMark ??= h('mark', { class: 'query-error' });
+        errorMark.append(span);
+        if (!pieces.includes(errorMark)) pieces.push(errorMark);
+      } else {
+        pieces.push(span);
+      }
+    };
+    for (const token of tokenize(text)) {
+      if (error && token.from < error.to && token.to > error.from) {
+        // cut the token at the error's edges so exactly those characters are marked
+        const cuts = [token.from, Math.max(token.from, error.from), Math.min(token.to, error.to), token.to];
+        for (let i = 0; i + 1 < cuts.length; i++) put(cuts[i]!, cuts[i + 1]!, token.kind);
+      } else {
+        put(token.from, token.to, token.kind);
+      }
+    }
+    // a trailing newline needs a character after it to take up its line
+    highlight.replaceChildren(...pieces, '\n');
+    syncScroll();
+  }
+
+  function syncScroll(): void {
+    highlight.scrollTop = textarea.scrollTop;
+    highlight.scrollLeft = textarea.scrollLeft;
+  }
+
+  /** Viewport-relative box of the caret, measured on the highlighted copy of the text. */
+  function caretBox(pos: number): { left: number; bottom: number } | null {
+    const walker = document.createTreeWalker(highlight, NodeFilter.SHOW_TEXT);
+    let seen = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const length = node.textContent?.length ?? 0;
+      if (seen + length >= pos) {
+        const range = document.createRange();
+        range.setStart(node, pos - seen);
+        range.setEnd(node, pos - seen);
+        const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
+        return { left: rect.left, bottom: rect.bottom };
+      }
+      seen += length;
+    }
+    return null;
+  }
+
+  function closeCompletion(): void {
+    completion = null;
+    list.hidden = true;
+    list.replaceChildren();
+    textarea.removeAttribute('aria-activedescendant');
+  }
+
+  function showCompletion(explicit: boolean): void {
+    const pos = textarea.selectionStart;
+    if (pos !== textarea.selectionEnd) { closeCompletion(); return; }
+    const result = completionsAt(textarea.value, pos, options.schema(), explicit);
+    if (!result) { closeCompletion(); return; }
+    completion = { ...result, active: 0 };
+    list.replaceChildren(...result.options.map((option, i) => {
+      const item = h('li', { id: `${listId}-${i}`, role: 'option', class: 'query-completion', 'aria-selected': 'false' },
+        h('span', { class: 'completion-label' }, option.label), h('span', { class: 'completion-detail' }, option.detail));
+      item.addEventListener('mousedown', (event) => {
+        event.preventDefault();
+        accept(i);
+      });
+      return item;
+    }));
+    list.hidden = false;
+    const box = caretBox(pos);
+    const host = wrap.getBoundingClientRect();
+    if (box) {
+      list.style.left = `${Math.max(0, Math.min(box.left - host.left, host.width - 220))}px`;
+      list.style.top = `${box.bottom - host.top + 2}px`;
+    }
+    setActive(0);
+  }
+
+  function setActive(index: number): void {
+    if (!completion) return;
+    const count = completion.options.length;
+    completion.active = (index + count) % count;
+    const items = list.querySelectorAll<HTMLElement>('[role="option"]');
+    items.forEach((item, i) => { item.setAttribute('aria-selected', String(i === completion!.active)); });
+    const item = items[completion.active];
+    if (item) {
+      textarea.setAttribute('aria-activedescendant', item.id);
+      item.scrollIntoView({ block: 'nearest' });
+    }
+  }
+
+  function accept(index: number): void {
+    if (!completion) return;
+    const option = completion.options[index];
+    const from = completion.from;
+    closeCompletion();
+    if (!option) return;
+    textarea.focus();
+    textarea.setSelectionRange(from, textarea.selectionStart);
+    insertText(option.apply);
+  }
+
+  /** Inserts at the selection as typing would, so the browser's undo keeps working. */
+  function insertText(text: string): void {
+    const start = textarea.selectionStart;
+    // execCommand is the only way to edit a textarea and keep the native undo history
+    const done = typeof document.execCommand === 'function' && document.execCommand('insertText', false, text);
+    if (!done) {
+      textarea.setRangeText(text, start, textarea.selectionEnd, 'end');
+      textarea.dispatchEvent(new Event('input'));
+    }
+  }
+
+  textarea.addEventListener('input', (event) => {
+    error = null;
+    render();
+    const typed = (event as InputEvent).inputType;
+    if (typed === undefined || typed.startsWith('insert')) showCompletion(false);
+    else closeCompletion();
+  });
+  textarea.addEventListener('scroll', syncScroll);
+  textarea.addEventListener('blur', () => closeCompletion());
+  textarea.addEventListener('click', () => closeCompletion());
+  textarea.addEventListener('keydown', (event) => {
+    const mod = event.ctrlKey || event.metaKey;
+    if (event.key === 'Enter' && (mod || event.shiftKey)) {
+      event.preventDefault();
+      closeCompletion();
+      options.run();
+      return;
+    }
+    if (event.key === ' ' && event.ctrlKey) {
+      event.preventDefault();
+      showCompletion(true);
+      return;
+    }
+    if (!completion) return;
+    if (event.key === 'ArrowDown') { event.preventDefault(); setActive(completion.active + 1); }
+    else if (event.key === 'ArrowUp') { event.preventDefault(); setActive(completion.active - 1); }
+    else if (event.key === 'Enter' || event.key === 'Tab') { event.preventDefault(); accept(completion.active); }
+    else if (event.key === 'Escape') { event.preventDefault(); event.stopPropagation(); closeCompletion(); }
+    else if (event.key === 'ArrowLeft' || event.key === 'ArrowRight' || event.key === 'Home' || event.key === 'End') closeCompletion();
+  });
+
+  render();
   return {
-    view,
-    value: () => view.state.doc.toString(),
-    setValue: (text: string) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } }),
-    markError: (range) => {
-      const effects = [setErrorMark.of(range)];
-      if (range) view.dispatch({ effects, selection: { anchor: range.from }, scrollIntoView: true });
-      else view.dispatch({ effects });
+    value: () => textarea.value,
+    setValue(text: string) {
+      closeCompletion();
+      error = null;
+      textarea.value = text;
+      render();
     },
-    focus: () => view.focus(),
+    markError(range) {
+      error = range && range.to > range.from ? range : null;
+      render();
+      if (error) {
+        textarea.setSelectionRange(error.from, error.from);
+        const mark = highlight.querySelector('mark.query-error');
+        if (mark) {
+          // scroll the textarea so the marked characters are in view
+          const top = (mark as HTMLElement).offsetTop - textarea.clientHeight / 2;
+          textarea.scrollTop = Math.max(0, top);
+          syncScroll();
+        }
+      }
+    },
+    focus: () => textarea.focus(),
   };
 }

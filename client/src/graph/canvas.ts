@@ -1,4 +1,5 @@
 import type cytoscape from 'cytoscape';
+import { fitView, motion } from './layout.js';
 import { registerExtensions } from './register.js';
 import { graphStyle } from './style.js';
 import { MORE_KIND } from './to-elements.js';
@@ -41,6 +42,7 @@ function describe(node: cytoscape.NodeSingular): { cursor: string; hint: string 
     return { cursor: 'copy', hint: `Click to add the ${node.data('hidden')} neighbours left out` };
   }
   const name = String(node.data('label'));
+  if (node.hasClass('focus')) return { cursor: 'pointer', hint: `${name} (the focus) — click: details · drag: move` };
   return node.hasClass('expanded')
     ? { cursor: 'pointer', hint: `${name} — click: details · double-click: collapse · drag: move` }
     : { cursor: 'pointer', hint: `${name} — click: details · double-click: expand neighbours · drag: move` };
@@ -49,19 +51,19 @@ function describe(node: cytoscape.NodeSingular): { cursor: string; hint: string 
 const IDLE_HINT = 'Drag the background to pan · scroll to zoom · click a node for details, double-click to expand';
 
 function wirePointer(cy: cytoscape.Core, container: HTMLElement, handlers: CanvasHandlers): void {
-  container.style.cursor = 'grab';
+  container.dataset.cursor = 'grab';
   handlers.hint(IDLE_HINT);
   cy.on('mouseover', 'node', (event) => {
     const node = event.target as cytoscape.NodeSingular;
     const { cursor, hint } = describe(node);
-    container.style.cursor = cursor;
+    container.dataset.cursor = cursor;
     handlers.hint(hint);
     node.addClass('hover');
     node.connectedEdges().addClass('hover');
   });
   cy.on('mouseout', 'node', (event) => {
     const node = event.target as cytoscape.NodeSingular;
-    container.style.cursor = 'grab';
+    container.dataset.cursor = 'grab';
     handlers.hint(IDLE_HINT);
     node.removeClass('hover');
     node.connectedEdges().removeClass('hover');
@@ -75,10 +77,10 @@ function wirePointer(cy: cytoscape.Core, container: HTMLElement, handlers: Canva
     (event.target as cytoscape.EdgeSingular).removeClass('hover');
     handlers.hint(IDLE_HINT);
   });
-  cy.on('tapstart', (event) => { if (event.target === cy) container.style.cursor = 'grabbing'; });
-  cy.on('tapend', (event) => { if (event.target === cy) container.style.cursor = 'grab'; });
-  cy.on('grab', 'node', () => { container.style.cursor = 'grabbing'; });
-  cy.on('free', 'node', () => { container.style.cursor = 'pointer'; });
+  cy.on('tapstart', (event) => { if (event.target === cy) container.dataset.cursor = 'grabbing'; });
+  cy.on('tapend', (event) => { if (event.target === cy) container.dataset.cursor = 'grab'; });
+  cy.on('grab', 'node', () => { container.dataset.cursor = 'grabbing'; });
+  cy.on('free', 'node', () => { container.dataset.cursor = 'pointer'; });
 
   cy.on('tap', 'node', (event) => {
     const node = event.target as cytoscape.NodeSingular;
@@ -127,13 +129,14 @@ function wireKeyboard(cy: cytoscape.Core, container: HTMLElement, handlers: Canv
       const next = selected.empty() ? from : nearestInDirection(cy, from, key);
       if (next) {
         handlers.select(next.id());
-        cy.animate({ center: { eles: next } }, { duration: 150 });
+        if (motion(150)) cy.animate({ center: { eles: next } }, { duration: 150 });
+        else cy.center(next);
       }
       return;
     }
     if (key === '+' || key === '=') { cy.zoom({ level: cy.zoom() * 1.25, renderedPosition: { x: container.clientWidth / 2, y: container.clientHeight / 2 } }); return; }
     if (key === '-') { cy.zoom({ level: cy.zoom() / 1.25, renderedPosition: { x: container.clientWidth / 2, y: container.clientHeight / 2 } }); return; }
-    if (key === 'f' || key === 'F') { cy.fit(cy.elements(':visible'), 30); return; }
+    if (key === 'f' || key === 'F') { fitView(cy); return; }
     if (selected.empty()) return;
     if (key === 'Enter') { event.preventDefault(); handlers.expand(selected.id()); }
     else if (key === 'Delete' || key === 'Backspace') { event.preventDefault(); handlers.hide(selected.id()); }

@@ -35,6 +35,17 @@ export function ringPositions(center: Point, count: number, firstRadius = 110, s
   return out;
 }
 
+/** How far from the centre the outermost of `count` ring positions lies. */
+export function ringRadius(count: number, firstRadius = 110, spacing = 44): number {
+  let radius = firstRadius;
+  let left = count;
+  for (;;) {
+    left -= Math.max(6, Math.floor((2 * Math.PI * radius) / spacing));
+    if (left <= 0) return radius;
+    radius += spacing * 1.4;
+  }
+}
+
 function viewportCenter(cy: cytoscape.Core): Point {
   const ext = cy.extent();
   if (Number.isFinite(ext.x1) && Number.isFinite(ext.w) && ext.w > 0) return { x: ext.x1 + ext.w / 2, y: ext.y1 + ext.h / 2 };
@@ -101,21 +112,23 @@ export function shownNeighbours(cy: cytoscape.Core, id: string): cytoscape.NodeC
 export interface ExpansionRequest {
   ids: string[];
   perNode: number;
-  exclude: string[];
 }
+
+/** The API's cap on neighbours per node. */
+export const MAX_PER_NODE = 500;
 
 /**
  * What to ask the API for when a node is expanded: its first `perNode` neighbours; or, for a
- * "+N more" node, the rest, leaving out (when the list is short enough for a URL) those shown.
+ * "+N more" node, enough to cover those shown and up to `maxMore` of the rest. (The API has no
+ * way to skip the ones shown, so they come again and are merged away.)
  */
 export function planExpansion(cy: cytoscape.Core, id: string, perNode = 25, maxMore = 250): ExpansionRequest {
-  if (!isMoreId(id)) return { ids: [id], perNode, exclude: [] };
+  if (!isMoreId(id)) return { ids: [id], perNode };
   const more = cy.getElementById(id);
   const anchorId = String(more.data('anchor'));
-  const shown = shownNeighbours(cy, anchorId).map((n) => n.id());
+  const shown = shownNeighbours(cy, anchorId).length;
   const hidden = Number(more.data('hidden')) || perNode;
-  const exclude = shown.join(',').length < 3000 ? shown : [];
-  return { ids: [anchorId], perNode: shown.length + Math.min(hidden, maxMore), exclude };
+  return { ids: [anchorId], perNode: Math.min(MAX_PER_NODE, shown + Math.min(hidden, maxMore)) };
 }
 
 /**

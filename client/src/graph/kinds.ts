@@ -10,17 +10,19 @@ export interface KindLook {
   color: string;
   shape: NodeShape;
   size: number;
+  /** label size: entities read from further out than quotes and figures */
+  fontSize: number;
 }
 
 export const NODE_KINDS = ['Person', 'Organization', 'Report', 'Document', 'Quote', 'Claim'] as const satisfies readonly NodeLabel[];
 
 export const KIND_LOOK: Record<NodeLabel, KindLook> = {
-  Person: { title: 'Person', color: '#2563a8', shape: 'ellipse', size: 34 },
-  Organization: { title: 'Organisation', color: '#1f7a4d', shape: 'round-rectangle', size: 36 },
-  Report: { title: 'Report', color: '#b7791f', shape: 'tag', size: 34 },
-  Document: { title: 'Document', color: '#5b6473', shape: 'rectangle', size: 26 },
-  Quote: { title: 'Quote', color: '#c0306a', shape: 'diamond', size: 24 },
-  Claim: { title: 'Claim', color: '#6d3fc0', shape: 'hexagon', size: 26 },
+  Person: { title: 'Person', color: '#2563a8', shape: 'ellipse', size: 34, fontSize: 12 },
+  Organization: { title: 'Organisation', color: '#1f7a4d', shape: 'round-rectangle', size: 36, fontSize: 12 },
+  Report: { title: 'Report', color: '#b7791f', shape: 'tag', size: 34, fontSize: 12 },
+  Document: { title: 'Document', color: '#5b6473', shape: 'rectangle', size: 26, fontSize: 11 },
+  Quote: { title: 'Quote', color: '#c0306a', shape: 'diamond', size: 24, fontSize: 10 },
+  Claim: { title: 'Claim', color: '#6d3fc0', shape: 'hexagon', size: 26, fontSize: 10 },
 };
 
 /** Shades within a kind: same shape, its own colour. */

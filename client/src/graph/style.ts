@@ -12,8 +12,12 @@ function nodeRules(): Rule[] {
     const look = KIND_LOOK[kind];
     rules.push({
       selector: `node[kind = "${kind}"]`,
-      style: { 'background-color': look.color, shape: look.shape, width: look.size, height: look.size },
+      style: { 'background-color': look.color, shape: look.shape, width: look.size, height: look.size, 'font-size': look.fontSize },
     });
+    if (kind === 'Person' || kind === 'Organization' || kind === 'Report') {
+      // names are told apart by their ends ("… of Constabulary", "… and Fire & Rescue Services"): two lines, not an ellipsis
+      rules.push({ selector: `node[kind = "${kind}"]`, style: { 'text-wrap': 'wrap', 'text-max-width': '150px' } });
+    }
     for (const [subkind, color] of Object.entries(SUBKIND_COLOR[kind] ?? {})) {
       rules.push({ selector: `node[kind = "${kind}"][subkind = "${subkind}"]`, style: { 'background-color': color } });
     }
@@ -45,7 +49,7 @@ export function graphStyle(): cytoscape.StylesheetStyle[] {
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.75,
         'text-background-padding': '1px',
-        'min-zoomed-font-size': 7,
+        'min-zoomed-font-size': 6,
         'border-width': 1,
         'border-color': '#ffffff',
         'background-color': '#8a96a3',
@@ -58,9 +62,9 @@ export function graphStyle(): cytoscape.StylesheetStyle[] {
       selector: 'node[kind = "More"]',
       style: {
         shape: 'round-rectangle',
-        width: 'label',
-        height: 18,
-        padding: '4px',
+        // a fixed size: 'label' sizing leaves the node unclickable (Cytoscape caches it as zero-sized)
+        width: 72,
+        height: 22,
         'background-color': MORE_LOOK.color,
         'border-color': MORE_LOOK.border,
         'border-width': 1.5,
@@ -101,7 +105,7 @@ export function graphStyle(): cytoscape.StylesheetStyle[] {
     { selector: 'node.pinned', style: { 'border-style': 'double', 'border-width': 5, 'border-color': '#111827' } },
     {
       selector: 'node.focus',
-      style: { 'underlay-color': '#f5c518', 'underlay-opacity': 0.55, 'underlay-padding': 8, 'font-weight': 'bold', 'font-size': 12, 'z-index': 20 },
+      style: { 'underlay-color': '#f5c518', 'underlay-opacity': 0.55, 'underlay-padding': 8, 'font-weight': 'bold', 'font-size': 13, 'z-index': 20 },
     },
     {
       selector: 'node:selected',

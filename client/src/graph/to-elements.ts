@@ -33,7 +33,7 @@ export function isMoreId(id: string): boolean {
   return id.startsWith(MORE_PREFIX);
 }
 
-export function shortLabel(kind: string, label: string, max = 36): string {
+export function shortLabel(kind: string, label: string, max = kind === 'Person' || kind === 'Organization' || kind === 'Report' ? 60 : 36): string {
   const clean = label.replace(/\s+/g, ' ').trim();
   const cut = clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
   return kind === 'Quote' ? `“${cut}”` : cut;

@@ -1,19 +1,29 @@
 import { ApiError, api } from '../api.js';
 import type { CypherResponse, Example, SchemaResult } from '../api-types.js';
 import type { AppContext } from '../app-context.js';
-import { type QueryEditor, type SchemaNames, createQueryEditor, errorRange } from '../console/editor.js';
+import { errorRange } from '../console/cypher-syntax.js';
+import { type QueryEditor, type SchemaNames, createQueryEditor } from '../console/editor.js';
 import { clear, h } from '../dom.js';
+import { fitView } from '../graph/layout.js';
 import { toElements } from '../graph/to-elements.js';
 
 // The Cypher console: a read-only query, its rows as a table and — when they hold nodes,
 // relationships or paths — its graph on the canvas. Refusals, errors (marked where the
 // database points), the row cap and the time limit are said plainly.
-// Loaded on demand: CodeMirror is not part of the first page load.
+// Loaded on demand, when the console tab is first opened.
 
 export interface ConsolePanel {
   setQuery(query: string, run?: boolean): void;
   run(): Promise<void>;
 }
+
+const REFUSAL_REASON: Record<string, string> = {
+  write: 'a write',
+  'file-access': 'file or network access',
+  procedure: 'a procedure call',
+  admin: 'an administration command',
+  'multiple-statements': 'more than one statement',
+};
 
 const DEFAULT_QUERY = `MATCH (p:Person)-[:SAID]->(q:Quote)-[:QUOTED_IN]->(d:Document)
 RETURN p, q, d
@@ -104,13 +114,12 @@ export function createConsole(root: HTMLElement, app: AppContext): ConsolePanel 
       h('tbody', {}, ...result.rows.map((row) => h('tr', {}, ...row.map(cell))))));
     if (toGraph.checked && result.elements.length) {
       const defs = toElements({ elements: result.elements });
-      const canvasEmpty = app.cy.elements().empty();
-      await app.addElements(defs, { layout: canvasEmpty || defs.length > 40 ? 'all' : 'none' });
+      await app.addElements(defs, { layout: 'added' });
       const ids = new Set(defs.map((d) => String(d.data.id)));
       app.cy.elements().removeClass('result');
       const found = app.cy.nodes().filter((n) => ids.has(n.id()));
       found.addClass('result');
-      if (found.nonempty()) app.cy.animate({ fit: { eles: found, padding: 50 } }, { duration: 300 });
+      if (found.nonempty()) fitView(app.cy, found, { padding: 50 });
     }
   }
 
@@ -132,8 +141,8 @@ export function createConsole(root: HTMLElement, app: AppContext): ConsolePanel 
         say('error', `The query could not be run: ${String(error)}`);
       } else if (error.code === 'QUERY_REFUSED') {
         const reason = (error.details as { reason?: string } | null)?.reason;
-        say('refusal', h('strong', {}, 'Refused. '), error.message, reason ? h('span', { class: 'muted' }, ` (${reason})`) : '',
-          h('p', {}, 'The console is read-only: it runs one MATCH … RETURN query at a time and never changes the graph.'));
+        say('refusal', h('strong', {}, 'Refused: '), error.message.replace(/^refused:\s*/i, ''), reason ? h('span', { class: 'muted' }, ` (${REFUSAL_REASON[reason] ?? reason})`) : '',
+          h('p', {}, 'Nothing was run or written. The console only reads: one MATCH … RETURN query at a time.'));
       } else if (error.code === 'QUERY_TIMEOUT') {
         say('error', h('strong', {}, 'Stopped. '), error.message, h('p', {}, 'Narrow the pattern, add a LIMIT, or start from a specific node.'));
       } else if (error.code === 'QUERY_ERROR') {

@@ -1,9 +1,11 @@
 import { ApiError, api, isAbort } from '../api.js';
-import type { ClaimsResult, NodeDetailResult, QuoteView } from '../api-types.js';
+import type { NodeDetailResult, QuoteView } from '../api-types.js';
 import type { AppContext } from '../app-context.js';
-import { clear, formatDate, h, swatch } from '../dom.js';
+import { append, clear, formatDate, h, swatch } from '../dom.js';
 import { KIND_LOOK, colorOf, isNodeKind } from '../graph/kinds.js';
 import { isMoreId } from '../graph/to-elements.js';
+import { quoteRoles } from '../quote-roles.js';
+import { claimSourcesSection } from './claim-sources.js';
 
 // The selected node: what it is, its properties, the roles it holds (with the documents that
 // state them), what it said (speaker, role, document, publisher, date), where it comes from.
@@ -18,7 +20,7 @@ export interface DetailsPanel {
 
 export function quoteCard(quote: QuoteView, app: AppContext, options: { showSpeaker?: boolean } = {}): HTMLElement {
   const source = quote.sources[0];
-  const role = quote.roles.map((r) => `${r.title}${r.organization ? `, ${r.organization}` : ''}`).join('; ');
+  const role = quoteRoles(quote);
   const open = () => {
     if (source) void app.openReader({ docId: source.documentId, quoteId: quote.id });
   };
@@ -33,8 +35,8 @@ export function quoteCard(quote: QuoteView, app: AppContext, options: { showSpea
     source
       ? h('div', { class: 'quote-source' },
         h('span', { class: 'doc-title' }, source.title),
-        source.publisher ? h('span', { class: 'publisher' }, source.publisher) : null,
-        source.publishedAt ? h('time', { datetime: source.publishedAt }, formatDate(source.publishedAt)) : null,
+        h('span', { class: 'publisher' }, source.publisher ?? 'publisher not stated'),
+        source.publishedAt ? h('time', { datetime: source.publishedAt }, formatDate(source.publishedAt)) : h('span', { class: 'date' }, 'undated'),
         quote.sources.length > 1 ? h('span', { class: 'badge', title: 'Documents carrying this quote' }, `in ${quote.sources.length} documents`) : null)
       : null);
   return card;
@@ -70,13 +72,16 @@ export function createDetailsPanel(root: HTMLElement, app: AppContext): DetailsP
     const node = app.cy.getElementById(currentId);
     const expanded = node.hasClass('expanded');
     const pinned = node.hasClass('pinned');
-    actions.append(
-      h('button', { type: 'button', onclick: () => void (expanded ? app.collapse(currentId!) : app.expand(currentId!)) }, expanded ? 'Collapse' : 'Expand'),
-      h('button', { type: 'button', onclick: () => void app.focus(currentId!) }, 'Focus'),
-      h('button', { type: 'button', 'aria-pressed': String(pinned), onclick: () => { app.pin(currentId!); renderActions(); } }, pinned ? 'Unpin' : 'Pin'),
-      h('button', { type: 'button', onclick: () => app.hide(currentId!) }, 'Hide'),
-      h('button', { type: 'button', onclick: () => app.pathFrom(currentId!, 'from') }, 'Path from here'),
-      h('button', { type: 'button', onclick: () => app.pathFrom(currentId!, 'to') }, 'Path to here'),
+    const isFocus = currentId === app.state.focus;
+    append(actions,
+      isFocus
+        ? null
+        : h('button', { type: 'button', 'data-action': expanded ? 'collapse' : 'expand', onclick: () => void (expanded ? app.collapse(currentId!) : app.expand(currentId!)) }, expanded ? 'Collapse' : 'Expand'),
+      isFocus ? null : h('button', { type: 'button', 'data-action': 'focus', onclick: () => void app.focus(currentId!) }, 'Focus'),
+      h('button', { type: 'button', 'data-action': 'pin', 'aria-pressed': String(pinned), onclick: () => { app.pin(currentId!); renderActions(); } }, pinned ? 'Unpin' : 'Pin'),
+      h('button', { type: 'button', 'data-action': 'hide', onclick: () => app.hide(currentId!) }, 'Hide'),
+      h('button', { type: 'button', 'data-action': 'path-from', onclick: () => app.pathFrom(currentId!, 'from') }, 'Path from here'),
+      h('button', { type: 'button', 'data-action': 'path-to', onclick: () => app.pathFrom(currentId!, 'to') }, 'Path to here'),
     );
   };
 
@@ -150,23 +155,6 @@ export function createDetailsPanel(root: HTMLElement, app: AppContext): DetailsP
       h('li', {}, h('span', { class: 'rel' }, c.type), ` ${c.direction === 'out' ? '→' : '←'} ${c.count}`))));
   };
 
-  const claimSection = (claims: ClaimsResult, claimId: string) => {
-    const mine = claims.claims.find((c) => c.id === claimId);
-    const disagreement = claims.disagreements.find((d) => d.values.some((v) => v.claimId === claimId));
-    return section('Who states this figure',
-      disagreement
-        ? h('p', { class: 'warning', role: 'note' }, `Sources disagree on “${disagreement.measure}”: `,
-          disagreement.values.map((v) => `${v.value} (${v.documents.length} document${v.documents.length === 1 ? '' : 's'})`).join(' vs '))
-        : null,
-      h('ul', { class: 'sources' }, ...claims.claims.flatMap((claim) => claim.sources.map((s) => h('li', { class: claim.id === claimId ? 'this-claim' : '' },
-        h('button', { type: 'button', class: 'link-like', onclick: () => void app.openReader({ docId: s.documentId, span: { start: s.start, end: s.end, label: 'claim' } }) }, s.title),
-        s.publisher ? h('span', { class: 'publisher' }, ` ${s.publisher}`) : null,
-        h('span', { class: claim.id === claimId ? 'value' : 'value other' }, ` ${claim.text}`))))),
-      mine?.reports.length
-        ? h('p', {}, 'Sourced from ', ...mine.reports.map((r, i) => [i ? ', ' : '', h('button', { type: 'button', class: 'link-like', onclick: () => void app.select(r.id, { center: true }) }, r.title)]))
-        : null);
-  };
-
   async function show(id: string | null): Promise<void> {
     controller?.abort();
     currentId = id;
@@ -210,9 +198,14 @@ export function createDetailsPanel(root: HTMLElement, app: AppContext): DetailsP
                 h('span', { class: 'muted' }, ` ${[s.publisher, formatDate(s.publishedAt)].filter(Boolean).join(', ')}`))))));
         }
       } else if (label === 'Claim') {
-        const measure = typeof detail.node.properties.measure === 'string' ? detail.node.properties.measure : '';
-        const claims = await api.claims({ measure }, { signal }).catch(() => null);
-        if (claims) extra.push(claimSection(claims, id));
+        // the figures for the same measure (to compare), or the stating document's (to find this one)
+        const measure = typeof detail.node.properties.measure === 'string' ? detail.node.properties.measure.trim() : '';
+        const docId = detail.provenance.find((p) => p.via === 'STATES')?.documentId ?? detail.provenance[0]?.documentId;
+        const claims = measure || docId
+          ? await api.claims(measure ? { measure } : { document: docId }, { signal }).catch((e: unknown) => { if (isAbort(e)) throw e; return null; })
+          : null;
+        const claim = claims?.claims.find((c) => c.id === id);
+        if (claim && claims) extra.push(claimSourcesSection(claim, claims.claims, app));
       } else if (label === 'Document') {
         extra.push(h('p', {}, h('button', { type: 'button', class: 'primary', onclick: () => void app.openReader({ docId: id }) }, 'Read this document')));
         const quotes = await api.quotes({ document: id, limit: 50 }, { signal }).catch(() => null);

@@ -4,6 +4,7 @@ import type { AppContext } from '../app-context.js';
 import { clear, h, swatch } from '../dom.js';
 import { clearHighlight, highlightPath } from '../graph/expand.js';
 import { KIND_LOOK, colorOf, isNodeKind } from '../graph/kinds.js';
+import { fitView } from '../graph/layout.js';
 import { toElements } from '../graph/to-elements.js';
 import { attachCombobox } from './search.js';
 
@@ -104,18 +105,22 @@ export function createPathsPanel(root: HTMLElement, app: AppContext): PathsPanel
       }
       const defs = toElements({ elements: answer.elements });
       const anchor = app.cy.getElementById(from).nonempty() ? from : app.cy.getElementById(to).nonempty() ? to : null;
-      await app.addElements(defs, { anchorId: anchor, layout: anchor ? 'around' : 'all' });
+      await app.addElements(defs, { anchorId: anchor, layout: 'added' });
       const ids = defs.map((d) => String(d.data.id));
       highlightPath(app.cy, ids);
-      app.cy.animate({ fit: { eles: app.cy.elements('.path'), padding: 60 } }, { duration: 300 });
+      fitView(app.cy, app.cy.elements('.path'), { padding: 60 });
       const steps = orderPath(defs, from, to);
+      const docTitle = (docId: string) => String(app.cy.getElementById(docId).data('label') ?? docId);
       const nodeCount = defs.filter((d) => d.group === 'nodes').length;
       result.append(
         h('p', {}, `${(steps.length - 1) / 2} step${steps.length === 3 ? '' : 's'}`, nodeCount > (steps.length + 1) / 2 ? ' (other paths of the same length are highlighted too)' : ''),
         h('ol', { class: 'path-steps' }, ...steps.map((id, i) => {
           const el = app.cy.getElementById(id);
           if (i % 2 === 1) {
-            return h('li', { class: 'path-edge' }, `${el.data('kind')}${el.data('docId') ? ` (${el.data('docId')})` : ''}`);
+            // the relationship's own direction, whichever way the path runs through it
+            const forward = el.data('source') === steps[i - 1];
+            const kind = String(el.data('kind'));
+            return h('li', { class: 'path-edge' }, forward ? `— ${kind} →` : `← ${kind} —`, el.data('docId') ? h('span', { class: 'muted' }, ` stated in ${docTitle(String(el.data('docId')))}`) : null);
           }
           const kind = String(el.data('kind'));
           return h('li', { class: 'path-node' },

@@ -2,6 +2,7 @@ import { api, isAbort } from '../api.js';
 import type { ClaimView, DocumentText, TraceResult } from '../api-types.js';
 import type { AppContext, ReaderTarget } from '../app-context.js';
 import { clear, formatDate, h, safeHref } from '../dom.js';
+import { quoteRoles } from '../quote-roles.js';
 import { type MarkNode, type Span, markTree } from '../text/highlight.js';
 
 // A source document with the chosen quote (or span) highlighted and scrolled into view, the
@@ -84,7 +85,7 @@ export function createReader(root: HTMLElement, app: AppContext): Reader {
   function traceSection(trace: TraceResult | null, docId: string): HTMLElement | null {
     if (!trace) return null;
     const quote = trace.quote;
-    const role = quote.roles.map((r) => `${r.title}${r.organization ? `, ${r.organization}` : ''}`).join('; ');
+    const role = quoteRoles(quote);
     return h('section', { class: 'trace', 'aria-label': 'The quote and where else it appears' },
       h('blockquote', { class: 'trace-quote' }, `“${quote.text}”`),
       h('p', { class: 'quote-meta' },
@@ -100,7 +101,7 @@ export function createReader(root: HTMLElement, app: AppContext): Reader {
             ? h('strong', {}, s.title, ' (this document)')
             : h('button', { type: 'button', class: 'link-like', onclick: () => void open({ docId: s.documentId, quoteId: quote.id }) }, s.title),
           h('div', { class: 'muted' }, [s.publisher, formatDate(s.publishedAt)].filter(Boolean).join(' · ')),
-          s.sentence ? h('div', { class: 'sentence' }, s.sentence) : null);
+          s.sentence?.text ? h('div', { class: 'sentence' }, s.sentence.text) : null);
       })));
   }
 
@@ -127,9 +128,18 @@ export function createReader(root: HTMLElement, app: AppContext): Reader {
         mark.className = 'hl-claim';
       } else {
         mark.className = `hl-mention ${MENTION_CLASS[span.label ?? ''] ?? ''}`;
+        mark.tabIndex = -1;
+        mark.setAttribute('role', 'button');
+        const show = () => void app.select(span.id, { center: true });
         mark.addEventListener('click', (event) => {
           event.stopPropagation();
-          void app.select(span.id, { center: true });
+          show();
+        });
+        mark.addEventListener('keydown', (event) => {
+          if (event.key !== 'Enter' && event.key !== ' ') return;
+          event.preventDefault();
+          event.stopPropagation();
+          show();
         });
       }
     });
@@ -138,8 +148,8 @@ export function createReader(root: HTMLElement, app: AppContext): Reader {
     return focusMark;
   }
 
-  function moveQuote(textEl: HTMLElement, direction: 1 | -1): void {
-    const marks = [...textEl.querySelectorAll<HTMLElement>('mark.hl-quote, mark.hl-focus')];
+  function moveQuote(textEl: HTMLElement, direction: 1 | -1, selector = 'mark.hl-quote, mark.hl-focus'): void {
+    const marks = [...textEl.querySelectorAll<HTMLElement>(selector)];
     if (!marks.length) return;
     const index = marks.indexOf(document.activeElement as HTMLElement);
     const next = marks[(index + direction + marks.length) % marks.length] ?? marks[0]!;
@@ -166,7 +176,7 @@ export function createReader(root: HTMLElement, app: AppContext): Reader {
       if (signal.aborted) return;
       doc = docText;
       claims = docClaims;
-      const textEl = h('div', { class: 'doc-text', tabindex: '0', 'aria-label': 'Document text. N and P move between quotes.' });
+      const textEl = h('div', { class: 'doc-text', tabindex: '0', 'aria-label': 'Document text. N and P move between quotes, M between the people and bodies it mentions; Enter follows.' });
       const link = safeHref(docText.url);
       const mentionsToggle = h('input', { type: 'checkbox', id: 'reader-mentions', ...(showMentions ? { checked: true } : {}) });
       mentionsToggle.addEventListener('change', () => {
@@ -198,6 +208,7 @@ export function createReader(root: HTMLElement, app: AppContext): Reader {
         if (event.target instanceof HTMLInputElement) return;
         if (event.key === 'n' || event.key === 'N') { event.preventDefault(); moveQuote(textEl, 1); }
         if (event.key === 'p' || event.key === 'P') { event.preventDefault(); moveQuote(textEl, -1); }
+        if (event.key === 'm' || event.key === 'M') { event.preventDefault(); moveQuote(textEl, event.shiftKey ? -1 : 1, 'mark.hl-mention'); }
       });
       // a quote the document's own list lacks: fall back to the offsets the trace gives for it
       let shown = target;

@@ -1,6 +1,6 @@
 // The view lives in the URL hash, so a copied link opens the same view: the focus node, the
-// nodes the user expanded (in order), the kinds and relationship types switched off, the
-// console query, the open panel, the document and quote in the reader, and a path.
+// nodes the user expanded (in order), the nodes they hid, the kinds and relationship types
+// switched off, the console query, the open panel, the document and quote in the reader, and a path.
 // Pure: no window access here; main.ts reads and writes location.hash.
 
 export const TABS = ['details', 'reader', 'paths', 'console'] as const;
@@ -9,6 +9,8 @@ export type Tab = (typeof TABS)[number];
 export interface ViewState {
   focus: string | null;
   expanded: string[];
+  /** nodes the user hid */
+  hidden: string[];
   hiddenKinds: string[];
   hiddenRels: string[];
   query: string | null;
@@ -22,7 +24,7 @@ export interface ViewState {
 }
 
 export function emptyState(): ViewState {
-  return { focus: null, expanded: [], hiddenKinds: [], hiddenRels: [], query: null, tab: null, doc: null, quote: null, pathFrom: null, pathTo: null };
+  return { focus: null, expanded: [], hidden: [], hiddenKinds: [], hiddenRels: [], query: null, tab: null, doc: null, quote: null, pathFrom: null, pathTo: null };
 }
 
 const LIST_SEPARATOR = ',';
@@ -46,6 +48,7 @@ export function encodeState(state: ViewState): string {
   const setList = (key: string, values: readonly string[]) => { if (values.length) params.set(key, unique(values).map(encodeItem).join(LIST_SEPARATOR)); };
   set('focus', state.focus);
   setList('expanded', state.expanded);
+  setList('hide', state.hidden);
   setList('hideKinds', state.hiddenKinds);
   setList('hideRels', state.hiddenRels);
   set('tab', state.tab);
@@ -68,6 +71,7 @@ export function decodeState(hash: string): ViewState {
   return {
     focus: text('focus'),
     expanded: unique(list(text('expanded'))),
+    hidden: unique(list(text('hide'))),
     hiddenKinds: unique(list(text('hideKinds'))),
     hiddenRels: unique(list(text('hideRels'))),
     query: text('q'),
