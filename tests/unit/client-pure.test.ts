@@ -1,0 +1,100 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { completionsAt, errorRange, tokenize } from '../../client/src/console/cypher-syntax.js';
+import { spreadApart } from '../../client/src/graph/overlap.js';
+import { decodeState, emptyState, encodeState, sameState, TABS, type ViewState } from '../../client/src/state/url-state.js';
+
+// The client's pure parts, without a browser: the console's tokenizer and completion, the
+// overlap pass that runs after a layout, and the view state that links carry.
+
+describe('the console tokenizer', () => {
+  it('covers any text exactly, end to end, whatever it holds', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 200 }), (text) => {
+      const tokens = tokenize(text);
+      expect(tokens.map((t) => text.slice(t.from, t.to)).join('')).toBe(text);
+      tokens.forEach((t, i) => {
+        expect(t.to).toBeGreaterThan(t.from);
+        if (i > 0) expect(t.from).toBe(tokens[i - 1]!.to);
+      });
+    }));
+  });
+
+  it('tells keywords, labels, relationship types, properties, parameters and strings apart', () => {
+    const q = "MATCH (p:Person)-[:SAID|QUOTED_IN]->(q) WHERE p.name = $name AND q.text CONTAINS 'vetting' RETURN count(q)";
+    const kinds = Object.fromEntries(tokenize(q).filter((t) => t.kind !== 'space' && t.kind !== 'punct').map((t) => [q.slice(t.from, t.to), t.kind]));
+    expect(kinds).toMatchObject({
+      MATCH: 'keyword', Person: 'label', SAID: 'label', QUOTED_IN: 'label', name: 'property', $name: 'param', "'vetting'": 'string', count: 'function',
+    });
+  });
+});
+
+describe('console completion', () => {
+  const schema = {
+    labels: [{ label: 'Person', properties: ['name', 'aliases'] }, { label: 'Quote', properties: ['text'] }],
+    relationshipTypes: [{ type: 'SAID', properties: ['docId'] }],
+  };
+
+  it('offers labels after a colon in a node, types in a relationship, and the bound label’s properties after a dot', () => {
+    expect(completionsAt('MATCH (p:Pe', 11, schema)?.options.map((o) => o.label)).toEqual(['Person']);
+    expect(completionsAt('MATCH (p)-[:S', 13, schema)?.options.map((o) => o.label)).toEqual(['SAID']);
+    const q = 'MATCH (p:Person) RETURN p.na';
+    expect(completionsAt(q, q.length, schema)?.options.map((o) => o.label)).toEqual(['name']);
+  });
+});
+
+describe('error positions', () => {
+  it('marks the token a database error points at, by line and column or by offset, always inside the text', () => {
+    const q = 'MATCH (n)\nRETURN m';
+    expect(q.slice(...Object.values(errorRange(q, { line: 2, column: 8 })) as [number, number])).toBe('m');
+    fc.assert(fc.property(fc.string({ maxLength: 80 }), fc.integer({ min: -5, max: 100 }), fc.integer({ min: 0, max: 5 }), (text, offset, line) => {
+      const r = errorRange(text, { line, column: 1, offset });
+      expect(r.from).toBeGreaterThanOrEqual(0);
+      expect(r.to).toBeLessThanOrEqual(Math.max(text.length, 0));
+      expect(r.from).toBeLessThanOrEqual(r.to);
+    }));
+  });
+});
+
+describe('moving overlapping nodes apart', () => {
+  it('leaves no two circles overlapping when there is room, and never moves a fixed one', () => {
+    fc.assert(fc.property(fc.array(fc.record({ x: fc.integer({ min: 0, max: 200 }), y: fc.integer({ min: 0, max: 200 }) }), { minLength: 2, maxLength: 60 }), (points) => {
+      const circles = points.map((p, i) => ({ x: p.x, y: p.y, r: 10, fixed: i === 0 }));
+      const first = { ...circles[0]! };
+      spreadApart(circles, { margin: 2, rounds: 400, settle: 400 });
+      expect(circles[0]).toMatchObject({ x: first.x, y: first.y });
+      for (let i = 0; i < circles.length; i++) {
+        for (let j = i + 1; j < circles.length; j++) {
+          const a = circles[i]!, b = circles[j]!;
+          expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(a.r + b.r - 0.5);
+        }
+      }
+    }), { numRuns: 60 });
+  });
+});
+
+describe('the view state in a link', () => {
+  const id = fc.stringMatching(/^(person|org|quote|doc):[a-z0-9%,-]{1,20}$/);
+  const state = fc.record({
+    focus: fc.option(id, { nil: null }),
+    expanded: fc.uniqueArray(id, { maxLength: 5 }),
+    hidden: fc.uniqueArray(id, { maxLength: 3 }),
+    hiddenKinds: fc.uniqueArray(fc.constantFrom('Person', 'Quote', 'Claim'), { maxLength: 3 }),
+    hiddenRels: fc.uniqueArray(fc.constantFrom('SAID', 'MENTIONS'), { maxLength: 2 }),
+    query: fc.option(fc.string({ minLength: 1, maxLength: 60 }), { nil: null }),
+    tab: fc.option(fc.constantFrom(...TABS), { nil: null }),
+    doc: fc.option(id, { nil: null }),
+    quote: fc.option(id, { nil: null }),
+    pathFrom: fc.option(id, { nil: null }),
+    pathTo: fc.option(id, { nil: null }),
+  }) as fc.Arbitrary<ViewState>;
+
+  it('decodes to the state it was encoded from, commas and percent signs in ids included', () => {
+    fc.assert(fc.property(state, (s) => {
+      expect(sameState(decodeState(`#${encodeState(s)}`), s)).toBe(true);
+    }));
+  });
+
+  it('encodes the empty state as nothing', () => {
+    expect(encodeState(emptyState())).toBe('');
+  });
+});
