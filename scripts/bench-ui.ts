@@ -5,9 +5,9 @@ import { pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 import type { RelType, Subgraph } from '../server/model/graph.js';
 import type { GraphStore } from '../server/store/port.js';
-import { CHROMIUM_PATH, launchBrowser, openPage } from '../tests/e2e/support/browser.js';
-import { buildClient, serveExplorer } from '../tests/e2e/support/explorer.js';
-import { generateNeighbourhood } from '../tests/e2e/support/generated-neighbourhood.js';
+import { CHROMIUM_PATH, launchBrowser, openPage } from './support/browser.js';
+import { buildClient, serveExplorer } from './support/explorer.js';
+import { generateNeighbourhood } from './support/generated-neighbourhood.js';
 
 // npm run bench:ui [-- ELEMENTS RUNS]: builds the client and measures its gzipped size (every JS
 // and CSS file of the build); then serves it with the real API over a store that answers one

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, openPage } from './support/browser.js';
+import { browserSkipReason, openPage } from '../../scripts/support/browser.js';
 import { type Session, openApp, screenshot, settle, startSession } from './support/session.js';
 
 // The Cypher console in Debian's Chromium against the real, read-only API: highlighting,

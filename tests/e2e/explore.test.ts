@@ -1,9 +1,9 @@
 import type cytoscape from 'cytoscape';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, openPage } from './support/browser.js';
+import { browserSkipReason, openPage } from '../../scripts/support/browser.js';
 import { FOLLOW_UP_CLAIM_ID, FOLLOW_UP_ID } from './support/follow-up-document.js';
-import { asElements, generateNeighbourhood } from './support/generated-neighbourhood.js';
+import { asElements, generateNeighbourhood } from '../../scripts/support/generated-neighbourhood.js';
 import { type Session, apiGet, centreOn, nodePoint, openApp, screenshot, settle, startSession } from './support/session.js';
 
 // The explorer driven in Debian's Chromium against the real API on the seeded embedded store:

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, openPage } from './support/browser.js';
+import { browserSkipReason, openPage } from '../../scripts/support/browser.js';
 import { HOSTILE_ORG_ID, HOSTILE_ORG_NAME, HOSTILE_QUOTE_ID, HOSTILE_QUOTE_TEXT } from './support/follow-up-document.js';
 import { type Session, apiGet, openApp, screenshot, settle, startSession } from './support/session.js';
 

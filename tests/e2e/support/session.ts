@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { LadybugStore } from '../../../server/store/ladybug/ladybug-store.js';
 import { seededStore } from '../../support/seeded-store.js';
-import { launchBrowser } from './browser.js';
-import { buildClient, serveExplorer } from './explorer.js';
+import { launchBrowser } from '../../../scripts/support/browser.js';
+import { buildClient, serveExplorer } from '../../../scripts/support/explorer.js';
 import { type FollowUp, writeFollowUpDocument } from './follow-up-document.js';
 
 // One browser-test file's world: the sample corpus in a fresh embedded store (plus the

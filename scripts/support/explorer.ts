@@ -5,14 +5,14 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
-import { createApp } from '../../../server/http/app.js';
-import type { GraphStore } from '../../../server/store/port.js';
+import { createApp } from '../../server/http/app.js';
+import type { GraphStore } from '../../server/store/port.js';
 
 // The real app for browser tests and the UI benchmark: the client built once with vite (into a
 // temp folder named by a hash of its sources, so test files and runs share it and nobody's
 // dist/ is touched), served by createApp on an ephemeral loopback port.
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
+const ROOT = path.resolve(import.meta.dirname, '../..');
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -1,4 +1,4 @@
-import { type GraphEdge, type GraphNode, type NodeLabel, type RelType, type Subgraph, edgeId } from '../../../server/model/graph.js';
+import { type GraphEdge, type GraphNode, type NodeLabel, type RelType, type Subgraph, edgeId } from '../../server/model/graph.js';
 
 // A generated neighbourhood for the UI benchmark and the big-graph browser test.
 
