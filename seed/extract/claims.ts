@@ -64,7 +64,7 @@ export function findClaims(ctx: DocContext, reports: ReportResult): ExtractedCla
         text: ctx.text.slice(start, textEnd).replace(/\s+/g, ' '),
         value,
         unit,
-        measure: measureKey(measure, unit) || unit,
+        measure: measureKey(measure, unit),
         start,
         end,
         report: FINDING.test(sentence) || reports.entities.length === 1 ? (reports.main?.title ?? null) : null,

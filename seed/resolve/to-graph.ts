@@ -132,7 +132,8 @@ export function toDocumentGraph({ document, extraction, gazetteer }: ResolveInpu
 
   const claims = new Map<string, DocumentGraph['claims'][number]>();
   for (const c of extraction.claims) {
-    const id = ids.claim(c.measure, c.value, c.unit);
+    // a figure whose measure the text does not name is this document's alone
+    const id = c.measure ? ids.claim(c.measure, c.value, c.unit) : ids.claim(`${docId} ${c.start}`, c.value, c.unit);
     if (!claims.has(id)) {
       claims.set(id, { id, text: c.text, value: c.value, unit: c.unit, measure: c.measure });
       rels.push({ type: 'STATES', from: docId, to: id, props: relProps({ docId, startOffset: c.start, endOffset: c.end }) });
