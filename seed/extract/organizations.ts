@@ -251,6 +251,12 @@ function splitAtAnd(run: string): { text: string; offset: number }[] {
 }
 
 function addHeadwordName(ctx: DocContext, reg: Registry, run: string, runStart: number): void {
+  // "The Devon and Cornwall Police Federation": a sentence's opening word is no part of a name
+  const opener = /^(\S+)[ \t\u00a0]+/.exec(run);
+  if (opener?.[1] && SENTENCE_WORDS.has(opener[1].toLowerCase()) && run.length > opener[0].length) {
+    addHeadwordName(ctx, reg, run.slice(opener[0].length), runStart + opener[0].length);
+    return;
+  }
   // "Members of the Essex Police Federation": a known body inside the run, after a joiner,
   // begins a name of its own; the words before it are looked at on their own
   const inner = reg.mentions.find((x) => x.start > runStart && x.end < runStart + run.length);

@@ -133,6 +133,7 @@ export function findPeople(ctx: DocContext, orgs: OrgResult): PeopleResult {
   const bylines = addHeaderNames(ctx, orgs.mentions, entities, add);
   addSecondReferences(ctx, entities, singles, add);
   addSalutations(ctx, entities, mentions, add);
+  addFirstNameOnly(ctx, entities, mentions, add);
   const list = [...entities.values()].filter((e) => e.mentions.length > 0);
   for (const e of list) e.mentions.sort((a, b) => a.start - b.start);
   mentions.sort((a, b) => a.start - b.start);
@@ -330,6 +331,31 @@ function addHeaderNames(ctx: DocContext, orgMentions: OrgMention[], entities: Ma
     if (role) addRole(e, { title: /\p{Ll}/u.test(role) ? role : role.toLowerCase(), organization: null, start: span.end, end: p.end });
   });
   return found;
+}
+
+/**
+ * A person the text names by a first name alone: "a woman whom we are calling Hannah",
+ * "known only as Sam", "Hannah, 34, said". Later bare uses of that name are the same person.
+ */
+function addFirstNameOnly(ctx: DocContext, entities: Map<string, PersonEntity>, mentions: PersonMention[], add: (e: PersonEntity, s: Span) => void): void {
+  const re = /(?:\b(?:we are|we're|we have|is being|are)\s+calling|\bknown\s+(?:only\s+)?as|\bcalled)\s+(\p{Lu}\p{Ll}+)\b|(?<![\p{L}.]\s|[\p{L}'’-])(\p{Lu}\p{Ll}+),\s+(?:aged\s+)?\d{1,3},/gu;
+  const names = new Map<string, PersonEntity>();
+  for (const m of ctx.masked.matchAll(re)) {
+    const first = m[1] ?? m[2];
+    if (!first || !isFirstName(first)) continue;
+    const start = m.index + m[0].indexOf(first, m[1] ? m[0].length - first.length - 1 : 0);
+    const span = { start, end: start + first.length };
+    if (mentions.some((x) => overlaps(x, span))) continue;
+    const e = names.get(first) ?? entityFor(entities, first, null, genderOf(first, null));
+    names.set(first, e);
+    add(e, span);
+  }
+  for (const [first, e] of names) {
+    for (const m of ctx.masked.matchAll(new RegExp(`(?<![\\p{L}'’-])${first}(?![\\p{L}'’-])`, 'gu'))) {
+      const span = { start: m.index, end: m.index + first.length };
+      if (!mentions.some((x) => overlaps(x, span))) add(e, span);
+    }
+  }
 }
 
 /** "Dear Mr Hollis": the person a letter is written to, named the only way the letter names them. */

@@ -78,3 +78,18 @@ describe('people', () => {
     expect(x.people[0]?.roles.map((r) => r.organization)).toContain('Office of the PCC for Essex');
   });
 });
+
+describe('people named by a first name alone', () => {
+  it('takes a pseudonym or a first name with an age for a person, and later bare uses for the same one', () => {
+    const text = 'The woman, whom we are calling Hannah, said the force had failed her. Hannah now lives in Exeter.\n\nSam, 34, said he had reported it twice.';
+    const p = peopleOf(text);
+    expect(p.map((x) => [x.name, x.mentions.length])).toEqual([['Hannah', 2], ['Sam', 1]]);
+  });
+
+  it('reads "The Devon and Cornwall Police Federation" as one body opening a sentence', () => {
+    const x = extractDocument('The Devon and Cornwall Police Federation, which represents officers, said its members were "left in limbo".', {
+      docName: 't.txt', gazetteer: { ...testGazetteer, organizations: [...testGazetteer.organizations, { id: 'dc', name: 'Devon and Cornwall Police', kind: 'force', aliases: [] }] },
+    });
+    expect(x.organizations.map((o) => o.name)).toEqual(['Devon and Cornwall Police Federation']);
+  });
+});
