@@ -43,7 +43,7 @@ const FEMALE_NAMES = words(`
   aoife caoimhe ciara clodagh deirdre dervla eimear fionnuala grainne gráinne niamh orla orlaith roisin róisín saoirse sinead
   sinéad siobhan siobhán una aisling aine áine mairead máiréad
   angharad bethan branwen carys catrin cerys eirlys elin eluned ffion gwen gwenllian gwenno heledd lowri mair megan meinir
-  nia non rhian rhiannon seren sian siân sioned tegan
+  nia non rhian rhiannon seren sian siân sioned tegan eleri ffion llinos manon mererid nerys
   ailsa eilidh isla kirsty morag mhairi shona
   aaliyah abena adaeze adaora aisha amaka amara ama ayesha chiamaka chidinma chioma efua fatima folake funmi halima ifeoma imani
   kemi nadia nkechi ngozi nneka noor nusrat oluwakemi parveen priya rabia rani rukhsana sadia salma shabnam shanice sunita

@@ -221,7 +221,13 @@ function shapeOf(t: string, q: QuoteCandidate): QuoteShape {
   if (!q.unclosed && (standsAlone ? TAG_AFTER : SHORT_TAG_AFTER).test(after)) return standsAlone ? 'tagged' : 'partial';
   if (standsAlone) return 'block';
   if (LEAD_IN.test(before) || (/:\s*$/.test(before) && COLON_LEAD.test(before))) return 'lead';
+  // "X, Unison's head of police staff, was blunter: '…'": a whole sentence after a clause and a colon
+  if (/:\s*$/.test(before) && isWholeSentence(t.slice(q.start, q.end))) return 'lead';
   return 'partial';
+}
+
+function isWholeSentence(text: string): boolean {
+  return /^\p{Lu}/u.test(text) && /[.!?]$/.test(text.trim()) && wordCount(text) >= 6;
 }
 
 function isTitleCase(text: string): boolean {

@@ -130,7 +130,9 @@ function subjectOfVerb(r: Resolver, before: Span, anchor: number, requireNearEnd
   const last = verbs[verbs.length - 1];
   if (!last) {
     if (ADDRESSEE_LEAD.test(text)) return addressee(r, before);
-    return /:\s*$/.test(text) && DEFINITION_LEAD.test(text) ? reportSpeaker(r, before, anchor) : null;
+    if (/:\s*$/.test(text) && DEFINITION_LEAD.test(text)) return reportSpeaker(r, before, anchor);
+    // "Tadhg Ó Briain, Unison's head of police staff, was blunter: '…'": the clause's subject
+    return /:\s*$/.test(text) ? resolveWho(r, before, anchor, false) : null;
   }
   if (requireNearEnd && text.length - (last.index + last[0].length) > 70) return null;
   // '"…," said Mr Hale, "and …"': the speaker named after the verb, before the quote reopens
@@ -148,7 +150,8 @@ function subjectOfVerb(r: Resolver, before: Span, anchor: number, requireNearEnd
   }
   // a lead ending in a colon quotes the last verb's subject; words quoted inside reported speech
   // are the outermost speaker's: in "X said the watchdog had found '…'" they are X's
-  const order = /:\s*$/.test(text) ? verbs.map((_, i) => verbs.length - 1 - i) : verbs.map((_, i) => i);
+  const lastIsParticiple = /ing$/i.test(last[0]) && verbs.length > 1;
+  const order = /:\s*$/.test(text) && !lastIsParticiple ? verbs.map((_, i) => verbs.length - 1 - i) : verbs.map((_, i) => i);
   for (const i of order) {
     const who = resolveWho(r, { start: before.start + (i > 0 ? verbs[i - 1]!.index + verbs[i - 1]![0].length : 0), end: before.start + verbs[i]!.index }, anchor, true);
     if (who) return who;
@@ -373,7 +376,7 @@ function resolvePronoun(r: Resolver, pronoun: string, span: Span, anchor: number
     const at = Math.min(span.start, anchor);
     const lastQuoted = r.recentSpeakers[r.recentSpeakers.length - 1];
     const lastQuotedEntity = lastQuoted && lastQuoted.at < at && r.people.entities.find((e) => e.name === lastQuoted.name);
-    if (lastQuotedEntity && lastQuotedEntity.gender === want && lastQuoted.at >= (r.ctx.paragraphs[Math.max(0, r.ctx.paragraphs.findIndex((p) => p.start <= at && at <= p.end) - 1)]?.start ?? 0)) {
+    if (lastQuotedEntity && fits(lastQuotedEntity) && lastQuoted.at >= (r.ctx.paragraphs[Math.max(0, r.ctx.paragraphs.findIndex((p) => p.start <= at && at <= p.end) - 1)]?.start ?? 0)) {
       return { speaker: lastQuotedEntity.name, speakerKind: 'person', speakerSpan: span };
     }
     // named in this paragraph or the one before
