@@ -230,7 +230,7 @@ describe('subjects, namesakes and particles', () => {
 });
 
 describe('leads without a verb of saying', () => {
-  it('gives a whole sentence after "X was blunter:" to X, and "…, adding: '…'" to the main subject', () => {
+  it('gives a whole sentence after "X was blunter:" to X, and a quote after "…, adding:" to the main subject', () => {
     expect(said("Tadhg Ó Briain, Unison's head of police staff, was blunter: 'You cannot run a control room that is short of a third of its staff.'"))
       .toEqual([['Tadhg Ó Briain', 'person']]);
     expect(said("The Home Office said it would 'carefully consider' the report's recommendations, adding: 'Stalking is a terrifying crime.'"))
