@@ -26,8 +26,8 @@ const VERB_GLOBAL = new RegExp(
   `\\b(?:(?:${SPEECH}|${CHARACTERISING_VERBS.filter((v) => !v.startsWith('call')).join('|')}|found|finds)\\b|call(?:s|ed)?\\b(?!\\s+(?:on|for|off|in|up)\\b))|${SPEECH_NOUN_SOURCE}`,
   'gi',
 );
-const PRONOUN_AT_END = /\b(he|she|they|it|you|I)\s*(?:,\s*)?(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?$/i;
-const PRONOUN_ONLY = /^\s*(?:[,–—-]\s*)?(he|she|they|it|you|I)\s*$/i;
+const PRONOUN_AT_END = /\b(he|she|they|it|you|I|we)\s*(?:,\s*)?(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?$/i;
+const PRONOUN_ONLY = /^\s*(?:[,–—-]\s*)?(he|she|they|it|you|I|we)\s*$/i;
 /** "Your request read as follows:", "In your reply you clarified:": a letter quoting its addressee. */
 const ADDRESSEE_LEAD = /\byour\s+(?:request|email|e-mail|letter|message|application|complaint|question|reply|response|submission|words)\b/i;
 const SALUTATION = /^[ \t]*Dear[ \t]+([^,\n]{2,60}),?[ \t]*$/m;
@@ -202,6 +202,17 @@ function addressee(r: Resolver, span: Span): Attribution | null {
   return pick ? { speaker: pick.entity.name, speakerKind: 'person', speakerSpan: span } : null;
 }
 
+/**
+ * "In that response we also cautioned that …": the body a document speaks for — the force an
+ * FOI response comes from, else the body its signatory holds a role at.
+ */
+function ownBody(r: Resolver, span: Span): Attribution | null {
+  const foi = r.reports.entities.find((e) => e.kind === 'foi' && e.publisher);
+  const name = foi?.publisher ?? r.people.author?.roles.find((role) => role.organization)?.organization ?? null;
+  const org = name ? r.orgs.entities.find((o) => o.name === name) : undefined;
+  return org ? orgAttribution(org, span) : null;
+}
+
 /** "the Chief Constable said": the person the document gave that title, latest first. */
 function titleHolder(r: Resolver, text: string, span: Span, anchor: number): Attribution | null {
   const m = TITLE_AS_NAME.exec(text.replace(/[\s,]+$/, ''));
@@ -253,7 +264,10 @@ function resolveWho(r: Resolver, span: Span, anchor: number, pronounAtEnd: boole
     if (word === 'you') return addressee(r, pSpan);
     // "Speaking at the launch, I said: '…'": the document's own author
     if (word === 'i') return pron[1] === 'I' && r.people.author ? { speaker: r.people.author.name, speakerKind: 'person', speakerSpan: pSpan } : null;
-    return resolvePronoun(r, word, pSpan, anchor);
+    // "In our 2020 report, we said:" is the report speaking; plain "we" is the document's own body
+    if (word === 'we') {
+      if (!REPORT_WORD.test(text)) return ownBody(r, pSpan);
+    } else return resolvePronoun(r, word, pSpan, anchor);
   }
   if (WHICH_CLAUSE.test(text)) {
     const antecedent = text.replace(WHICH_CLAUSE, '');

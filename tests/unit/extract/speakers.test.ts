@@ -237,3 +237,12 @@ describe('leads without a verb of saying', () => {
       .toEqual([['Home Office', 'organization'], ['Home Office', 'organization']]);
   });
 });
+
+describe('"we" in a document that speaks for a body', () => {
+  it('gives "we cautioned" in an FOI response to the force, and "in our report, we said" to the report', () => {
+    const foi = 'Essex Police\n\nOur Ref: FOI-24/0093\n\nFreedom of Information request in relation to vetting.\n\nIn that response we also cautioned that the figures were "subject to change as investigations conclude".';
+    expect(said(foi)).toEqual([['Essex Police', 'organization']]);
+    const report = 'In our 2020 report, Guarding the Guardians: an inspection of counter-corruption, we said: "Forces cannot find corruption they are not looking for."';
+    expect(said(report)).toEqual([['Guarding the Guardians: an inspection of counter-corruption', 'report']]);
+  });
+});
