@@ -291,7 +291,9 @@ function wordsAfterLastVerb(before: string): number {
  * term in use, not a quotation ("it is not about a few 'bad apples'").
  */
 export function isUnattributedTerm(q: QuoteCandidate, speaker: string | null): boolean {
-  return speaker === null && q.shape === 'partial' && wordCount(q.text) <= 4;
+  if (speaker !== null) return false;
+  // a question in quote marks that no one is found to ask is a survey's or a form's question
+  return (q.shape === 'partial' && wordCount(q.text) <= 4) || (/\?$/.test(q.text.trim()) && wordCount(q.text) <= 25);
 }
 
 /** A quoted phrase the document also uses without quote marks is a term, not a quotation. */

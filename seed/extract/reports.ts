@@ -81,6 +81,8 @@ export function findReports(ctx: DocContext, orgs: OrgResult): ReportResult {
         continue;
       }
       if (re === SUBTITLED && !isSubtitledTitle(ctx, orgs, span)) continue;
+      // "Director of Strategy", "Head of Policy Framework": a job, not a publication
+      if (re === PUBLICATION && /\b(?:Director|Head|Manager|Officer|Lead|Chief|Minister|Secretary|Adviser|Advisor)\b/.test(title)) continue;
       // a body or a person named before "a report" is no title ("HMICFRS, the inspectorate")
       if (re === TITLE_BEFORE_APPOSITIVE && (orgs.mentions.some((o) => o.start < span.end && span.start < o.end) || /^(?:The|A|An|On|At|But|And|Its|Their)\s/.test(title))) continue;
       // a title already found by another pattern ("report, Title: subtitle,") is that report again

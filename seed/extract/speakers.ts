@@ -383,7 +383,7 @@ function resolvePronoun(r: Resolver, pronoun: string, span: Span, anchor: number
     const recentFrom = previousSentenceStart(r.ctx, Math.min(span.start, anchor));
     if (latest && latest.start >= recentFrom) return { speaker: latest.entity.name, speakerKind: 'person', speakerSpan: span };
     // "The Commissioner replied that … She said:": a title opening the sentence before
-    const opening = /^\s*((?:[Tt]he\s+)(?:[\p{L}-]+\s+){0,3}[\p{L}-]+?)\s+(?:[\p{Ll}]+ed|said|says|told|asked|replied)\b/u.exec(r.ctx.masked.slice(recentFrom, Math.min(span.start, anchor)));
+    const opening = /^\s*((?:[Tt]he\s+)(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+?)\s+(?:[\p{Ll}]+ed|said|says|told|asked|replied)\b/u.exec(r.ctx.masked.slice(recentFrom, Math.min(span.start, anchor)));
     const holder = opening?.[1] ? titleHolder(r, opening[1], span, anchor) : null;
     if (holder && r.people.entities.some((e) => e.name === holder.speaker && fits(e))) return holder;
     // the woman just quoted in the paragraph before ("…" — then "She said the argument had been '…'")

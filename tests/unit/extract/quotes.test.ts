@@ -90,3 +90,11 @@ describe('a phrase quoted again in full', () => {
     expect(textsOf(text)).toEqual(['not remotely satisfied', 'I am not remotely satisfied with where we are, and I have said so.']);
   });
 });
+
+describe('questions nobody asks', () => {
+  it('drops a survey question in quote marks that no one is found to ask, and keeps one a speaker asks', () => {
+    const survey = 'Members were asked:\n\n"Have you witnessed sexist behaviour at work in the last 12 months?"\n\nTwo in five said yes.';
+    expect(quotesOf(survey)).toEqual([]);
+    expect(textsOf('"How many more women have to come forward?" asked Jane Smith.')).toEqual(['How many more women have to come forward?']);
+  });
+});
