@@ -257,6 +257,14 @@ function addHeadwordName(ctx: DocContext, reg: Registry, run: string, runStart: 
     addHeadwordName(ctx, reg, run.slice(opener[0].length), runStart + opener[0].length);
     return;
   }
+  // "Professor Ngozi Hart of the University of Manchester": a body's name opening with its
+  // headword ("University of", "College of") starts there; what comes before is looked at alone
+  const opens = /[ \t\u00a0]+(?:of|at|from)[ \t\u00a0]+(?:the[ \t\u00a0]+)?(?=(?:University|College|Institute|School|Office|Department|Ministry|Commission|Council)[ \t\u00a0]+(?:of|for)\b)/.exec(run);
+  if (opens && opens.index > 0) {
+    addHeadwordName(ctx, reg, run.slice(0, opens.index), runStart);
+    addHeadwordName(ctx, reg, run.slice(opens.index + opens[0].length), runStart + opens.index + opens[0].length);
+    return;
+  }
   // "Members of the Essex Police Federation": a known body inside the run, after a joiner,
   // begins a name of its own; the words before it are looked at on their own
   const inner = reg.mentions.find((x) => x.start > runStart && x.end < runStart + run.length);

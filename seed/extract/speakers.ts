@@ -215,14 +215,12 @@ function ownBody(r: Resolver, span: Span): Attribution | null {
 
 /** "the Chief Constable said": the person the document gave that title, latest first. */
 function titleHolder(r: Resolver, text: string, span: Span, anchor: number): Attribution | null {
-  const m = TITLE_AS_NAME.exec(text.replace(/[\s,]+$/, ''));
+  const m = TITLE_AS_NAME.exec(text.replace(/[\s,.;:!?]+$/, ''));
   const title = m?.[1]?.toLowerCase();
   // a title names a role ("the chief constable"), not a body ("the Panel")
   if (!title || !ROLE_NOUN_RE.test(title)) return null;
-  const holders = r.people.mentions.filter((p) => p.start < anchor && p.entity.roles.some((role) => {
-    const held = role.title.toLowerCase();
-    return held === title || held.endsWith(` ${title}`) || held.startsWith(`${title} `);
-  }));
+  const phrase = new RegExp(`(?:^|\\s)${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?:\\s|$)`);
+  const holders = r.people.mentions.filter((p) => p.start < anchor && p.entity.roles.some((role) => phrase.test(role.title.toLowerCase())));
   const pick = holders[holders.length - 1];
   return pick ? { speaker: pick.entity.name, speakerKind: 'person', speakerSpan: span } : null;
 }

@@ -93,3 +93,13 @@ describe('people named by a first name alone', () => {
     expect(x.organizations.map((o) => o.name)).toEqual(['Devon and Cornwall Police Federation']);
   });
 });
+
+describe('people beside the bodies they work at', () => {
+  it('keeps "Professor X of the University of Y" a person and a university, and matches "the deputy mayor" to her role', () => {
+    const text = 'The review was led by Professor Ngozi Hart of the University of Wessex.\n\nProf Hart said the force had made “genuine progress”.\n\nWessex\'s Deputy Mayor for Policing and Crime, Tariq Clarke, said a response would follow.\n\n“We asked for an honest review,” said the deputy mayor.';
+    const x = extractDocument(text, { docName: 't.txt', gazetteer: testGazetteer });
+    expect(x.people.map((p) => p.name)).toEqual(['Ngozi Hart', 'Tariq Clarke']);
+    expect(x.organizations.map((o) => o.name)).toContain('University of Wessex');
+    expect(x.quotes.map((q) => q.speaker)).toEqual(['Ngozi Hart', 'Tariq Clarke']);
+  });
+});

@@ -49,3 +49,12 @@ describe('reports', () => {
     expect(reportsOf(text)[0]).toMatchObject({ title: 'FOI response FOI-21/0456: stop and search figures', publisher: 'Essex Police', year: 2021, kind: 'foi' });
   });
 });
+
+describe('report titles in more shapes', () => {
+  it('takes a subtitle holding a list, a title of two parts around a comma, and a regulation with a bracketed word', () => {
+    expect(reportsOf('HMICFRS published its report, Trust Withheld: an inspection of vetting, misconduct and misogyny in the police service, today.').map((r) => r.title))
+      .toEqual(['Trust Withheld: an inspection of vetting, misconduct and misogyny in the police service']);
+    expect(reportsOf('The survey, Speak Up, Stay Safe, was completed by 1,142 staff.').map((r) => r.title)).toEqual(['Speak Up, Stay Safe']);
+    expect(reportsOf('The Police (Conduct) Regulations 2020 define gross misconduct.').map((r) => r.title)).toEqual(['Police (Conduct) Regulations 2020']);
+  });
+});
