@@ -5,10 +5,10 @@ import { findClaims } from './claims.js';
 import { detectClutter } from './clutter.js';
 import type { DocContext } from './context.js';
 import { compileGazetteer } from './matcher.js';
-import { findOrganizations, toExtractedOrganizations } from './organizations.js';
+import { findOrganizations, toExtractedOrganizations, type OrgResult } from './organizations.js';
 import { findPeople, toExtractedPeople } from './people.js';
 import { findQuotes } from './quotes.js';
-import { findReports, toExtractedReports } from './reports.js';
+import { findReports, toExtractedReports, type ReportResult } from './reports.js';
 import { splitParagraphs } from './sentences.js';
 import { attributeQuotes, toExtractedQuotes } from './speakers.js';
 import { foldPreservingLength, maskSpans } from './text.js';
@@ -17,6 +17,18 @@ import type { ExtractOptions, Extraction } from './types.js';
 export type * from './types.js';
 export { ExtractionContractSchema, toContract } from './contract.js';
 export type { ExtractionContract } from './contract.js';
+
+/** "Still Not Taken Seriously: The Police Response to Stalking" names no body "Police Response". */
+function dropBodiesInsideTitles(orgs: OrgResult, reports: ReportResult): void {
+  const titles = reports.entities.filter((e) => e.titled).flatMap((e) => e.mentions);
+  const inTitle = (m: { start: number; end: number; entity: { gazetteerId: string | null } }) =>
+    m.entity.gazetteerId === null && titles.some((t) => t.start <= m.start && m.end <= t.end);
+  const dropped = orgs.mentions.filter(inTitle);
+  if (!dropped.length) return;
+  orgs.mentions.splice(0, orgs.mentions.length, ...orgs.mentions.filter((m) => !inTitle(m)));
+  for (const e of orgs.entities) e.mentions = e.mentions.filter((s) => !dropped.some((d) => d.start === s.start && d.end === s.end));
+  orgs.entities.splice(0, orgs.entities.length, ...orgs.entities.filter((e) => e.mentions.length > 0));
+}
 
 export function extractDocument(text: string, opts: ExtractOptions): Extraction {
   const { body, clutter } = detectClutter(text);
@@ -34,6 +46,7 @@ export function extractDocument(text: string, opts: ExtractOptions): Extraction 
   const orgs = findOrganizations(ctx);
   const people = findPeople(ctx, orgs);
   const reports = findReports(ctx, orgs);
+  dropBodiesInsideTitles(orgs, reports);
   const quoteCandidates = findQuotes(ctx);
   const attributions = attributeQuotes(ctx, quoteCandidates, people, orgs, reports);
   return {
