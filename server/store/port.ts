@@ -30,6 +30,8 @@ export interface NeighbourhoodQuery {
 }
 
 export interface QuoteFilter {
+  /** that one quote (the other filters are then ignored) */
+  quoteId?: string;
   speakerId?: string;
   speakerKind?: 'person' | 'organization' | 'report';
   organizationId?: string;
@@ -74,7 +76,10 @@ export interface ClaimView {
 export interface NodeDetail {
   node: GraphNode;
   relationshipCounts: { type: RelType; direction: 'out' | 'in'; count: number }[];
+  /** one entry per document, span and relationship type, at most PROVENANCE_CAP of them */
   provenance: { documentId: string; title: string; start: number | null; end: number | null; via: RelType }[];
+  /** how many such entries there are in all */
+  provenanceTotal: number;
 }
 
 export interface Counts {
@@ -112,12 +117,19 @@ export interface GraphStore {
   ensureSchema(): Promise<void>;
   /** replace everything this document produced before with this graph, in one transaction */
   writeDocumentGraph(graph: DocumentGraph): Promise<WriteSummary>;
+  /**
+   * Many documents, the same result as writing them one by one (a corpus loads faster so).
+   * A document that cannot be written does not stop the others; the first such error is
+   * thrown once they are in. Document ids must be distinct.
+   */
+  writeDocumentGraphs(graphs: DocumentGraph[]): Promise<WriteSummary[]>;
   /** gazetteer facts that belong to no document (renames); merged, never duplicated */
   writeRenames(renames: { from: { id: string; name: string; kind: string; aliases: string[] }; to: { id: string; name: string; kind: string; aliases: string[] }; year: number | null }[]): Promise<void>;
   /** the sha256 of a stored document, to skip unchanged ones */
   documentHash(documentId: string): Promise<string | null>;
   search(query: SearchQuery): Promise<{ hits: SearchHit[]; total: number }>;
   getNode(id: string): Promise<NodeDetail | null>;
+  /** nodes and relationships with their summary properties (SUMMARY_NODE_PROPERTIES); getNode has the rest */
   neighbourhood(query: NeighbourhoodQuery): Promise<Subgraph>;
   shortestPath(fromId: string, toId: string, maxHops: number): Promise<Subgraph | null>;
   quotes(filter: QuoteFilter): Promise<{ quotes: QuoteView[]; total: number }>;

@@ -20,7 +20,7 @@ import { fixtureDocumentA, fixtureDocumentB } from '../support/fixture-graph.js'
 
 const CYPHER_VERSION = 'CYPHER 5'; // the language of Neo4j 5.26, the server the project runs
 
-const FUNCTIONS = ['count', 'type', 'labels', 'startNode', 'endNode', 'coalesce'];
+const FUNCTIONS = ['count', 'type', 'labels', 'startNode', 'endNode', 'coalesce', 'collect'];
 const PROCEDURES = ['db.index.fulltext.queryNodes', 'db.awaitIndexes'];
 
 /** Every parameter the adapter's statements may name, with a value of its kind. */
@@ -90,9 +90,10 @@ const ENUMERATE: Record<string, () => string[]> = {
   scanSearch: byLabel(S.scanSearch),
   nodeById: byLabel(S.nodeById),
   nodesByIds: byLabel(S.nodesByIds),
-  nodeRelationships: byLabel(S.nodeRelationships),
-  neighbours: () => NODE_LABELS.flatMap((l) => neighbourFilters.map((f) => S.neighbours(l, f))),
-  neighbourCount: () => NODE_LABELS.flatMap((l) => neighbourFilters.map((f) => S.neighbourCount(l, f))),
+  nodeRelationshipCounts: byLabel(S.nodeRelationshipCounts),
+  nodeProvenance: byLabel(S.nodeProvenance),
+  nodeProvenanceCount: byLabel(S.nodeProvenanceCount),
+  neighbourRing: () => NODE_LABELS.flatMap((l) => neighbourFilters.map((f) => S.neighbourRing(l, f))),
   // every pair of end labels, and every hop count (the only other input, an integer literal)
   shortestPaths: () => [
     ...NODE_LABELS.flatMap((a) => NODE_LABELS.flatMap((b) => [S.shortestPaths(a, b, 1), S.shortestPaths(a, b, S.MAX_PATH_HOPS)])),
@@ -234,9 +235,11 @@ function answer(statement: string): Record<string, unknown>[] {
   if (statement === S.FULLTEXT_SEARCH) return [{ node: JANE }];
   if (statement === S.scanSearch('Person')) return [{ n: JANE }];
   if (statement === S.nodeById('Person') || statement === S.nodesByIds('Person')) return [{ n: JANE }];
-  if (statement === S.nodeRelationships('Person')) return [{ type: 'SAID', outgoing: true, docId: 'doc:a', startOffset: 1, endOffset: 9 }];
-  if (statement.startsWith(S.neighbours('Person', { relTypes: false, labels: false }).split('\n')[0]!) && statement.includes('AS node')) {
-    return [{ rel: rel('SAID', JANE.properties.id as string, 'quote:act-now', { docId: 'doc:a' }), source: 'person:jane-marsh', target: 'quote:act-now', node: QUOTE }];
+  if (statement === S.nodeRelationshipCounts('Person')) return [{ type: 'SAID', outgoing: true, total: 1 }];
+  if (statement === S.nodeProvenance('Person')) return [{ docId: 'doc:a', startOffset: 1, endOffset: 9, via: 'SAID' }];
+  if (statement.startsWith(S.neighbourRing('Person', { relTypes: false, labels: false }).split('\n').slice(0, 2).join('\n'))) {
+    const said = rel('SAID', JANE.properties.id as string, 'quote:act-now', { docId: 'doc:a' });
+    return [{ id: 'person:jane-marsh', found: [{ rel: said, source: 'person:jane-marsh', target: 'quote:act-now', node: QUOTE }], total: 1 }];
   }
   if (statement.includes('RETURN count(')) return [{ total: 1 }];
   if (statement === S.QUOTE_VIEWS) {

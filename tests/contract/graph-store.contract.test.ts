@@ -48,6 +48,20 @@ for (const factory of storeFactories) {
       expect(await store.counts()).toEqual(before);
     });
 
+    it('writes a batch of documents as it writes them one by one, and a bad one does not stop the rest', async () => {
+      const before = await store.counts();
+      const jane = await store.getNode('person:jane-marsh');
+      const summaries = await store.writeDocumentGraphs([fixtureDocumentA(), fixtureDocumentB()]);
+      expect(summaries.map((x) => x.documentId)).toEqual(['doc:a', 'doc:b']);
+      expect(await store.counts()).toEqual(before);
+      expect((await store.getNode('person:jane-marsh'))?.node).toEqual(jane?.node);
+      expect((await store.quotes({ quoteId: 'quote:act-now', limit: 1, offset: 0 })).quotes[0]?.sources.map((x) => x.documentId)).toEqual(['doc:a', 'doc:b']);
+      const broken = fixtureDocumentB();
+      broken.relationships.push({ type: 'SAID', from: 'person:jane-marsh', to: 'quote:missing', props: broken.relationships[0]!.props });
+      await expect(store.writeDocumentGraphs([fixtureDocumentA(), broken])).rejects.toThrow(/quote:missing/);
+      expect(await store.counts()).toEqual(before);
+    });
+
     it('an edited document replaces what it produced before and drops what only it held', async () => {
       const edited = fixtureDocumentA();
       edited.quotes = edited.quotes.filter((q) => q.id !== 'quote:women');
@@ -87,6 +101,47 @@ for (const factory of storeFactories) {
       expect((await store.search({ text: 'nobody-here', limit: 10, offset: 0 })).total).toBe(0);
     });
 
+    it('ranks an exact name above an exact alias above a word prefix above a match inside a word', async () => {
+      const { hits } = await store.search({ text: 'hmic', labels: ['Organization'], limit: 10, offset: 0 });
+      expect(hits.map((h) => [h.node.id, h.rank])).toEqual([['org:hmic', 3], ['org:hmicfrs', 2]]);
+      expect(hits[0]!.matched).toBe('HMIC');
+      expect((await store.search({ text: 'HMICFRS', limit: 10, offset: 0 })).hits[0]).toMatchObject({ rank: 4, node: { id: 'org:hmicfrs' } });
+      const inside = await store.search({ text: 'arsh', labels: ['Person'], limit: 10, offset: 0 });
+      expect(inside.hits.map((h) => [h.node.id, h.rank])).toEqual([['person:jane-marsh', 1]]);
+    });
+
+    it('finds names by several words in any order, and quotes by their words, within the kinds asked for', async () => {
+      expect((await store.search({ text: 'marsh jane', limit: 10, offset: 0 })).hits.map((h) => h.node.id)).toContain('person:jane-marsh');
+      const quotes = await store.search({ text: 'women deserve', labels: ['Quote'], limit: 10, offset: 0 });
+      expect(quotes.hits.map((h) => h.node.id)).toEqual(['quote:women']);
+      expect((await store.search({ text: 'refuge', labels: ['Person'], limit: 10, offset: 0 })).total).toBe(0);
+      expect((await store.search({ text: 'vetting and corruption', labels: ['Report'], limit: 10, offset: 0 })).hits[0]).toMatchObject({ rank: 4, node: { id: 'report:vetting-2019' } });
+    });
+
+    it('pages search results without losing or repeating a hit', async () => {
+      const all = await store.search({ text: 'h', limit: 50, offset: 0 });
+      expect(all.total).toBeGreaterThanOrEqual(all.hits.length);
+      const pages = [0, 1, 2, 3].map((offset) => store.search({ text: 'h', limit: 1, offset }));
+      const ids = (await Promise.all(pages)).flatMap((p) => p.hits.map((h) => h.node.id));
+      expect(ids).toEqual(all.hits.slice(0, 4).map((h) => h.node.id));
+    });
+
+    it('keeps search in step with the graph when a document is edited', async () => {
+      const edited = fixtureDocumentA();
+      edited.organizations = edited.organizations.map((o) => (o.id === 'org:refuge' ? { ...o, name: 'Refuge Charity' } : o));
+      await store.writeDocumentGraph(edited);
+      expect((await store.search({ text: 'refuge charity', limit: 10, offset: 0 })).hits[0]?.node.id).toBe('org:refuge');
+      const dropped = fixtureDocumentA();
+      dropped.quotes = dropped.quotes.filter((q) => q.id !== 'quote:women');
+      dropped.relationships = dropped.relationships.filter((r) => r.from !== 'quote:women' && r.to !== 'quote:women' && r.to !== 'org:refuge');
+      dropped.organizations = dropped.organizations.filter((o) => o.id !== 'org:refuge');
+      await store.writeDocumentGraph(dropped);
+      expect((await store.search({ text: 'refuge', limit: 10, offset: 0 })).total).toBe(0);
+      expect((await store.search({ text: 'deserve', limit: 10, offset: 0 })).total).toBe(0);
+      await store.writeDocumentGraph(fixtureDocumentA());
+      expect((await store.search({ text: 'refuge', limit: 10, offset: 0 })).hits[0]).toMatchObject({ rank: 4, node: { id: 'org:refuge', name: 'Refuge' } });
+    });
+
     it('gives a node with its relationship counts and the documents that state them', async () => {
       const detail = await store.getNode('quote:act-now');
       expect(detail?.relationshipCounts).toEqual(expect.arrayContaining([
@@ -94,6 +149,9 @@ for (const factory of storeFactories) {
         { type: 'SAID', direction: 'in', count: 2 },
       ]));
       expect(detail?.provenance.map((p) => p.documentId)).toEqual(expect.arrayContaining(['doc:a', 'doc:b']));
+      // one entry per document, span and type: Jane's two SAID statements are two entries, not duplicates
+      expect(detail?.provenanceTotal).toBe(detail?.provenance.length);
+      expect(new Set(detail?.provenance.map((p) => JSON.stringify(p))).size).toBe(detail?.provenance.length);
       expect(await store.getNode('person:nobody')).toBeNull();
     });
 
@@ -108,6 +166,40 @@ for (const factory of storeFactories) {
       expect(capped.nodes).toHaveLength(3);
       expect(capped.truncated).toEqual([{ id: 'doc:a', hidden: expect.any(Number) }]);
       expect(capped.truncated[0]!.hidden).toBeGreaterThan(0);
+    });
+
+    it('says exactly how many neighbours each capped node left out, and follows type and kind filters', async () => {
+      const full = await store.neighbourhood({ ids: ['doc:a'], depth: 1, perNodeLimit: 100, limit: 100 });
+      const all = full.nodes.length - 1;
+      expect(full.truncated).toEqual([]);
+      const capped = await store.neighbourhood({ ids: ['doc:a'], depth: 1, perNodeLimit: 2, limit: 100 });
+      expect(capped.truncated).toEqual([{ id: 'doc:a', hidden: all - 2 }]);
+      // entities come before quotes when a cap leaves room for only some
+      expect(capped.nodes.slice(1).map((n) => n.label)).toEqual(['Person', 'Organization']);
+      const said = await store.neighbourhood({ ids: ['person:jane-marsh'], depth: 2, relTypes: ['SAID', 'QUOTED_IN'], perNodeLimit: 25, limit: 100 });
+      expect(said.edges.every((e) => e.type === 'SAID' || e.type === 'QUOTED_IN')).toBe(true);
+      expect(said.nodes.map((n) => n.id).sort()).toEqual(['doc:a', 'doc:b', 'person:jane-marsh', 'quote:act-now']);
+      // the total cap: Jane has three neighbours, room is left for two
+      const total = await store.neighbourhood({ ids: ['person:jane-marsh'], depth: 3, perNodeLimit: 25, limit: 3 });
+      expect(total.nodes).toHaveLength(3);
+      expect(total.truncated).toEqual([{ id: 'person:jane-marsh', hidden: 1 }]);
+      for (const e of total.edges) expect(total.nodes.some((n) => n.id === e.source) && total.nodes.some((n) => n.id === e.target)).toBe(true);
+    });
+
+    it('expands several seeds at once and reaches depth three', async () => {
+      const g = await store.neighbourhood({ ids: ['org:refuge', 'claim:436-allegations'], depth: 3, perNodeLimit: 25, limit: 100 });
+      const ids = g.nodes.map((n) => n.id);
+      expect(ids).toEqual(expect.arrayContaining(['org:refuge', 'claim:436-allegations', 'quote:women', 'doc:a', 'doc:b', 'report:vetting-2019']));
+      // depth three from Refuge: Refuge -> its quote -> doc:a -> Jane Marsh
+      expect(ids).toContain('person:jane-marsh');
+      expect(g.edges.some((e) => e.type === 'SOURCED_FROM' && e.source === 'claim:436-allegations')).toBe(true);
+    });
+
+    it('gives one quote by id with all its sources', async () => {
+      const { quotes, total } = await store.quotes({ quoteId: 'quote:act-now', limit: 1, offset: 0 });
+      expect(total).toBe(1);
+      expect(quotes[0]!.sources.map((s) => s.documentId)).toEqual(['doc:a', 'doc:b']);
+      expect((await store.quotes({ quoteId: 'quote:none', limit: 1, offset: 0 })).total).toBe(0);
     });
 
     it('finds the shortest path between two nodes, or none beyond the hop limit', async () => {

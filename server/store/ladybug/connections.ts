@@ -6,15 +6,22 @@ import lbug from '@ladybugdb/core';
 
 type Connection = InstanceType<typeof lbug.Connection>;
 type QueryResult = InstanceType<typeof lbug.QueryResult>;
+type PreparedStatement = InstanceType<typeof lbug.PreparedStatement>;
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
 
+/** The adapter's own statements are few and fixed; planning each once per connection saves a millisecond or two a query. */
+const STATEMENT_CACHE_SIZE = 256;
+
 export class Session {
+  private readonly prepared = new Map<string, PreparedStatement>();
+
   constructor(readonly conn: Connection) {}
 
+  /** Runs one of the adapter's own statements (planned once, then reused) and returns every row. */
   async run(statement: string, params: Params = {}): Promise<Row[]> {
-    const result = await this.execute(statement, params);
+    const result = await this.execute(statement, params, true);
     try {
       return (await result.getAll()) as Row[];
     } finally {
@@ -22,22 +29,46 @@ export class Session {
     }
   }
 
-  async execute(statement: string, params: Params = {}): Promise<QueryResult> {
-    const prepared = await this.conn.prepare(statement);
-    if (!prepared.isSuccess()) throw new Error(prepared.getErrorMessage());
+  /** Runs a statement; `cache` only for the adapter's own statements, never a user's text. */
+  async execute(statement: string, params: Params = {}, cache = false): Promise<QueryResult> {
+    const prepared = cache ? await this.cachedPrepare(statement) : await this.prepare(statement);
     const result = await this.conn.execute(prepared, params as never);
     return Array.isArray(result) ? result[result.length - 1]! : result;
   }
 
   async isReadOnly(statement: string): Promise<boolean> {
+    return (await this.prepare(statement)).isReadOnly();
+  }
+
+  private async prepare(statement: string): Promise<PreparedStatement> {
     const prepared = await this.conn.prepare(statement);
     if (!prepared.isSuccess()) throw new Error(prepared.getErrorMessage());
-    return prepared.isReadOnly();
+    return prepared;
+  }
+
+  private async cachedPrepare(statement: string): Promise<PreparedStatement> {
+    const hit = this.prepared.get(statement);
+    if (hit) {
+      // most recently used last, so the first key is the one to drop
+      this.prepared.delete(statement);
+      this.prepared.set(statement, hit);
+      return hit;
+    }
+    const prepared = await this.prepare(statement);
+    this.prepared.set(statement, prepared);
+    if (this.prepared.size > STATEMENT_CACHE_SIZE) this.prepared.delete(this.prepared.keys().next().value!);
+    return prepared;
+  }
+
+  /** Plans made before a schema change may no longer bind. */
+  forgetPlans(): void {
+    this.prepared.clear();
   }
 }
 
 export class ConnectionPool {
   private readonly idle: Session[] = [];
+  private readonly all: Session[] = [];
   private readonly waiting: ((s: Session) => void)[] = [];
   private writeQueue: Promise<unknown> = Promise.resolve();
   private readonly writer: Session;
@@ -45,6 +76,7 @@ export class ConnectionPool {
   constructor(private readonly db: InstanceType<typeof lbug.Database>, size: number) {
     for (let i = 0; i < size; i++) this.idle.push(new Session(new lbug.Connection(db)));
     this.writer = new Session(new lbug.Connection(db));
+    this.all.push(...this.idle, this.writer);
   }
 
   async read<T>(work: (s: Session) => Promise<T>): Promise<T> {
@@ -76,9 +108,23 @@ export class ConnectionPool {
     return next;
   }
 
+  /** Runs `work` on the writer outside any explicit transaction (schema statements commit on their own). */
+  schema<T>(work: (s: Session) => Promise<T>): Promise<T> {
+    const run = async () => {
+      try {
+        return await work(this.writer);
+      } finally {
+        for (const s of this.all) s.forgetPlans();
+      }
+    };
+    const next = this.writeQueue.then(run, run);
+    this.writeQueue = next.catch(() => undefined);
+    return next;
+  }
+
   async close(): Promise<void> {
     await this.writeQueue;
-    for (const s of [...this.idle, this.writer]) await s.conn.close();
+    for (const s of this.all) await s.conn.close();
     await this.db.close();
   }
 }

@@ -2,25 +2,35 @@ import fs from 'node:fs';
 import path from 'node:path';
 import lbug from '@ladybugdb/core';
 import {
-  DocumentGraphSchema, NODE_LABELS, QUOTE_FIRST_WRITER_PROPERTIES, REL_ENDPOINTS, REL_TYPES, labelOfId,
-  type DocumentGraph, type GraphEdge, type GraphNode, type NodeLabel, type OrganizationNode, type PersonNode, type RelType, type Subgraph,
+  DocumentGraphSchema, NODE_LABELS, NODE_PROPERTIES, REL_TYPES, displayName, edgeId, labelOfId, nodeKind,
+  type DocumentGraph, type GraphEdge, type GraphNode, type NodeLabel, type OrganizationNode, type Properties, type RelType, type Subgraph,
 } from '../../model/graph.js';
-import { searchTextOf } from '../../model/search-text.js';
 import { QueryRefusedError, QuerySyntaxError, QueryTimeoutError, StoreError } from '../../errors.js';
 import type {
   ClaimView, Counts, CypherRequest, CypherResult, DocumentText, GraphStore, NeighbourhoodQuery, NodeDetail,
   QuoteFilter, QuoteView, SearchHit, SearchQuery, WriteSummary,
 } from '../port.js';
-import { rankNames, queryTokens } from '../shared/search-rank.js';
-import { mergeEntity } from '../shared/merge-entities.js';
+import { queryTokens, rankNames } from '../shared/search-rank.js';
+import { indexEntry, linesMatch, searchLines, type IndexEntry } from './search-keys.js';
+import { MemorySearchIndex } from './memory-search.js';
 import { refuseUnsafeForms } from '../shared/console-guard.js';
+import { NEIGHBOUR_ORDER, PROVENANCE_CAP, SEARCH_DEFAULT_LABELS, SUMMARY_NODE_PROPERTIES, SUMMARY_REL_PROPERTIES } from '../shared/limits.js';
 import { ConnectionPool, type Row, type Session } from './connections.js';
-import { NODE_COLUMNS, REL_COLUMNS, schemaStatements, typedField } from './schema.js';
+import { schemaStatements } from './schema.js';
+import { byLabel, upsertEntities, writeDocuments } from './write-path.js';
 import { internalKey, isNode, isPath, isRel, plain, toGraphEdge, toGraphNode } from './values.js';
 
-const SEARCH_CANDIDATES = 2000;
 /** LadybugDB accepts no 'unlimited': the store's own queries get a generous limit instead */
 const INTERNAL_TIMEOUT_MS = 10 * 60_000;
+/** The columns search reads of each label: the names (or text) and what the display name is made of. */
+const SEARCH_COLUMNS: Record<NodeLabel, string[]> = {
+  Document: ['id', 'title'],
+  Person: ['id', 'name', 'aliases'],
+  Organization: ['id', 'name', 'aliases'],
+  Report: ['id', 'title', 'reference'],
+  Quote: ['id', 'text'],
+  Claim: ['id', 'text', 'measure'],
+};
 
 export interface LadybugOptions {
   dataDir: string;
@@ -29,6 +39,10 @@ export interface LadybugOptions {
 
 export class LadybugStore implements GraphStore {
   readonly backend = 'ladybug' as const;
+  /** graph write + index update, one at a time */
+  private writeChain: Promise<unknown> = Promise.resolve();
+  private readonly index = new MemorySearchIndex();
+
   private constructor(private readonly pool: ConnectionPool) {}
 
   static async open(options: LadybugOptions): Promise<LadybugStore> {
@@ -37,13 +51,38 @@ export class LadybugStore implements GraphStore {
     await db.init();
     const store = new LadybugStore(new ConnectionPool(db, options.readers ?? 4));
     await store.ensureSchema();
+    await store.buildIndex();
     return store;
   }
 
   async ensureSchema(): Promise<void> {
-    await this.pool.read(async (s) => {
+    await this.pool.schema(async (s) => {
       for (const statement of schemaStatements()) await s.run(statement);
     });
+  }
+
+  /**
+   * The search index is built from the graph on open (a sequential read of the names and
+   * quote texts, seconds for a million nodes) and changed after each write commits: the
+   * process that opened the database is its only writer.
+   */
+  private async buildIndex(): Promise<void> {
+    // every label at once (the reads run on the database's threads), the whole column at a
+    // time: fetching row by row costs more than reading it
+    await Promise.all(NODE_LABELS.map(async (label) => {
+      const columns = SEARCH_COLUMNS[label];
+      const rows = await this.pool.read((s) => s.run(`MATCH (n:${label}) RETURN ${columns.map((c) => `n.${c} AS ${c}`).join(', ')}`));
+      for (let i = 0; i < rows.length; i += 10_000) {
+        this.index.load(rows.slice(i, i + 10_000).map((row) => indexEntry(row.id as string, label, Object.fromEntries(columns.map((c) => [c, plain(row[c])])))));
+      }
+    }));
+  }
+
+  /** One graph write and then its index update, one at a time. */
+  private serialised<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.writeChain.then(work, work);
+    this.writeChain = next.catch(() => undefined);
+    return next;
   }
 
   async documentHash(documentId: string): Promise<string | null> {
@@ -53,256 +92,326 @@ export class LadybugStore implements GraphStore {
 
   async writeDocumentGraph(input: DocumentGraph): Promise<WriteSummary> {
     const graph = DocumentGraphSchema.parse(input);
-    const docId = graph.document.id;
-    return this.pool.write(async (s) => {
-      const touched = await this.deleteDocumentStatements(s, docId);
-      await this.upsertNodes(s, 'Document', [{ ...graph.document, searchText: searchTextOf([graph.document.title, graph.document.publisher]) }]);
-      await this.upsertEntities(s, 'Person', graph.people);
-      await this.upsertEntities(s, 'Organization', graph.organizations);
-      await this.upsertNodes(s, 'Report', graph.reports.map((r) => ({ ...r, searchText: searchTextOf([r.title, r.publisher, r.reference]) })));
-      await this.upsertNodes(s, 'Quote', graph.quotes.map((q) => ({ ...q, searchText: searchTextOf([q.text]) })), QUOTE_FIRST_WRITER_PROPERTIES);
-      await this.upsertNodes(s, 'Claim', graph.claims.map((c) => ({ ...c, searchText: searchTextOf([c.text, c.measure]) })));
-      await this.createRelationships(s, graph.relationships);
-      await this.deleteOrphans(s, touched);
-      const nodes = 1 + graph.people.length + graph.organizations.length + graph.reports.length + graph.quotes.length + graph.claims.length;
-      return { documentId: docId, nodes, relationships: graph.relationships.length, changed: true };
-    }).catch((error: unknown) => {
-      throw new StoreError(`could not write document ${docId}: ${(error as Error).message}`, error);
+    const [summary] = await this.writeBatch([graph]).catch((error: unknown) => {
+      throw new StoreError(`could not write document ${graph.document.id}: ${(error as Error).message}`, error);
+    });
+    return summary!;
+  }
+
+  /**
+   * Many documents in one transaction (see writeDocuments): the way to load a corpus. When
+   * the batch fails, each document is written alone, so one bad graph costs only itself;
+   * its error is rethrown after the others are in.
+   */
+  async writeDocumentGraphs(inputs: DocumentGraph[]): Promise<WriteSummary[]> {
+    const graphs = inputs.map((g) => DocumentGraphSchema.parse(g));
+    const distinct = new Set(graphs.map((g) => g.document.id)).size === graphs.length;
+    if (distinct) {
+      const done = await this.writeBatch(graphs).catch(() => null);
+      if (done) return done;
+    }
+    const out: WriteSummary[] = [];
+    let failure: unknown = null;
+    for (const graph of graphs) {
+      try {
+        out.push(await this.writeDocumentGraph(graph));
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+    if (failure) throw failure;
+    return out;
+  }
+
+  private writeBatch(graphs: DocumentGraph[]): Promise<WriteSummary[]> {
+    return this.serialised(async () => {
+      const outcome = await this.pool.write((s) => writeDocuments(s, graphs));
+      this.index.apply(outcome.indexed, outcome.removed);
+      return graphs.map((g) => ({
+        documentId: g.document.id,
+        nodes: 1 + g.people.length + g.organizations.length + g.reports.length + g.quotes.length + g.claims.length,
+        relationships: g.relationships.length,
+        changed: true,
+      }));
     });
   }
 
   async writeRenames(renames: Parameters<GraphStore['writeRenames']>[0]): Promise<void> {
     if (!renames.length) return;
-    await this.pool.write(async (s) => {
-      for (const { from, to, year } of renames) {
-        for (const org of [from, to]) {
-          await this.upsertEntities(s, 'Organization', [{ id: org.id, name: org.name, kind: org.kind as OrganizationNode['kind'], aliases: org.aliases }]);
+    await this.serialised(async () => {
+      const indexed = await this.pool.write(async (s) => {
+        const out: IndexEntry[] = [];
+        for (const { from, to, year } of renames) {
+          for (const org of [from, to]) {
+            out.push(...(await upsertEntities(s, 'Organization', [{ id: org.id, name: org.name, kind: org.kind as OrganizationNode['kind'], aliases: org.aliases }])));
+          }
+          await s.run('MATCH (a:Organization {id: $from})-[r:RENAMED_TO]->(b:Organization {id: $to}) DELETE r', { from: from.id, to: to.id });
+          await s.run('MATCH (a:Organization {id: $from}) MATCH (b:Organization {id: $to}) CREATE (a)-[:RENAMED_TO {year: CAST($year AS INT64)}]->(b)', { from: from.id, to: to.id, year });
         }
-        await s.run('MATCH (a:Organization {id: $from})-[r:RENAMED_TO]->(b:Organization {id: $to}) DELETE r', { from: from.id, to: to.id });
-        await s.run('MATCH (a:Organization {id: $from}), (b:Organization {id: $to}) CREATE (a)-[:RENAMED_TO {year: CAST($year AS INT64)}]->(b)', { from: from.id, to: to.id, year });
-      }
+        return out;
+      });
+      this.index.apply(indexed, []);
     });
-  }
-
-  /**
-   * Removes every relationship this document stated; returns the nodes they touched. Each
-   * statement has an end next to the document (see DocumentGraph), so they are found from the
-   * document's neighbours by primary key instead of by scanning whole relationship tables.
-   */
-  private async deleteDocumentStatements(s: Session, docId: string): Promise<string[]> {
-    const neighbours = (await s.run('MATCH (d:Document {id: $docId})-[]-(n) RETURN DISTINCT n.id AS id', { docId })).map((r) => r.id as string);
-    const touched = new Set<string>(neighbours);
-    for (const label of NODE_LABELS) {
-      const ids = neighbours.filter((id) => labelOfId(id) === label);
-      if (!ids.length) continue;
-      const far = await s.run(`UNWIND $ids AS x MATCH (a:${label} {id: x})-[r]-(b) WHERE r.docId = $docId RETURN DISTINCT b.id AS id`, { ids, docId });
-      for (const row of far) touched.add(row.id as string);
-      // LadybugDB deletes only directed matches
-      await s.run(`UNWIND $ids AS x MATCH (a:${label} {id: x})-[r]->() WHERE r.docId = $docId DELETE r`, { ids, docId });
-      await s.run(`UNWIND $ids AS x MATCH (a:${label} {id: x})<-[r]-() WHERE r.docId = $docId DELETE r`, { ids, docId });
-    }
-    touched.delete(docId);
-    return [...touched];
-  }
-
-  private async deleteOrphans(s: Session, ids: string[]): Promise<void> {
-    if (!ids.length) return;
-    for (const label of NODE_LABELS) {
-      const mine = ids.filter((id) => labelOfId(id) === label);
-      if (mine.length) await s.run(`UNWIND $ids AS x MATCH (n:${label} {id: x}) WHERE NOT EXISTS { MATCH (n)-[]-() } DELETE n`, { ids: mine });
-    }
-  }
-
-  private async upsertEntities(s: Session, label: 'Person' | 'Organization', incoming: (PersonNode | OrganizationNode)[]): Promise<void> {
-    if (!incoming.length) return;
-    const existing = await s.run(`UNWIND $ids AS x MATCH (n:${label} {id: x}) RETURN n`, { ids: incoming.map((e) => e.id) });
-    const stored = new Map(existing.map((r) => { const p = toGraphNode(r.n as Row).properties; return [p.id as string, { aliases: [], titles: [], ...p } as unknown as PersonNode]; }));
-    const merged = incoming.map((e) => {
-      const m = mergeEntity(stored.get(e.id) as typeof e | undefined, e);
-      stored.set(e.id, m as PersonNode);
-      return { ...m, searchText: searchTextOf([m.name, ...m.aliases]) };
-    });
-    await this.upsertNodes(s, label, merged);
-  }
-
-  /** MERGE by id and SET every column; `onCreateOnly` columns keep the value of the first writer. */
-  private async upsertNodes(s: Session, label: NodeLabel, rows: Record<string, unknown>[], onCreateOnly: readonly string[] = []): Promise<void> {
-    if (!rows.length) return;
-    const columns = Object.entries(NODE_COLUMNS[label]).filter(([c]) => c !== 'id');
-    const sets = (cols: typeof columns) => cols.map(([c, t]) => `n.${c} = ${typedField('row', c, t)}`).join(', ');
-    const always = columns.filter(([c]) => !onCreateOnly.includes(c));
-    const once = columns.filter(([c]) => onCreateOnly.includes(c));
-    const statement = `UNWIND $rows AS row MERGE (n:${label} {id: row.id})${once.length ? ` ON CREATE SET ${sets(once)}` : ''} SET ${sets(always)}`;
-    // a list mixing 436 and 48.5 is refused as two struct types: doubles travel as text and are cast back
-    const data = rows.map((r) => Object.fromEntries([['id', r.id], ...columns.map(([c, t]) => [c, t === 'DOUBLE' && r[c] != null ? String(r[c]) : r[c] ?? null])]));
-    await s.run(statement, { rows: data });
-  }
-
-  private async createRelationships(s: Session, rels: DocumentGraph['relationships']): Promise<void> {
-    const groups = new Map<string, DocumentGraph['relationships']>();
-    for (const rel of rels) {
-      const key = `${rel.type}|${labelOfId(rel.from)}|${labelOfId(rel.to)}`;
-      groups.set(key, [...(groups.get(key) ?? []), rel]);
-    }
-    const props = Object.entries(REL_COLUMNS).map(([c, t]) => `${c}: ${typedField('row', c, t)}`).join(', ');
-    for (const [key, group] of groups) {
-      const [type, from, to] = key.split('|') as [RelType, NodeLabel, NodeLabel];
-      const rows = group.map((r) => ({ from: r.from, to: r.to, ...r.props }));
-      await s.run(`UNWIND $rows AS row MATCH (a:${from} {id: row.from}), (b:${to} {id: row.to}) CREATE (a)-[:${type} {${props}}]->(b)`, { rows });
-    }
   }
 
   async search(query: SearchQuery): Promise<{ hits: SearchHit[]; total: number }> {
+    if (!queryTokens(query.text).length) return { hits: [], total: 0 };
+    const labels = query.labels?.length ? query.labels : SEARCH_DEFAULT_LABELS;
+    // a little more than the page: a probable quote match that its text refutes is dropped
+    const found = this.index.search(query.text, labels, query.offset, query.limit + Math.ceil(query.limit / 2) + 5);
+    const candidates = found.hits.some((h) => h.unsure) ? found.hits : found.hits.slice(0, query.limit);
+    const nodes = new Map((await this.pool.read((s) => this.nodeSummaries(s, candidates.map((h) => h.id)))).map((n) => [n.id, n]));
     const tokens = queryTokens(query.text);
-    if (!tokens.length) return { hits: [], total: 0 };
-    const labels = query.labels?.length ? query.labels : NODE_LABELS.filter((l) => l !== 'Document');
-    const where = tokens.map((_, i) => `n.searchText CONTAINS $t${i}`).join(' AND ');
-    const params = Object.fromEntries(tokens.map((t, i) => [`t${i}`, t]));
     const hits: SearchHit[] = [];
-    for (const label of labels) {
-      const rows = await this.read(`MATCH (n:${label}) WHERE ${where} RETURN n LIMIT ${SEARCH_CANDIDATES}`, params);
-      for (const row of rows) {
-        const node = toGraphNode(row.n as Row);
-        const aliases = (node.properties.aliases as string[] | undefined) ?? [];
-        const ranked = rankNames(query.text, node.name, node.label === 'Quote' ? [] : aliases)
-          ?? (node.label === 'Quote' || node.label === 'Claim' ? { rank: 1, matched: node.name } : null);
-        if (ranked) hits.push({ node, ...ranked });
-      }
+    for (const h of candidates) {
+      const node = nodes.get(h.id);
+      // the index may briefly name a node a concurrent write has just removed
+      if (!node) continue;
+      if (h.unsure && !linesMatch(searchLines(node.label, node.properties).join('|'), tokens, true)) continue;
+      const aliases = node.label === 'Person' || node.label === 'Organization' ? ((node.properties.aliases as string[] | undefined) ?? []) : [];
+      const named = node.label === 'Quote' || node.label === 'Claim' ? null : rankNames(query.text, node.name, aliases);
+      hits.push({ node, rank: h.rank, matched: named?.matched ?? node.name });
+      if (hits.length === query.limit) break;
     }
-    hits.sort((a, b) => b.rank - a.rank || a.node.name.length - b.node.name.length || a.node.name.localeCompare(b.node.name));
-    return { hits: hits.slice(query.offset, query.offset + query.limit), total: hits.length };
+    return { hits, total: found.total };
   }
 
   async getNode(id: string): Promise<NodeDetail | null> {
     const label = labelOfId(id);
     if (!label) return null;
-    const rows = await this.read(`MATCH (n:${label} {id: $id}) RETURN n`, { id });
-    if (!rows[0]) return null;
-    const node = toGraphNode(rows[0].n as Row);
-    const rels = await this.read(
-      `MATCH (n:${label} {id: $id})-[r]-(m) RETURN label(r) AS type, r.docId AS docId, r.startOffset AS s, r.endOffset AS e, id(n) AS self, r AS rel`,
-      { id },
-    );
-    const counts = new Map<string, number>();
-    const provenance: NodeDetail['provenance'] = [];
-    for (const row of rels) {
-      const dir = internalKey((row.rel as Row)._src) === internalKey(row.self) ? 'out' : 'in';
-      const key = `${row.type}|${dir}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-      if (row.docId) provenance.push({ documentId: row.docId as string, title: '', start: (row.s as number) ?? null, end: (row.e as number) ?? null, via: row.type as RelType });
-    }
-    const docIds = [...new Set(provenance.map((p) => p.documentId))];
-    const titles = new Map((await this.read('UNWIND $ids AS x MATCH (d:Document {id: x}) RETURN d.id AS id, d.title AS title', { ids: docIds })).map((r) => [r.id, r.title as string]));
-    for (const p of provenance) p.title = titles.get(p.documentId) ?? p.documentId;
-    return {
-      node,
-      relationshipCounts: [...counts].map(([k, count]) => { const [type, direction] = k.split('|'); return { type: type as RelType, direction: direction as 'in' | 'out', count }; }),
-      provenance,
-    };
+    return this.pool.read(async (s) => {
+      const rows = await s.run(`MATCH (n:${label} {id: $id}) RETURN n`, { id });
+      if (!rows[0]) return null;
+      const node = toGraphNode(rows[0].n as Row);
+      const relationshipCounts: NodeDetail['relationshipCounts'] = [];
+      for (const [direction, pattern] of [['out', '-[r]->'], ['in', '<-[r]-']] as const) {
+        for (const r of await s.run(`MATCH (n:${label} {id: $id})${pattern}() RETURN label(r) AS type, count(*) AS c`, { id })) {
+          relationshipCounts.push({ type: r.type as RelType, direction, count: Number(r.c) });
+        }
+      }
+      // one entry per document, span and relationship type; a hub's thousands are capped
+      const spans = await s.run(
+        `MATCH (n:${label} {id: $id})-[r]-() WHERE r.docId IS NOT NULL
+         RETURN DISTINCT r.docId AS docId, r.startOffset AS s, r.endOffset AS e, label(r) AS via
+         ORDER BY docId, s, via LIMIT ${PROVENANCE_CAP + 1}`,
+        { id },
+      );
+      const shown = spans.slice(0, PROVENANCE_CAP);
+      const provenanceTotal = spans.length > PROVENANCE_CAP
+        ? Number((await s.run(`MATCH (n:${label} {id: $id})-[r]-() WHERE r.docId IS NOT NULL WITH DISTINCT r.docId AS d, r.startOffset AS s, r.endOffset AS e, label(r) AS v RETURN count(*) AS c`, { id }))[0]?.c ?? 0)
+        : shown.length;
+      const docIds = [...new Set(shown.map((p) => p.docId as string))];
+      const titles = new Map((await s.run('UNWIND $ids AS x MATCH (d:Document {id: x}) RETURN d.id AS id, d.title AS title', { ids: docIds })).map((r) => [r.id as string, r.title as string]));
+      const provenance = shown.map((p) => ({
+        documentId: p.docId as string, title: titles.get(p.docId as string) ?? (p.docId as string),
+        start: p.s === null || p.s === undefined ? null : Number(p.s), end: p.e === null || p.e === undefined ? null : Number(p.e), via: p.via as RelType,
+      }));
+      return { node, relationshipCounts, provenance, provenanceTotal };
+    }).catch(wrapRead);
   }
 
+  /**
+   * Breadth first from the seeds, in few round trips. LadybugDB plans a batched
+   * `UNWIND $ids ... MATCH (n {id: x})-[r]-(m)` as a scan of whole tables, so every query here
+   * is anchored on one node's primary key: a seed's neighbours (one query), then its
+   * neighbours' neighbours in one two-step query from the same seed (their counts first, so
+   * that a hub among them is read with a limit instead). Rows carry ids and relationship
+   * properties only; the properties of the nodes kept are read once at the end, without
+   * documents' full text.
+   */
   async neighbourhood(q: NeighbourhoodQuery): Promise<Subgraph> {
-    const nodes = new Map<string, GraphNode>();
-    const edges = new Map<string, GraphEdge>();
-    const truncated = new Map<string, number>();
-    const seeds = await this.nodesByIds(q.ids);
-    for (const n of seeds) nodes.set(n.id, n);
-    let frontier = seeds.map((n) => n.id);
-    const filters: string[] = [];
-    if (q.relTypes?.length) filters.push('label(r) IN $types');
-    if (q.labels?.length) filters.push('label(m) IN $labels');
-    const where = filters.length ? `AND ${filters.join(' AND ')}` : '';
-    const params = { types: q.relTypes ?? [], labels: q.labels ?? [] };
-    for (let depth = 1; depth <= q.depth && frontier.length && nodes.size < q.limit; depth++) {
-      const next: string[] = [];
-      for (const id of frontier) {
-        if (nodes.size >= q.limit) { truncated.set(id, (truncated.get(id) ?? 0)); break; }
-        const label = labelOfId(id)!;
-        const room = Math.min(q.perNodeLimit, q.limit - nodes.size);
-        // hubs first: a neighbour with more connections is the more useful one to show
-        const rows = await this.read(
-          `MATCH (n:${label} {id: $id})-[r]-(m) WHERE true ${where}
-           RETURN id(n) AS self, r AS rel, m AS node ORDER BY m.id LIMIT ${room + q.perNodeLimit * 4}`,
-          { id, ...params },
-        );
-        const total = await this.read(`MATCH (n:${label} {id: $id})-[r]-(m) WHERE true ${where} RETURN count(DISTINCT m.id) AS c`, { id, ...params });
-        let added = 0;
+    const types = q.relTypes?.filter((t) => (REL_TYPES as readonly string[]).includes(t)) ?? [];
+    const rel = types.length ? `[r:${types.join('|')}]` : '[r]';
+    const keep = q.labels?.length ? 'label(k) IN $labels' : 'true';
+    const params = q.labels?.length ? { labels: q.labels } : {};
+    const rank = (label: string) => { const i = NEIGHBOUR_ORDER.indexOf(label as NodeLabel); return i < 0 ? NEIGHBOUR_ORDER.length : i; };
+    const byOrder = (a: HoodRow, b: HoodRow) => rank(a.label) - rank(b.label) || cmp(a.other, b.other);
+    return this.pool.read(async (s) => {
+      const order: string[] = [];
+      const known = new Set<string>();
+      const read = new Map<string, GraphNode>();
+      const edges = new Map<string, GraphEdge>();
+      const truncated = new Map<string, number>();
+      /** adds what one node's neighbour rows allow; returns the nodes it added */
+      const expand = (id: string, rows: HoodRow[], total: number): string[] => {
+        const room = Math.min(q.perNodeLimit, q.limit - known.size);
+        const added: string[] = [];
         const shown = new Set<string>();
-        for (const row of rows) {
-          const m = toGraphNode(row.node as Row);
-          if (!nodes.has(m.id)) {
-            if (added >= room) continue;
-            nodes.set(m.id, m);
-            next.push(m.id);
-            added++;
+        for (const row of rows.sort(byOrder)) {
+          if (!known.has(row.other)) {
+            if (added.length >= room) continue;
+            known.add(row.other);
+            order.push(row.other);
+            added.push(row.other);
+            read.set(row.other, row.node);
           }
-          shown.add(m.id);
-          const rel = row.rel as Row;
-          const self = internalKey(row.self);
-          const out = internalKey(rel._src) === self;
-          const edge = toGraphEdge(rel, new Map([[self, id], [out ? internalKey(rel._dst) : internalKey(rel._src), m.id]]));
-          if (edge) edges.set(edge.id, edge);
+          shown.add(row.other);
+          const source = row.out ? id : row.other, target = row.out ? row.other : id;
+          const edge: GraphEdge = { id: edgeId(row.type, source, target, (row.props.docId as string) ?? null), type: row.type, source, target, properties: row.props };
+          edges.set(edge.id, edge);
         }
-        const hidden = Number(total[0]?.c ?? 0) - shown.size;
-        if (hidden > 0) truncated.set(id, hidden);
+        if (total > shown.size) truncated.set(id, total - shown.size);
+        return added;
+      };
+      /** one node's neighbours, at most `fetch` of them, and how many there are */
+      const prio = `CASE ${NEIGHBOUR_ORDER.map((l, i) => `WHEN label(k) = '${l}' THEN ${i}`).join(' ')} ELSE ${NEIGHBOUR_ORDER.length} END`;
+      const oneNode = async (id: string, fetch: number): Promise<{ rows: HoodRow[]; total: number }> => {
+        const label = labelOfId(id)!;
+        // each direction in display order and capped, so a hub costs what its first rows cost
+        const branch = (out: boolean) => `MATCH (n:${label} {id: $id})${out ? `-${rel}->` : `<-${rel}-`}(k) WHERE ${keep}
+          RETURN ${out} AS out, ${HOOD_COLUMNS}, k.id AS other, label(k) AS otherLabel, ${prio} AS prio ORDER BY prio, other LIMIT ${fetch}`;
+        const raw = await s.run(`${branch(true)} UNION ALL ${branch(false)}`, { id, ...params });
+        const rows = hoodRows(raw);
+        const capped = raw.filter((r) => r.out === true).length >= fetch || raw.filter((r) => r.out !== true).length >= fetch;
+        const total = capped
+          ? Number((await s.run(`MATCH (n:${label} {id: $id})-${rel}-(k) WHERE ${keep} RETURN count(DISTINCT id(k)) AS c`, { id, ...params }))[0]?.c ?? 0)
+          : new Set(rows.map((r) => r.other)).size;
+        return { rows, total };
+      };
+
+      const seeds = await this.nodeSummaries(s, q.ids, SUMMARY_NODE_PROPERTIES);
+      for (const n of seeds) { known.add(n.id); order.push(n.id); read.set(n.id, n); }
+      const hubRows = (): number => q.perNodeLimit * 4 + Math.min(known.size, 200);
+      let frontier = seeds.map((n) => ({ id: n.id, via: n.id }));
+      for (let depth = 1; depth <= q.depth && frontier.length && known.size < q.limit; depth++) {
+        const next: { id: string; via: string }[] = [];
+        if (depth === 2 && q.depth >= 2) {
+          // every depth-2 node hangs off one seed: read each seed's second ring in one go
+          const bySeed = new Map<string, string[]>();
+          for (const f of frontier) bySeed.set(f.via, [...(bySeed.get(f.via) ?? []), f.id]);
+          const ringRows = new Map<string, HoodRow[]>();
+          const ringTotals = new Map<string, number>();
+          for (const [seed, ids] of bySeed) {
+            const label = labelOfId(seed)!;
+            const totals = await s.run(
+              `MATCH (n:${label} {id: $seed})-[]-(m)-${rel}-(k) WHERE m.id IN $ids AND ${keep} RETURN m.id AS m, count(DISTINCT id(k)) AS total`,
+              { seed, ids, ...params },
+            );
+            for (const t of totals) ringTotals.set(t.m as string, Number(t.total));
+            const small = ids.filter((id) => (ringTotals.get(id) ?? 0) <= hubRows());
+            if (small.length) {
+              const rows = await s.run(
+                `MATCH (n:${label} {id: $seed})-[]-(m)-${rel}->(k) WHERE m.id IN $ids AND ${keep} RETURN m.id AS m, true AS out, ${HOOD_COLUMNS}, k.id AS other, label(k) AS otherLabel
+                 UNION ALL MATCH (n:${label} {id: $seed})-[]-(m)<-${rel}-(k) WHERE m.id IN $ids AND ${keep} RETURN m.id AS m, false AS out, ${HOOD_COLUMNS}, k.id AS other, label(k) AS otherLabel`,
+                { seed, ids: small, ...params },
+              );
+              for (const row of hoodRows(rows)) {
+                const list = ringRows.get(row.from!) ?? [];
+                // the first step can reach m twice (a document covering and mentioning a report)
+                if (!list.some((x) => x.out === row.out && x.type === row.type && x.other === row.other && x.props.docId === row.props.docId)) list.push(row);
+                ringRows.set(row.from!, list);
+              }
+            }
+          }
+          for (const f of frontier) {
+            if (known.size >= q.limit) break;
+            const cached = ringRows.get(f.id);
+            const total = ringTotals.get(f.id) ?? 0;
+            const { rows } = cached && total <= hubRows() ? { rows: cached } : total ? await oneNode(f.id, hubRows()) : { rows: [] };
+            for (const id of expand(f.id, rows, total)) next.push({ id, via: f.via });
+          }
+        } else {
+          for (const f of frontier) {
+            if (known.size >= q.limit) break;
+            const { rows, total } = await oneNode(f.id, hubRows());
+            for (const id of expand(f.id, rows, total)) next.push({ id, via: depth === 1 ? f.id : f.via });
+          }
+        }
+        frontier = next;
       }
-      frontier = next;
-    }
-    return { nodes: [...nodes.values()], edges: [...edges.values()], truncated: [...truncated].map(([id, hidden]) => ({ id, hidden })) };
+      const nodes = order.map((id) => read.get(id)!);
+      return { nodes, edges: [...edges.values()], truncated: [...truncated].map(([id, hidden]) => ({ id, hidden })) };
+    }).catch(wrapRead);
   }
 
   async shortestPath(fromId: string, toId: string, maxHops: number): Promise<Subgraph | null> {
     const a = labelOfId(fromId), b = labelOfId(toId);
     if (!a || !b) return null;
     const hops = Math.max(1, Math.min(10, Math.floor(maxHops)));
-    const rows = await this.read(
-      `MATCH p = (a:${a} {id: $from})-[* ALL SHORTEST 1..${hops}]-(b:${b} {id: $to}) RETURN p LIMIT 10`,
-      { from: fromId, to: toId },
-    );
-    if (!rows.length) return null;
-    return this.collectGraph(rows.map((r) => r.p));
+    return this.pool.read(async (s) => {
+      if (fromId === toId) {
+        const [node] = await this.nodesByIds(s, [fromId]);
+        return node ? { nodes: [node], edges: [], truncated: [] } : null;
+      }
+      const rows = await s.run(`MATCH p = (a:${a} {id: $from})-[* ALL SHORTEST 1..${hops}]-(b:${b} {id: $to}) RETURN p LIMIT 10`, { from: fromId, to: toId });
+      return rows.length ? this.collectGraph(rows.map((r) => r.p)) : null;
+    }).catch(wrapRead);
   }
 
+  /**
+   * Quotes by filter. A filter naming a node (speaker, document, report, organisation) is
+   * answered from that node outwards, so its cost follows how much that node said, not how
+   * many quotes the graph holds; the others narrow what those anchors found.
+   */
   async quotes(f: QuoteFilter): Promise<{ quotes: QuoteView[]; total: number }> {
-    const conditions: string[] = [];
-    const params: Record<string, unknown> = {};
-    if (f.speakerId) { conditions.push('EXISTS { MATCH (s)-[:SAID]->(q) WHERE s.id = $speakerId }'); params.speakerId = f.speakerId; }
-    if (f.speakerKind) {
-      const label = { person: 'Person', organization: 'Organization', report: 'Report' }[f.speakerKind];
-      conditions.push(`EXISTS { MATCH (s:${label})-[:SAID]->(q) }`);
-    }
-    if (f.organizationId) {
-      conditions.push(`(EXISTS { MATCH (o:Organization)-[:SAID]->(q) WHERE o.id = $org }
-        OR EXISTS { MATCH (p:Person)-[:SAID]->(q), (p)-[:HOLDS_ROLE]->(o:Organization) WHERE o.id = $org }
-        OR EXISTS { MATCH (q)-[:CONCERNS]->(o:Organization) WHERE o.id = $org })`);
-      params.org = f.organizationId;
-    }
-    if (f.reportId) {
-      conditions.push(`(EXISTS { MATCH (r:Report)-[:SAID]->(q) WHERE r.id = $report }
-        OR EXISTS { MATCH (q)-[:QUOTED_IN]->(d:Document)-[:COVERS]->(r:Report) WHERE r.id = $report })`);
-      params.report = f.reportId;
-    }
-    if (f.documentId) { conditions.push('EXISTS { MATCH (q)-[:QUOTED_IN]->(d:Document) WHERE d.id = $doc }'); params.doc = f.documentId; }
-    const tokens = f.text ? queryTokens(f.text) : [];
-    tokens.forEach((t, i) => { conditions.push(`q.searchText CONTAINS $qt${i}`); params[`qt${i}`] = t; });
-    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-    const total = Number((await this.read(`MATCH (q:Quote) ${where} RETURN count(q) AS c`, params))[0]?.c ?? 0);
-    const ids = (await this.read(`MATCH (q:Quote) ${where} RETURN q.id AS id ORDER BY q.documentId, q.startOffset SKIP ${f.offset} LIMIT ${f.limit}`, params)).map((r) => r.id as string);
-    return { quotes: await this.quoteViews(ids), total };
+    return this.pool.read(async (s) => {
+      if (f.quoteId) {
+        const quotes = await this.quoteViews(s, (await s.run('MATCH (q:Quote {id: $id}) RETURN q.id AS id', { id: f.quoteId })).map((r) => r.id as string));
+        return { quotes, total: quotes.length };
+      }
+      const anchors: Set<string>[] = [];
+      const idsOf = async (statement: string, params: Record<string, unknown>) => new Set((await s.run(statement, params)).map((r) => r.id as string));
+      if (f.speakerId) {
+        const label = labelOfId(f.speakerId);
+        anchors.push(label && ['Person', 'Organization', 'Report'].includes(label)
+          ? await idsOf(`MATCH (s:${label} {id: $id})-[:SAID]->(q:Quote) RETURN DISTINCT q.id AS id`, { id: f.speakerId })
+          : new Set());
+      }
+      if (f.documentId) anchors.push(await idsOf('MATCH (q:Quote)-[:QUOTED_IN]->(d:Document {id: $id}) RETURN DISTINCT q.id AS id', { id: f.documentId }));
+      if (f.organizationId) {
+        const id = f.organizationId;
+        anchors.push(new Set([
+          ...(await idsOf('MATCH (o:Organization {id: $id})-[:SAID]->(q:Quote) RETURN DISTINCT q.id AS id', { id })),
+          ...(await idsOf('MATCH (o:Organization {id: $id})<-[:HOLDS_ROLE]-(p:Person)-[:SAID]->(q:Quote) RETURN DISTINCT q.id AS id', { id })),
+          ...(await idsOf('MATCH (o:Organization {id: $id})<-[:CONCERNS]-(q:Quote) RETURN DISTINCT q.id AS id', { id })),
+        ]));
+      }
+      if (f.reportId) {
+        const id = f.reportId;
+        anchors.push(new Set([
+          ...(await idsOf('MATCH (r:Report {id: $id})-[:SAID]->(q:Quote) RETURN DISTINCT q.id AS id', { id })),
+          ...(await idsOf('MATCH (r:Report {id: $id})<-[:COVERS]-(:Document)<-[:QUOTED_IN]-(q:Quote) RETURN DISTINCT q.id AS id', { id })),
+        ]));
+      }
+      const conditions: string[] = [];
+      const params: Record<string, unknown> = {};
+      if (f.speakerKind) {
+        const label = { person: 'Person', organization: 'Organization', report: 'Report' }[f.speakerKind];
+        conditions.push(`EXISTS { MATCH (s:${label})-[:SAID]->(q) }`);
+      }
+      queryTokens(f.text ?? '').forEach((t, i) => { conditions.push(`q.searchText CONTAINS $qt${i}`); params[`qt${i}`] = ` ${t}`; });
+      const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+      let total: number;
+      let page: string[];
+      if (anchors.length) {
+        const [first, ...others] = anchors;
+        const candidates = [...first!].filter((x) => others.every((set) => set.has(x)));
+        const rows = candidates.length
+          ? await s.run(`UNWIND $ids AS x MATCH (q:Quote {id: x}) ${where} RETURN q.id AS id, q.documentId AS doc, q.startOffset AS start`, { ids: candidates, ...params })
+          : [];
+        rows.sort((a, b) => cmp(a.doc, b.doc) || Number(a.start) - Number(b.start) || cmp(a.id, b.id));
+        total = rows.length;
+        page = rows.slice(f.offset, f.offset + f.limit).map((r) => r.id as string);
+      } else {
+        total = Number((await s.run(`MATCH (q:Quote) ${where} RETURN count(q) AS c`, params))[0]?.c ?? 0);
+        page = (await s.run(`MATCH (q:Quote) ${where} RETURN q.id AS id ORDER BY q.documentId, q.startOffset, q.id SKIP ${Math.trunc(f.offset)} LIMIT ${Math.trunc(f.limit)}`, params)).map((r) => r.id as string);
+      }
+      return { quotes: await this.quoteViews(s, page), total };
+    }).catch(wrapRead);
   }
 
-  private async quoteViews(ids: string[]): Promise<QuoteView[]> {
+  private async quoteViews(s: Session, ids: string[]): Promise<QuoteView[]> {
     if (!ids.length) return [];
-    const rows = await this.read(
+    const rows = await s.run(
       `UNWIND $ids AS x MATCH (q:Quote {id: x})-[qi:QUOTED_IN]->(d:Document)
        OPTIONAL MATCH (s)-[said:SAID]->(q) WHERE said.docId = d.id
        RETURN q.id AS id, q.text AS text, d.id AS docId, d.title AS title, d.publisher AS publisher, d.publishedAt AS publishedAt,
               qi.startOffset AS s, qi.endOffset AS e, s.id AS speakerId, label(s) AS speakerLabel, coalesce(s.name, s.title) AS speaker`,
       { ids },
     );
-    const speakerIds = [...new Set(rows.map((r) => r.speakerId).filter(Boolean))] as string[];
+    const speakerIds = [...new Set(rows.map((r) => r.speakerId).filter((x) => typeof x === 'string' && labelOfId(x) === 'Person'))] as string[];
     const roles = speakerIds.length
-      ? await this.read(
+      ? await s.run(
         `UNWIND $ids AS x MATCH (p:Person {id: x})-[h:HOLDS_ROLE]->(o:Organization)
          RETURN p.id AS person, h.title AS title, h.docId AS docId, o.id AS orgId, o.name AS org`, { ids: speakerIds })
       : [];
@@ -317,83 +426,105 @@ export class LadybugStore implements GraphStore {
           .map((x) => ({ title: x.title as string, organizationId: x.orgId as string, organization: x.org as string }))
           .filter((x, i, all) => all.findIndex((y) => y.title === x.title && y.organizationId === x.organizationId) === i);
       }
-      view.sources.push({ documentId: r.docId as string, title: r.title as string, publisher: (r.publisher as string) ?? null, publishedAt: (r.publishedAt as string) ?? null, start: Number(r.s), end: Number(r.e) });
+      if (!view.sources.some((x) => x.documentId === r.docId && x.start === Number(r.s))) {
+        view.sources.push({ documentId: r.docId as string, title: r.title as string, publisher: (r.publisher as string) ?? null, publishedAt: (r.publishedAt as string) ?? null, start: Number(r.s), end: Number(r.e) });
+      }
       views.set(id, view);
     }
+    for (const v of views.values()) v.sources.sort((a, b) => cmp(a.documentId, b.documentId) || a.start - b.start);
     return ids.map((id) => views.get(id)).filter((v): v is QuoteView => !!v);
   }
 
   async documentText(documentId: string): Promise<DocumentText | null> {
-    const docs = await this.read('MATCH (d:Document {id: $id}) RETURN d', { id: documentId });
-    if (!docs[0]) return null;
-    const d = plain(docs[0].d) as GraphNode;
-    const p = d.properties;
-    const quotes = await this.read(
-      `MATCH (q:Quote)-[qi:QUOTED_IN]->(d:Document {id: $id})
-       OPTIONAL MATCH (s)-[said:SAID]->(q) WHERE said.docId = $id
-       RETURN q.id AS id, qi.startOffset AS qs, qi.endOffset AS qe, s.id AS speakerId, coalesce(s.name, s.title) AS speaker ORDER BY qs`,
-      { id: documentId },
-    );
-    const mentions = await this.read(
-      `MATCH (d:Document {id: $id})-[m:MENTIONS]->(x) RETURN x.id AS id, label(x) AS label, coalesce(x.name, x.title) AS name, m.spanStarts AS mstarts, m.spanEnds AS mends`,
-      { id: documentId },
-    );
-    return {
-      id: documentId,
-      title: p.title as string, publisher: (p.publisher as string) ?? null, publishedAt: (p.publishedAt as string) ?? null,
-      url: (p.url as string) ?? null, kind: p.kind as string, text: p.text as string,
-      quotes: quotes.map((r) => ({ id: r.id as string, start: Number(r.qs), end: Number(r.qe), speakerId: (r.speakerId as string) ?? null, speaker: (r.speaker as string) ?? null })),
-      mentions: mentions.flatMap((r) => ((r.mstarts as number[]) ?? []).map((start, i) => ({
-        id: r.id as string, label: r.label as NodeLabel, name: r.name as string, start: Number(start), end: Number((r.mends as number[])[i]),
-      }))).sort((a, b) => a.start - b.start),
-    };
+    return this.pool.read(async (s) => {
+      const docs = await s.run('MATCH (d:Document {id: $id}) RETURN d', { id: documentId });
+      if (!docs[0]) return null;
+      const p = toGraphNode(docs[0].d as Row).properties;
+      const quotes = await s.run(
+        `MATCH (q:Quote)-[qi:QUOTED_IN]->(d:Document {id: $id})
+         OPTIONAL MATCH (s)-[said:SAID]->(q) WHERE said.docId = $id
+         RETURN q.id AS id, qi.startOffset AS qs, qi.endOffset AS qe, s.id AS speakerId, coalesce(s.name, s.title) AS speaker ORDER BY qs`,
+        { id: documentId },
+      );
+      const mentions = await s.run(
+        'MATCH (d:Document {id: $id})-[m:MENTIONS]->(x) RETURN x.id AS id, label(x) AS label, coalesce(x.name, x.title) AS name, m.spanStarts AS mstarts, m.spanEnds AS mends',
+        { id: documentId },
+      );
+      const seen = new Set<string>();
+      return {
+        id: documentId,
+        title: p.title as string, publisher: (p.publisher as string) ?? null, publishedAt: (p.publishedAt as string) ?? null,
+        url: (p.url as string) ?? null, kind: p.kind as string, text: p.text as string,
+        quotes: quotes
+          .map((r) => ({ id: r.id as string, start: Number(r.qs), end: Number(r.qe), speakerId: (r.speakerId as string) ?? null, speaker: (r.speaker as string) ?? null }))
+          // a quote said by two speakers in one document is one span
+          .filter((q) => !seen.has(`${q.id}@${q.start}`) && seen.add(`${q.id}@${q.start}`)),
+        mentions: mentions.flatMap((r) => ((r.mstarts as number[]) ?? []).map((start, i) => ({
+          id: r.id as string, label: r.label as NodeLabel, name: r.name as string, start: Number(start), end: Number((r.mends as number[])[i]),
+        }))).sort((a, b) => a.start - b.start || cmp(a.id, b.id)),
+      };
+    }).catch(wrapRead);
   }
 
   async claims(f: { measure?: string; documentId?: string; limit: number; offset: number }): Promise<{ claims: ClaimView[]; total: number }> {
     const conditions: string[] = [];
     const params: Record<string, unknown> = {};
-    if (f.documentId) { conditions.push('EXISTS { MATCH (d:Document)-[:STATES]->(c) WHERE d.id = $doc }'); params.doc = f.documentId; }
-    queryTokens(f.measure ?? '').forEach((t, i) => { conditions.push(`c.searchText CONTAINS $m${i}`); params[`m${i}`] = t; });
+    const anchor = f.documentId ? 'MATCH (doc:Document {id: $doc})-[:STATES]->(c:Claim)' : 'MATCH (c:Claim)';
+    if (f.documentId) params.doc = f.documentId;
+    queryTokens(f.measure ?? '').forEach((t, i) => { conditions.push(`c.searchText CONTAINS $m${i}`); params[`m${i}`] = ` ${t}`; });
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-    const total = Number((await this.read(`MATCH (c:Claim) ${where} RETURN count(c) AS c`, params))[0]?.c ?? 0);
-    const rows = await this.read(
-      `MATCH (c:Claim) ${where} WITH c ORDER BY c.measure, c.value SKIP ${f.offset} LIMIT ${f.limit}
-       MATCH (d:Document)-[s:STATES]->(c)
-       OPTIONAL MATCH (c)-[:SOURCED_FROM]->(r:Report)
-       RETURN c.id AS id, c.text AS text, c.value AS value, c.unit AS unit, c.measure AS measure,
-              d.id AS docId, d.title AS title, d.publisher AS publisher, s.startOffset AS s, s.endOffset AS e, r.id AS reportId, r.title AS report`,
-      params,
-    );
-    const views = new Map<string, ClaimView>();
-    for (const r of rows) {
-      const id = r.id as string;
-      const v = views.get(id) ?? { id, text: r.text as string, value: Number(r.value), unit: r.unit as string, measure: r.measure as string, sources: [], reports: [] };
-      if (!v.sources.some((x) => x.documentId === r.docId && x.start === Number(r.s))) {
-        v.sources.push({ documentId: r.docId as string, title: r.title as string, publisher: (r.publisher as string) ?? null, start: Number(r.s), end: Number(r.e) });
+    return this.pool.read(async (s) => {
+      const total = Number((await s.run(`${anchor} ${where} RETURN count(DISTINCT c.id) AS c`, params))[0]?.c ?? 0);
+      const rows = await s.run(
+        `${anchor} ${where} WITH DISTINCT c ORDER BY c.measure, c.value, c.id SKIP ${Math.trunc(f.offset)} LIMIT ${Math.trunc(f.limit)}
+         MATCH (d:Document)-[st:STATES]->(c)
+         OPTIONAL MATCH (c)-[:SOURCED_FROM]->(r:Report)
+         RETURN c.id AS id, c.text AS text, c.value AS value, c.unit AS unit, c.measure AS measure,
+                d.id AS docId, d.title AS title, d.publisher AS publisher, st.startOffset AS s, st.endOffset AS e, r.id AS reportId, r.title AS report`,
+        params,
+      );
+      const views = new Map<string, ClaimView>();
+      for (const r of rows) {
+        const id = r.id as string;
+        const v = views.get(id) ?? { id, text: r.text as string, value: Number(r.value), unit: r.unit as string, measure: r.measure as string, sources: [], reports: [] };
+        if (!v.sources.some((x) => x.documentId === r.docId && x.start === Number(r.s))) {
+          v.sources.push({ documentId: r.docId as string, title: r.title as string, publisher: (r.publisher as string) ?? null, start: Number(r.s), end: Number(r.e) });
+        }
+        if (r.reportId && !v.reports.some((x) => x.id === r.reportId)) v.reports.push({ id: r.reportId as string, title: r.report as string });
+        views.set(id, v);
       }
-      if (r.reportId && !v.reports.some((x) => x.id === r.reportId)) v.reports.push({ id: r.reportId as string, title: r.report as string });
-      views.set(id, v);
-    }
-    return { claims: [...views.values()], total };
+      const out = [...views.values()].sort((a, b) => cmp(a.measure, b.measure) || a.value - b.value || cmp(a.id, b.id));
+      for (const v of out) v.sources.sort((a, b) => cmp(a.documentId, b.documentId) || a.start - b.start);
+      return { claims: out, total };
+    }).catch(wrapRead);
   }
 
   async counts(): Promise<Counts> {
-    const nodes = {} as Counts['nodes'];
-    for (const label of NODE_LABELS) nodes[label] = Number((await this.read(`MATCH (n:${label}) RETURN count(n) AS c`))[0]?.c ?? 0);
-    const relationships = {} as Counts['relationships'];
-    for (const type of REL_TYPES) relationships[type] = Number((await this.read(`MATCH ()-[r:${type}]->() RETURN count(r) AS c`))[0]?.c ?? 0);
-    return { nodes, relationships };
+    return this.pool.read(async (s) => {
+      const nodes = {} as Counts['nodes'];
+      for (const label of NODE_LABELS) nodes[label] = Number((await s.run(`MATCH (n:${label}) RETURN count(n) AS c`))[0]?.c ?? 0);
+      const relationships = {} as Counts['relationships'];
+      for (const type of REL_TYPES) relationships[type] = Number((await s.run(`MATCH ()-[r:${type}]->() RETURN count(r) AS c`))[0]?.c ?? 0);
+      return { nodes, relationships };
+    }).catch(wrapRead);
   }
 
   async topNodes(limit: number, labels: NodeLabel[] = ['Person', 'Organization', 'Report']): Promise<GraphNode[]> {
-    const scored: { node: GraphNode; degree: number }[] = [];
-    for (const label of labels) {
-      const rows = await this.read(`MATCH (n:${label})-[r]-() RETURN n, count(r) AS degree ORDER BY degree DESC, n.id LIMIT ${limit}`);
-      for (const r of rows) scored.push({ node: toGraphNode(r.n as Row), degree: Number(r.degree) });
-    }
-    return scored.sort((a, b) => b.degree - a.degree).slice(0, limit).map((s) => s.node);
+    return this.pool.read(async (s) => {
+      const scored: { node: GraphNode; degree: number }[] = [];
+      for (const label of labels) {
+        const rows = await s.run(`MATCH (n:${label})-[r]-() RETURN n, count(r) AS degree ORDER BY degree DESC, n.id LIMIT ${Math.trunc(limit)}`);
+        for (const r of rows) scored.push({ node: toGraphNode(r.n as Row), degree: Number(r.degree) });
+      }
+      return scored.sort((a, b) => b.degree - a.degree || cmp(a.node.id, b.node.id)).slice(0, limit).map((x) => x.node);
+    }).catch(wrapRead);
   }
 
+  /**
+   * A user's statement, read-only by three locks: unsafe forms refused by name; the database's
+   * own verdict on the prepared statement (`isReadOnly`); and a `READ ONLY` transaction, in
+   * which LadybugDB refuses any write that got past the first two.
+   */
   async runReadOnly(req: CypherRequest): Promise<CypherResult> {
     refuseUnsafeForms(req.query);
     return this.pool.read(async (s) => {
@@ -415,6 +546,7 @@ export class LadybugStore implements GraphStore {
         let truncated = false;
         while (result.hasNext()) {
           if (rows.length >= req.rowLimit) { truncated = true; break; }
+          if (Date.now() - started > req.timeoutMs) throw new QueryTimeoutError(req.timeoutMs);
           const row = (await result.getNext()) as Row;
           rawValues.push(...columns.map((c) => row[c]));
           rows.push(columns.map((c) => plain(row[c])));
@@ -422,6 +554,7 @@ export class LadybugStore implements GraphStore {
         result.close();
         return { columns, rows, graph: this.collectGraph(rawValues), truncated, elapsedMs: Date.now() - started };
       } catch (error) {
+        if (error instanceof QueryTimeoutError) throw error;
         const message = (error as Error).message ?? String(error);
         if (/interrupt|timeout/i.test(message)) throw new QueryTimeoutError(req.timeoutMs);
         if (/read-only transaction/i.test(message)) throw new QueryRefusedError('write', `refused by the database: ${message}`);
@@ -461,26 +594,92 @@ export class LadybugStore implements GraphStore {
     return { nodes: [...nodes.values()], edges: [...edges.values()], truncated: [] };
   }
 
-  private async nodesByIds(ids: string[]): Promise<GraphNode[]> {
+  /** Nodes by id with these properties (by default every one but a document's full text, which can run to megabytes). */
+  private async nodeSummaries(s: Session, ids: string[], properties: Record<NodeLabel, readonly string[]> = SUMMARY_COLUMNS): Promise<GraphNode[]> {
     const out: GraphNode[] = [];
-    for (const label of NODE_LABELS) {
-      const mine = ids.filter((id) => labelOfId(id) === label);
-      if (!mine.length) continue;
-      const rows = await this.read(`UNWIND $ids AS x MATCH (n:${label} {id: x}) RETURN n`, { ids: mine });
+    for (const [label, mine] of byLabel([...new Set(ids)])) {
+      const columns = properties[label];
+      const rows = await s.run(`UNWIND $ids AS x MATCH (n:${label} {id: x}) RETURN ${columns.map((c) => `n.${c} AS ${c}`).join(', ')}`, { ids: mine });
+      for (const row of rows) {
+        const props = Object.fromEntries(columns.filter((c) => row[c] !== null && row[c] !== undefined).map((c) => [c, plain(row[c])]));
+        out.push({ id: props.id as string, label, name: displayName(label, props), kind: nodeKind(label, props), properties: props });
+      }
+    }
+    const position = new Map(ids.map((id, i) => [id, i]));
+    return out.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+  }
+
+  private async nodesByIds(s: Session, ids: string[]): Promise<GraphNode[]> {
+    const out: GraphNode[] = [];
+    for (const [label, mine] of byLabel([...new Set(ids)])) {
+      const rows = await s.run(`UNWIND $ids AS x MATCH (n:${label} {id: x}) RETURN n`, { ids: mine });
       out.push(...rows.map((r) => toGraphNode(r.n as Row)));
     }
-    return out;
+    const order = new Map(ids.map((id, i) => [id, i]));
+    return out.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   }
 
   private read(statement: string, params: Record<string, unknown> = {}): Promise<Row[]> {
-    return this.pool.read((s) => s.run(statement, params)).catch((error: unknown) => {
-      throw new StoreError(`embedded store query failed: ${(error as Error).message}`, error);
-    });
+    return this.pool.read((s) => s.run(statement, params)).catch(wrapRead);
+  }
+
+  /** Nodes per label in the search index, for checks that it follows the graph. */
+  searchIndexCounts(): Record<NodeLabel, number> {
+    const counts = this.index.counts();
+    return Object.fromEntries(NODE_LABELS.map((l) => [l, counts.get(l) ?? 0])) as Record<NodeLabel, number>;
   }
 
   async close(): Promise<void> {
+    await this.writeChain;
     await this.pool.close();
   }
+}
+
+/** The summary properties of any label (SUMMARY_NODE_PROPERTIES), one column each. */
+const NEIGHBOUR_PROPERTIES = [...new Set(NODE_LABELS.flatMap((l) => SUMMARY_NODE_PROPERTIES[l]))].filter((p) => p !== 'id');
+
+/**
+ * Relationship and far-node summary properties, as columns: a row carries no node or
+ * relationship value (whose every column LadybugDB would read), and the far node is read
+ * here once, not looked up again after.
+ */
+const HOOD_COLUMNS = [
+  'label(r) AS type', ...SUMMARY_REL_PROPERTIES.map((p) => `r.${p} AS r_${p}`),
+  ...NEIGHBOUR_PROPERTIES.map((p) => (p === 'text' ? "CASE WHEN label(k) = 'Document' THEN NULL ELSE k.text END AS k_text" : `k.${p} AS k_${p}`)),
+].join(', ');
+
+interface HoodRow { from?: string; out: boolean; type: RelType; other: string; label: string; props: Properties; node: GraphNode }
+
+function hoodRows(rows: Row[]): HoodRow[] {
+  const pick = (r: Row, prefix: string, names: string[]) => Object.fromEntries(names.filter((p) => r[`${prefix}${p}`] !== null && r[`${prefix}${p}`] !== undefined).map((p) => [p, plain(r[`${prefix}${p}`])]));
+  return rows.map((r) => {
+    const label = r.otherLabel as NodeLabel;
+    const props = { id: r.other as string, ...pick(r, 'k_', SUMMARY_NODE_PROPERTIES[label].filter((p) => p !== 'id')) };
+    return {
+      from: r.m as string | undefined,
+      out: r.out === true,
+      type: r.type as RelType,
+      other: r.other as string,
+      label,
+      props: pick(r, 'r_', [...SUMMARY_REL_PROPERTIES]),
+      node: { id: props.id, label, name: displayName(label, props), kind: nodeKind(label, props), properties: props },
+    };
+  });
+}
+
+/** Every stored property but the derived search text, and a document's text. */
+const SUMMARY_COLUMNS = Object.fromEntries(NODE_LABELS.map((label) => [
+  label, Object.keys(NODE_PROPERTIES[label]).filter((p) => p !== 'searchText' && !(label === 'Document' && p === 'text')),
+])) as Record<NodeLabel, string[]>;
+
+function wrapRead(error: unknown): never {
+  if (error instanceof StoreError) throw error;
+  throw new StoreError(`embedded store query failed: ${(error as Error).message}`, error);
+}
+
+function cmp(a: unknown, b: unknown): number {
+  const x = String(a ?? ''), y = String(b ?? '');
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 function syntaxError(error: unknown): QuerySyntaxError {
@@ -490,4 +689,3 @@ function syntaxError(error: unknown): QuerySyntaxError {
   return new QuerySyntaxError(message.split('\n')[0]!, position);
 }
 
-export const _endpointsForTests = REL_ENDPOINTS;

@@ -9,7 +9,8 @@ import type {
   ClaimView, Counts, CypherRequest, CypherResult, DocumentText, GraphStore, NeighbourhoodQuery, NodeDetail,
   QuoteFilter, QuoteView, SearchHit, SearchQuery, WriteSummary,
 } from '../port.js';
-import { queryTokens, rankNames } from '../shared/search-rank.js';
+import { compareHits, queryTokens, rankNames } from '../shared/search-rank.js';
+import { PROVENANCE_CAP, SEARCH_DEFAULT_LABELS, summaryEdge, summaryNode } from '../shared/limits.js';
 import { mergeEntity } from '../shared/merge-entities.js';
 import { refuseUnsafeForms } from '../shared/console-guard.js';
 import { DOCUMENT_REL_TYPES, FULLTEXT_LABELS } from './schema.js';
@@ -119,6 +120,21 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
+  /** One transaction per document: on a cluster, short transactions are the ones that do not time out. */
+  async writeDocumentGraphs(inputs: DocumentGraph[]): Promise<WriteSummary[]> {
+    const out: WriteSummary[] = [];
+    let failure: unknown = null;
+    for (const graph of inputs) {
+      try {
+        out.push(await this.writeDocumentGraph(graph));
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+    if (failure) throw failure;
+    return out;
+  }
+
   async writeRenames(renames: Parameters<GraphStore['writeRenames']>[0]): Promise<void> {
     if (!renames.length) return;
     try {
@@ -200,7 +216,7 @@ export class Neo4jStore implements GraphStore {
   async search(query: SearchQuery): Promise<{ hits: SearchHit[]; total: number }> {
     const tokens = queryTokens(query.text);
     if (!tokens.length) return { hits: [], total: 0 };
-    const labels = query.labels?.length ? query.labels : NODE_LABELS.filter((l) => l !== 'Document');
+    const labels = query.labels?.length ? query.labels : SEARCH_DEFAULT_LABELS;
     const wanted = query.offset + query.limit;
     let hits: SearchHit[] | null = null;
     if (labels.every((l) => (FULLTEXT_LABELS as readonly string[]).includes(l))) {
@@ -240,29 +256,23 @@ export class Neo4jStore implements GraphStore {
       const found = await rows(tx, S.nodeById(label), { id });
       if (!found[0]) return null;
       const node = modelNode(found[0].n);
-      const counts = new Map<string, number>();
-      const provenance: NodeDetail['provenance'] = [];
-      for (const row of await rows(tx, S.nodeRelationships(label), { id })) {
-        const key = `${row.type}|${row.outgoing ? 'out' : 'in'}`;
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-        if (row.docId) {
-          provenance.push({ documentId: row.docId as string, title: '', start: numOrNull(row.startOffset), end: numOrNull(row.endOffset), via: row.type as RelType });
-        }
-      }
-      const docIds = [...new Set(provenance.map((p) => p.documentId))];
+      const relationshipCounts: NodeDetail['relationshipCounts'] = (await rows(tx, S.nodeRelationshipCounts(label), { id })).map((r) => ({
+        type: r.type as RelType, direction: r.outgoing ? 'out' : 'in', count: num(r.total),
+      }));
+      const spans = await rows(tx, S.nodeProvenance(label), { id, limit: int(PROVENANCE_CAP + 1) });
+      const shown = spans.slice(0, PROVENANCE_CAP);
+      const provenanceTotal = spans.length > PROVENANCE_CAP ? num((await rows(tx, S.nodeProvenanceCount(label), { id }))[0]?.total ?? 0) : shown.length;
+      const docIds = [...new Set(shown.map((p) => p.docId as string))];
       const titles = new Map((await rows(tx, S.DOCUMENT_TITLES, { ids: docIds })).map((r) => [r.id as string, r.title as string]));
-      for (const p of provenance) p.title = titles.get(p.documentId) ?? p.documentId;
-      return {
-        node,
-        relationshipCounts: [...counts].map(([k, count]) => {
-          const [type, direction] = k.split('|');
-          return { type: type as RelType, direction: direction as 'in' | 'out', count };
-        }),
-        provenance,
-      };
+      const provenance = shown.map((p) => ({
+        documentId: p.docId as string, title: titles.get(p.docId as string) ?? (p.docId as string),
+        start: numOrNull(p.startOffset), end: numOrNull(p.endOffset), via: p.via as RelType,
+      }));
+      return { node, relationshipCounts, provenance, provenanceTotal };
     });
   }
 
+  /** Breadth first, one round trip per ring and label: each query brings every frontier node's first neighbours and its count. */
   async neighbourhood(q: NeighbourhoodQuery): Promise<Subgraph> {
     const filter: S.NeighbourFilter = { relTypes: !!q.relTypes?.length, labels: !!q.labels?.length };
     const params: Params = {
@@ -274,32 +284,39 @@ export class Neo4jStore implements GraphStore {
       const edges = new Map<string, GraphEdge>();
       const truncated = new Map<string, number>();
       const seeds = await this.nodesByIds(tx, q.ids);
-      for (const n of seeds) nodes.set(n.id, n);
+      for (const n of seeds) nodes.set(n.id, summaryNode(n));
       let frontier = seeds.map((n) => n.id);
       for (let depth = 1; depth <= q.depth && frontier.length && nodes.size < q.limit; depth++) {
+        // enough rows per node for its new neighbours and for those already shown, whose edges we want too
+        const fetch = q.perNodeLimit * 5 + 1;
+        const ring = new Map<string, { found: { rel: Relationship; source: string; target: string; node: unknown }[]; total: number }>();
+        for (const label of NODE_LABELS) {
+          const ids = frontier.filter((id) => labelOfId(id) === label);
+          if (!ids.length) continue;
+          for (const row of await rows(tx, S.neighbourRing(label, filter), { ids, ...params, limit: int(fetch) })) {
+            ring.set(row.id as string, { found: row.found as never, total: num(row.total) });
+          }
+        }
         const next: string[] = [];
         for (const id of frontier) {
-          if (nodes.size >= q.limit) { truncated.set(id, truncated.get(id) ?? 0); break; }
-          const label = labelOfId(id)!;
+          if (nodes.size >= q.limit) break;
           const room = Math.min(q.perNodeLimit, q.limit - nodes.size);
-          const found = await rows(tx, S.neighbours(label, filter), { id, ...params, limit: int(room + q.perNodeLimit * 4) });
-          const [count] = await rows(tx, S.neighbourCount(label, filter), { id, ...params });
+          const { found, total } = ring.get(id) ?? { found: [], total: 0 };
           let added = 0;
           const shown = new Set<string>();
           for (const row of found) {
             const m = modelNode(row.node);
             if (!nodes.has(m.id)) {
               if (added >= room) continue;
-              nodes.set(m.id, m);
+              nodes.set(m.id, summaryNode(m));
               next.push(m.id);
               added++;
             }
             shown.add(m.id);
-            const edge = toGraphEdge(row.rel as Relationship, row.source as string, row.target as string);
-            if (edge) edges.set(edge.id, edge);
+            const edge = toGraphEdge(row.rel, row.source, row.target);
+            if (edge) edges.set(edge.id, summaryEdge(edge));
           }
-          const hidden = num(count?.total ?? 0) - shown.size;
-          if (hidden > 0) truncated.set(id, hidden);
+          if (total > shown.size) truncated.set(id, total - shown.size);
         }
         frontier = next;
       }
@@ -324,6 +341,11 @@ export class Neo4jStore implements GraphStore {
   }
 
   async quotes(f: QuoteFilter): Promise<{ quotes: QuoteView[]; total: number }> {
+    if (f.quoteId) {
+      const id = f.quoteId;
+      const quotes = await this.read((tx) => this.quoteViews(tx, [id]));
+      return { quotes, total: quotes.length };
+    }
     const tokens = f.text ? queryTokens(f.text) : [];
     const clauses: S.QuoteClauses = {
       speaker: !!f.speakerId,
@@ -338,7 +360,7 @@ export class Neo4jStore implements GraphStore {
       ...(f.organizationId ? { organizationId: f.organizationId } : {}),
       ...(f.reportId ? { reportId: f.reportId } : {}),
       ...(f.documentId ? { documentId: f.documentId } : {}),
-      ...(tokens.length ? { tokens } : {}),
+      ...(tokens.length ? { tokens: tokens.map((t) => ` ${t}`) } : {}),
     };
     return this.read(async (tx) => {
       const [count] = await rows(tx, S.quoteCount(clauses), params);
@@ -365,10 +387,13 @@ export class Neo4jStore implements GraphStore {
           .map((x) => ({ title: x.title as string, organizationId: x.orgId as string, organization: x.org as string }))
           .filter((x, i, all) => all.findIndex((y) => y.title === x.title && y.organizationId === x.organizationId) === i);
       }
-      view.sources.push({
-        documentId: r.docId as string, title: r.title as string, publisher: strOrNull(r.publisher), publishedAt: strOrNull(r.publishedAt),
-        start: num(r.startOffset), end: num(r.endOffset),
-      });
+      // a quote said by two speakers in one document is still one source
+      if (!view.sources.some((x) => x.documentId === r.docId && x.start === num(r.startOffset))) {
+        view.sources.push({
+          documentId: r.docId as string, title: r.title as string, publisher: strOrNull(r.publisher), publishedAt: strOrNull(r.publishedAt),
+          start: num(r.startOffset), end: num(r.endOffset),
+        });
+      }
       views.set(id, view);
     }
     return ids.map((id) => views.get(id)).filter((v): v is QuoteView => !!v);
@@ -387,13 +412,14 @@ export class Neo4jStore implements GraphStore {
         url: strOrNull(p.url), kind: p.kind as string, text: p.text as string,
         quotes: quotes.map((r) => ({
           id: r.id as string, start: num(r.startOffset), end: num(r.endOffset), speakerId: strOrNull(r.speakerId), speaker: strOrNull(r.speaker),
-        })),
+        // a quote said by two speakers in one document is one span
+        })).filter((q, i, all) => all.findIndex((x) => x.id === q.id && x.start === q.start) === i),
         mentions: mentions.flatMap((r) => {
           const label = labelOfId(r.id as string);
           const starts = (r.spanStarts as unknown[] | null) ?? [];
           const ends = (r.spanEnds as unknown[] | null) ?? [];
           return label ? starts.map((start, i) => ({ id: r.id as string, label, name: r.name as string, start: num(start), end: num(ends[i]) })) : [];
-        }).sort((a, b) => a.start - b.start),
+        }).sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
       };
     });
   }
@@ -401,7 +427,7 @@ export class Neo4jStore implements GraphStore {
   async claims(f: { measure?: string; documentId?: string; limit: number; offset: number }): Promise<{ claims: ClaimView[]; total: number }> {
     const tokens = queryTokens(f.measure ?? '');
     const clauses: S.ClaimClauses = { document: !!f.documentId, measure: tokens.length > 0 };
-    const params: Params = { ...(f.documentId ? { documentId: f.documentId } : {}), ...(tokens.length ? { tokens } : {}) };
+    const params: Params = { ...(f.documentId ? { documentId: f.documentId } : {}), ...(tokens.length ? { tokens: tokens.map((t) => ` ${t}`) } : {}) };
     return this.read(async (tx) => {
       const [count] = await rows(tx, S.claimCount(clauses), params);
       const found = await rows(tx, S.claimPage(clauses), { ...params, skip: int(f.offset), limit: int(f.limit) });
@@ -541,7 +567,7 @@ function rankHits(text: string, candidates: GraphNode[]): SearchHit[] {
       ?? (node.label === 'Quote' || node.label === 'Claim' ? { rank: 1, matched: node.name } : null);
     if (ranked) hits.set(node.id, { node, ...ranked });
   }
-  return [...hits.values()].sort((a, b) => b.rank - a.rank || a.node.name.length - b.node.name.length || a.node.name.localeCompare(b.node.name));
+  return [...hits.values()].sort(compareHits);
 }
 
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {

@@ -1,6 +1,7 @@
 import {
   NODE_LABELS, NODE_PROPERTIES, QUOTE_FIRST_WRITER_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, REL_TYPES, type NodeLabel, type RelType,
 } from '../../model/graph.js';
+import { NEIGHBOUR_ORDER } from '../shared/limits.js';
 import { FULLTEXT_INDEX, FULLTEXT_LABELS, constraintName, docIdIndexName } from './schema.js';
 
 // Every Cypher statement the Neo4j adapter sends, and nothing else: named constants, and
@@ -116,9 +117,28 @@ export function nodesByIds(of: NodeLabel): string {
   return `MATCH (n:${label(of)}) WHERE n.id IN $ids RETURN n`;
 }
 
-export function nodeRelationships(of: NodeLabel): string {
+/** Relationship counts by type and direction: one row per pair, however many relationships. */
+export function nodeRelationshipCounts(of: NodeLabel): string {
   return `MATCH (n:${label(of)} {id: $id})-[r]-()
-RETURN type(r) AS type, startNode(r) = n AS outgoing, r.docId AS docId, r.startOffset AS startOffset, r.endOffset AS endOffset`;
+RETURN type(r) AS type, startNode(r) = n AS outgoing, count(*) AS total`;
+}
+
+function nodeSpans(of: NodeLabel): string {
+  return `MATCH (n:${label(of)} {id: $id})-[r]-()
+WHERE r.docId IS NOT NULL
+WITH DISTINCT r.docId AS docId, r.startOffset AS startOffset, r.endOffset AS endOffset, type(r) AS via`;
+}
+
+/** One row per document, span and relationship type, in a fixed order, at most $limit. */
+export function nodeProvenance(of: NodeLabel): string {
+  return `${nodeSpans(of)}
+RETURN docId, startOffset, endOffset, via
+ORDER BY docId, startOffset, via LIMIT $limit`;
+}
+
+export function nodeProvenanceCount(of: NodeLabel): string {
+  return `${nodeSpans(of)}
+RETURN count(*) AS total`;
 }
 
 export const DOCUMENT_TITLES = 'MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.title AS title';
@@ -130,23 +150,31 @@ export interface NeighbourFilter {
   labels: boolean;
 }
 
-function neighbourMatch(of: NodeLabel, filter: NeighbourFilter): string {
+/** Entities first, then what they said, where, and the figures (NEIGHBOUR_ORDER), then by id; labels come from the model. */
+const NEIGHBOUR_RANK = `CASE ${NEIGHBOUR_ORDER.map((l, i) => `WHEN m:${label(l)} THEN ${i}`).join(' ')} ELSE ${NEIGHBOUR_ORDER.length} END`;
+
+/**
+ * One ring of a neighbourhood in one round trip: for each node of $ids, its first $limit
+ * neighbours in display order, and how many neighbours it has in all.
+ */
+export function neighbourRing(of: NodeLabel, filter: NeighbourFilter): string {
   const conditions = [
     ...(filter.relTypes ? ['type(r) IN $types'] : []),
     ...(filter.labels ? ['any(l IN labels(m) WHERE l IN $labels)'] : []),
   ];
-  return `MATCH (n:${label(of)} {id: $id})-[r]-(m)${conditions.length ? `\nWHERE ${conditions.join(' AND ')}` : ''}`;
+  const where = conditions.length ? `\n  WHERE ${conditions.join(' AND ')}` : '';
+  return `UNWIND $ids AS id
+MATCH (n:${label(of)} {id: id})
+CALL (n) {
+  MATCH (n)-[r]-(m)${where}
+  WITH r, m ORDER BY ${NEIGHBOUR_RANK}, m.id LIMIT $limit
+  RETURN collect({rel: r, source: startNode(r).id, target: endNode(r).id, node: m}) AS found
 }
-
-export function neighbours(of: NodeLabel, filter: NeighbourFilter): string {
-  return `${neighbourMatch(of, filter)}
-RETURN r AS rel, startNode(r).id AS source, endNode(r).id AS target, m AS node
-ORDER BY m.id LIMIT $limit`;
+CALL (n) {
+  MATCH (n)-[r]-(m)${where}
+  RETURN count(DISTINCT m) AS total
 }
-
-export function neighbourCount(of: NodeLabel, filter: NeighbourFilter): string {
-  return `${neighbourMatch(of, filter)}
-RETURN count(DISTINCT m.id) AS total`;
+RETURN n.id AS id, found, total`;
 }
 
 export const MAX_PATH_HOPS = 10;
@@ -171,7 +199,7 @@ export interface QuoteClauses {
   report: boolean;
   /** document $documentId quotes it */
   document: boolean;
-  /** every token of $tokens appears in its folded text */
+  /** every token of $tokens (each with a leading space: a word start) appears in its folded text */
   text: boolean;
 }
 
@@ -234,7 +262,7 @@ RETURN x.id AS id, coalesce(x.name, x.title) AS name, m.spanStarts AS spanStarts
 export interface ClaimClauses {
   /** document $documentId states it */
   document: boolean;
-  /** every token of $tokens appears in its folded text and measure */
+  /** every token of $tokens (each with a leading space: a word start) appears in its folded text and measure */
   measure: boolean;
 }
 

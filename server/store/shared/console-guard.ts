@@ -13,12 +13,16 @@ const FILE_OR_NETWORK: [RegExp, string][] = [
   [/\bATTACH\b|\bDETACH\s+DATABASE\b/i, 'ATTACH opens other databases'],
   [/\bINSTALL\b/i, 'INSTALL downloads extensions'],
   [/\b(EXPORT|IMPORT)\s+DATABASE\b/i, 'EXPORT/IMPORT DATABASE touches files'],
-  [/\bapoc\s*\.\s*(load|import|export|cypher|periodic|trigger|systemdb|custom)\b/i, 'APOC file, network and dynamic-query procedures are not allowed'],
-  [/\bdbms\s*\.|\bdb\s*\.\s*(create|drop|clear|checkpoint)|\bgds\s*\./i, 'administration procedures are not allowed'],
+  [/\bapoc\s*\.\s*(load|import|export|systemdb)\b/i, 'APOC load, import and export procedures read or write files and URLs'],
+];
+
+const PROCEDURES: [RegExp, string][] = [
+  [/\bapoc\s*\.\s*(cypher|periodic|trigger|custom|create|merge|refactor|nodes|do|atomic|lock|schema)\b/i, 'APOC procedures that write or run dynamic Cypher are not allowed'],
+  [/\bdbms\s*\.|\bdb\s*\.\s*(create|drop|clear|checkpoint)|\bgds\s*\.|\btx\s*\.\s*setMetaData/i, 'administration procedures are not allowed'],
 ];
 
 const WRITE_WORDS = /\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|ALTER|CHECKPOINT|FOREACH)\b/i;
-const ADMIN = /\b(SHOW\s+(USERS|ROLES|PRIVILEGES|SERVERS|DATABASES?|SETTINGS|TRANSACTIONS)|TERMINATE\s+TRANSACTIONS?|GRANT|REVOKE|DENY|START\s+DATABASE|STOP\s+DATABASE|USE\s+\w+|BEGIN|COMMIT|ROLLBACK)\b/i;
+const ADMIN = /\b(SHOW\s+(USERS|ROLES|PRIVILEGES|SERVERS|DATABASES?|SETTINGS|TRANSACTIONS)|TERMINATE\s+TRANSACTIONS?|GRANT|REVOKE|DENY|START\s+DATABASE|STOP\s+DATABASE|USE\s+\w+|BEGIN|COMMIT|ROLLBACK|CHECKPOINT)\b/i;
 
 /** Replaces string literals and comments with spaces, so keywords inside them are not seen. */
 export function codeOnly(query: string): string {
@@ -36,6 +40,9 @@ export function refuseUnsafeForms(query: string): void {
   }
   for (const [pattern, why] of FILE_OR_NETWORK) {
     if (pattern.test(code)) throw new QueryRefusedError('file-access', `refused: ${why}; the console is read-only and cannot reach files or the network`);
+  }
+  for (const [pattern, why] of PROCEDURES) {
+    if (pattern.test(code)) throw new QueryRefusedError('procedure', `refused: ${why}; the console is read-only`);
   }
   if (ADMIN.test(code)) throw new QueryRefusedError('admin', 'refused: administration and transaction commands are not allowed in the console');
   if (/\bCALL\b/i.test(code) && !/\bCALL\s*\{/i.test(code)) {

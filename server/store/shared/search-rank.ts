@@ -25,3 +25,8 @@ export function rankNames(query: string, name: string, aliases: readonly string[
   if (containsIdx >= 0) return { rank: RANK.contains, matched: names[containsIdx]! };
   return null;
 }
+
+/** The order of search hits on every store: best rank, then the shorter name, then the id. */
+export function compareHits(a: { rank: number; node: { id: string; name: string } }, b: { rank: number; node: { id: string; name: string } }): number {
+  return b.rank - a.rank || a.node.name.length - b.node.name.length || (a.node.id < b.node.id ? -1 : a.node.id > b.node.id ? 1 : 0);
+}

@@ -1,0 +1,175 @@
+import {
+  NODE_LABELS, QUOTE_FIRST_WRITER_PROPERTIES, labelOfId,
+  type DocumentGraph, type NodeLabel, type OrganizationNode, type PersonNode, type RelType,
+} from '../../model/graph.js';
+import { searchTextOf } from '../../model/search-text.js';
+import { mergeEntity } from '../shared/merge-entities.js';
+import { indexEntry, type IndexEntry } from './search-keys.js';
+import type { Row, Session } from './connections.js';
+import { NODE_COLUMNS, REL_COLUMNS, typedField } from './schema.js';
+import { toGraphNode } from './values.js';
+
+// Writing one document's graph in one transaction, with statements whose cost follows the
+// size of the document, not of the graph. Two LadybugDB planner facts shape them:
+//  - `UNWIND $rows ... MERGE (n {id: row.id})` scans the whole table, while
+//    `UNWIND $rows ... MATCH (n {id: row.id})` is a primary-key lookup: so upserts look up
+//    which ids exist, then SET those and CREATE the others;
+//  - `MATCH (a {id: row.from}), (b {id: row.to})` (one MATCH, a comma) is planned as a cross
+//    product of two full scans; two MATCH clauses are two lookups.
+
+export interface WriteOutcome {
+  nodes: number;
+  relationships: number;
+  /** what the search index must file: every node written */
+  indexed: IndexEntry[];
+  /** nodes deleted because nothing pointed at them any more */
+  removed: string[];
+}
+
+/**
+ * Writes documents' graphs in the caller's transaction, with one statement per label and
+ * relationship type for the whole batch: the same result as writing them one after another
+ * (a later document's view of a shared person is merged over an earlier one's; a quote keeps
+ * the offsets of the first document that carried it), for a fraction of the statements.
+ * Document ids must be distinct within a batch.
+ */
+export async function writeDocuments(s: Session, graphs: DocumentGraph[]): Promise<WriteOutcome> {
+  const docIds = graphs.map((g) => g.document.id);
+  if (new Set(docIds).size !== docIds.length) throw new Error('a batch names the same document twice');
+  const stored = new Set((await s.run('UNWIND $ids AS x MATCH (d:Document {id: x}) RETURN d.id AS id', { ids: docIds })).map((r) => r.id as string));
+  const touched = new Set<string>();
+  for (const docId of docIds) if (stored.has(docId)) for (const id of await deleteDocumentStatements(s, docId)) touched.add(id);
+  const indexed: IndexEntry[] = [];
+  const put = async (label: NodeLabel, rows: Record<string, unknown>[], onCreateOnly: readonly string[] = []) => {
+    await upsertNodes(s, label, rows, onCreateOnly);
+    for (const r of rows) indexed.push(indexEntry(r.id as string, label, r));
+  };
+  await put('Document', graphs.map((g) => ({ ...g.document, searchText: searchTextOf([g.document.title, g.document.publisher]) })));
+  indexed.push(...(await upsertEntities(s, 'Person', graphs.flatMap((g) => g.people))));
+  indexed.push(...(await upsertEntities(s, 'Organization', graphs.flatMap((g) => g.organizations))));
+  await put('Report', graphs.flatMap((g) => g.reports).map((r) => ({ ...r, searchText: searchTextOf([r.title, r.publisher, r.reference]) })));
+  await put('Quote', firstWriterWins(graphs.flatMap((g) => g.quotes), QUOTE_FIRST_WRITER_PROPERTIES).map((q) => ({ ...q, searchText: searchTextOf([q.text as string]) })), QUOTE_FIRST_WRITER_PROPERTIES);
+  await put('Claim', graphs.flatMap((g) => g.claims).map((c) => ({ ...c, searchText: searchTextOf([c.text, c.measure]) })));
+  const relationships = graphs.flatMap((g) => g.relationships);
+  await createRelationships(s, relationships);
+  const written = new Set(indexed.map((e) => e.id));
+  const removed = await deleteOrphans(s, [...touched].filter((id) => !written.has(id) && !docIds.includes(id)));
+  const nodes = graphs.reduce((n, g) => n + 1 + g.people.length + g.organizations.length + g.reports.length + g.quotes.length + g.claims.length, 0);
+  // the last word on each node, as sequential writes would leave it
+  const latest = [...new Map(indexed.map((e) => [e.id, e])).values()];
+  return { nodes, relationships: relationships.length, indexed: latest, removed };
+}
+
+/** Rows by id, the last row winning except for `first` properties, which keep the first row's values. */
+function firstWriterWins<T extends { id: string }>(rows: T[], first: readonly string[]): Record<string, unknown>[] {
+  const out = new Map<string, Record<string, unknown>>();
+  for (const row of rows) {
+    const had = out.get(row.id);
+    out.set(row.id, had ? { ...row, ...Object.fromEntries(first.map((k) => [k, had[k]])) } : { ...row });
+  }
+  return [...out.values()];
+}
+
+/**
+ * Removes every relationship this document stated and returns the nodes they touched. Each
+ * statement has an end next to the document (see DocumentGraph), so all of them lie within
+ * two steps of the document: found from it, never by scanning a relationship table.
+ */
+export async function deleteDocumentStatements(s: Session, docId: string): Promise<string[]> {
+  const near = await s.run('MATCH (d:Document {id: $docId})-[]-(n) RETURN DISTINCT n.id AS id', { docId });
+  if (!near.length) return [];
+  const touched = new Set<string>(near.map((r) => r.id as string));
+  for (const r of await s.run('MATCH (d:Document {id: $docId})-[]-(a)-[r]-(b) WHERE r.docId = $docId RETURN DISTINCT b.id AS id', { docId })) {
+    touched.add(r.id as string);
+  }
+  // the far ones first, while the document's own relationships still lead to them; LadybugDB
+  // deletes directed matches only; DISTINCT because a relationship can be reached twice
+  await s.run('MATCH (d:Document {id: $docId})-[]-(a)-[r]->(b) WHERE r.docId = $docId AND b.id <> $docId WITH DISTINCT r DELETE r', { docId });
+  await s.run('MATCH (d:Document {id: $docId})-[]-(a)<-[r]-(b) WHERE r.docId = $docId AND b.id <> $docId WITH DISTINCT r DELETE r', { docId });
+  await s.run('MATCH (d:Document {id: $docId})-[r]->() WHERE r.docId = $docId DELETE r', { docId });
+  await s.run('MATCH (d:Document {id: $docId})<-[r]-() WHERE r.docId = $docId DELETE r', { docId });
+  touched.delete(docId);
+  return [...touched];
+}
+
+/** Deletes those of `ids` that no relationship reaches any more; returns the ids deleted. */
+async function deleteOrphans(s: Session, ids: string[]): Promise<string[]> {
+  const removed: string[] = [];
+  // one primary-key statement per candidate: a batched EXISTS is planned as a scan, and
+  // candidates are few (only what an edited document stopped saying)
+  for (const id of ids) {
+    const label = labelOfId(id);
+    if (!label) continue;
+    const [row] = await s.run(`MATCH (n:${label} {id: $id}) OPTIONAL MATCH (n)-[r]-() RETURN count(r) AS degree`, { id });
+    if (row && Number(row.degree) === 0) {
+      await s.run(`MATCH (n:${label} {id: $id}) DELETE n`, { id });
+      removed.push(id);
+    }
+  }
+  return removed;
+}
+
+/** People and bodies arrive from many documents: what is stored is merged with what comes in. */
+export async function upsertEntities(s: Session, label: 'Person' | 'Organization', incoming: (PersonNode | OrganizationNode)[]): Promise<IndexEntry[]> {
+  if (!incoming.length) return [];
+  const existing = await s.run(`UNWIND $ids AS x MATCH (n:${label} {id: x}) RETURN n`, { ids: incoming.map((e) => e.id) });
+  const stored = new Map(existing.map((r) => {
+    const p = toGraphNode(r.n as Row).properties;
+    return [p.id as string, { aliases: [], titles: [], ...p } as unknown as PersonNode];
+  }));
+  const known = new Set(stored.keys());
+  const merged = new Map<string, Record<string, unknown>>();
+  for (const e of incoming) {
+    const m = mergeEntity(stored.get(e.id) as typeof e | undefined, e);
+    stored.set(e.id, m as PersonNode);
+    merged.set(e.id, { ...m, searchText: searchTextOf([m.name, ...m.aliases]) });
+  }
+  const rows = [...merged.values()];
+  await upsertNodes(s, label, rows, [], known);
+  return rows.map((r) => indexEntry(r.id as string, label, r));
+}
+
+/**
+ * Writes rows by id: existing nodes get every column SET (but `onCreateOnly` ones, which keep
+ * the first writer's value), new ones are created whole.
+ */
+export async function upsertNodes(
+  s: Session, label: NodeLabel, input: Record<string, unknown>[], onCreateOnly: readonly string[] = [], knownIds?: Set<string>,
+): Promise<void> {
+  if (!input.length) return;
+  // the last row for an id wins, as a MERGE would have it
+  const rows = [...new Map(input.map((r) => [r.id as string, r])).values()];
+  const columns = Object.entries(NODE_COLUMNS[label]).filter(([c]) => c !== 'id');
+  // a list mixing 436 and 48.5 is refused as two struct types: doubles travel as text and are cast back
+  const data = rows.map((r) => Object.fromEntries([['id', r.id], ...columns.map(([c, t]) => [c, t === 'DOUBLE' && r[c] != null ? String(r[c]) : r[c] ?? null])]));
+  const exists = knownIds ?? new Set((await s.run(`UNWIND $ids AS x MATCH (n:${label} {id: x}) RETURN n.id AS id`, { ids: data.map((r) => r.id) })).map((r) => r.id as string));
+  const update = data.filter((r) => exists.has(r.id as string));
+  const create = data.filter((r) => !exists.has(r.id as string));
+  if (update.length) {
+    const sets = columns.filter(([c]) => !onCreateOnly.includes(c)).map(([c, t]) => `n.${c} = ${typedField('row', c, t)}`).join(', ');
+    await s.run(`UNWIND $rows AS row MATCH (n:${label} {id: row.id}) SET ${sets}`, { rows: update });
+  }
+  if (create.length) {
+    const props = ['id: row.id', ...columns.map(([c, t]) => `${c}: ${typedField('row', c, t)}`)].join(', ');
+    await s.run(`UNWIND $rows AS row CREATE (n:${label} {${props}})`, { rows: create });
+  }
+}
+
+export async function createRelationships(s: Session, rels: DocumentGraph['relationships']): Promise<void> {
+  const groups = new Map<string, DocumentGraph['relationships']>();
+  for (const rel of rels) {
+    const key = `${rel.type}|${labelOfId(rel.from)}|${labelOfId(rel.to)}`;
+    groups.set(key, [...(groups.get(key) ?? []), rel]);
+  }
+  const props = Object.entries(REL_COLUMNS).map(([c, t]) => `${c}: ${typedField('row', c, t)}`).join(', ');
+  for (const [key, group] of groups) {
+    const [type, from, to] = key.split('|') as [RelType, NodeLabel, NodeLabel];
+    const rows = group.map((r) => ({ from: r.from, to: r.to, ...r.props }));
+    await s.run(`UNWIND $rows AS row MATCH (a:${from} {id: row.from}) MATCH (b:${to} {id: row.to}) CREATE (a)-[:${type} {${props}}]->(b)`, { rows });
+  }
+}
+
+/** The labels a list of ids names, each with its ids: for statements that need a label to use the primary key. */
+export function byLabel(ids: readonly string[]): [NodeLabel, string[]][] {
+  return NODE_LABELS.map((label) => [label, ids.filter((id) => labelOfId(id) === label)] as [NodeLabel, string[]]).filter(([, mine]) => mine.length);
+}
