@@ -1,11 +1,30 @@
-import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import { ErrorSchema } from './schemas.js';
-import type { Route } from './routes.js';
+import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig } from '@asteasolutions/zod-to-openapi';
+import { DOWNLOAD_TYPES, ErrorSchema } from './schemas.js';
+import type { Route, RouteError } from './routes.js';
+
+// The OpenAPI document, generated from the route table and its zod schemas: requests and
+// responses alike, so the spec cannot drift from what the handlers parse and return.
+
+const ERROR_DESCRIPTIONS: Record<400 | RouteError | 500, string> = {
+  400: 'A parameter is invalid (details name the field), or a console statement was refused (details.reason: write, file-access, procedure, admin, multiple-statements) or rejected by the database (details.position)',
+  404: 'No node, document or quote with that id',
+  408: 'The query ran longer than the time limit (details.timeoutMs) and was stopped',
+  413: 'The request body is larger than 100 KB',
+  429: 'Too many console queries; the RateLimit headers say when to try again',
+  500: 'The server or the graph store failed; the log has the details, the answer never a stack trace',
+};
 
 export function openApiDocument(routes: Route[]): unknown {
   const registry = new OpenAPIRegistry();
   registry.register('Error', ErrorSchema);
+  const errorResponse = (code: 400 | RouteError | 500): ResponseConfig => ({ description: ERROR_DESCRIPTIONS[code], content: { 'application/json': { schema: ErrorSchema } } });
   for (const r of routes) {
+    const ok: ResponseConfig = r.downloads
+      ? {
+        description: `A file to download, by the format asked for: ${r.downloads.join(', ')}`,
+        content: Object.fromEntries(r.downloads.map((f) => [DOWNLOAD_TYPES[f], { schema: { type: 'string' } }])),
+      }
+      : { description: r.summary, content: { 'application/json': { schema: r.response! } } };
     registry.registerPath({
       method: r.method,
       path: r.path,
@@ -16,9 +35,10 @@ export function openApiDocument(routes: Route[]): unknown {
         ...(r.body ? { body: { content: { 'application/json': { schema: r.body } } } } : {}),
       },
       responses: {
-        200: { description: 'OK' },
-        400: { description: 'A parameter is invalid, or a console statement was refused', content: { 'application/json': { schema: ErrorSchema } } },
-        404: { description: 'No such node', content: { 'application/json': { schema: ErrorSchema } } },
+        200: ok,
+        400: errorResponse(400),
+        ...Object.fromEntries((r.errors ?? []).map((code) => [code, errorResponse(code)])),
+        500: errorResponse(500),
       },
     });
   }

@@ -3,15 +3,18 @@ import { labelOfId, NODE_LABELS, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES,
 import type { GraphStore, QuoteView } from '../store/port.js';
 import { guardConsoleQuery } from '../store/shared/console-guard.js';
 import { NotFoundError } from '../errors.js';
+import { findDisagreements, sentenceAround } from './claims.js';
 import { toElements, type Element } from './elements.js';
 import { rowsToCsv, toCsv, toGraphml } from './export.js';
 import {
-  ClaimsQuery, CypherBody, ExportCypherQuery, ExportNeighbourhoodQuery, IdParams, NeighbourhoodQuery, OverviewQuery, PathQuery, QuotesQuery, SearchQuery,
+  ClaimsQuery, ClaimsResponse, CypherBody, CypherResponse, DocumentResponse, ElementsResponse, ExamplesResponse, ExportCypherQuery,
+  ExportNeighbourhoodQuery, HealthResponse, IdParams, NeighbourhoodQuery, NodeResponse, OverviewQuery, PathQuery, PathResponse, QuotesQuery,
+  QuotesResponse, SchemaResponse, SearchQuery, SearchResponse, StatsResponse, TraceQuery, TraceResponse,
 } from './schemas.js';
 import { EXAMPLE_QUERIES } from './examples.js';
 
 // The route table: one list that Express mounts and the OpenAPI document describes, so no
-// route can exist without being in the spec.
+// route can exist without being in the spec, and none without its response described.
 
 export interface RouteContext {
   store: GraphStore;
@@ -24,6 +27,9 @@ export interface Reply {
   download?: { fileName: string; contentType: string; content: string };
 }
 
+/** Errors a route can answer with besides 400 (bad parameters) and 500. */
+export type RouteError = 404 | 408 | 413 | 429;
+
 export interface Route<Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
   method: 'get' | 'post';
   path: string;
@@ -31,36 +37,57 @@ export interface Route<Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.
   query?: Q;
   params?: P;
   body?: B;
+  /** the JSON body of a 200 answer */
+  response?: z.ZodType;
+  /** a file download instead: the formats it can send */
+  downloads?: readonly ('json' | 'csv' | 'graphml')[];
+  errors?: readonly RouteError[];
   rateLimited?: boolean;
   handle(input: { query: z.infer<Q>; params: z.infer<P>; body: z.infer<B> }, ctx: RouteContext): Promise<Reply>;
 }
 
 const route = <Q extends z.ZodType, P extends z.ZodType, B extends z.ZodType>(r: Route<Q, P, B>) => r as unknown as Route;
 
+/** The most connected entities change only when documents are loaded: computed at most once a minute. */
+const OVERVIEW_TTL_MS = 60_000;
+const overviewCache = new WeakMap<GraphStore, { at: number; limit: number; ids: string[] }>();
+
 export const routes: Route[] = [
   route({
-    method: 'get', path: '/api/health', summary: 'The backend in use and node counts',
+    method: 'get', path: '/api/health', summary: 'The backend in use and node counts', response: HealthResponse,
     async handle(_, { store }) {
       return { body: { status: 'ok', backend: store.backend, counts: await store.counts() } };
     },
   }),
   route({
-    method: 'get', path: '/api/search', summary: 'Entities, reports and quotes by name or text, best match first', query: SearchQuery,
+    method: 'get', path: '/api/stats', summary: 'Counts per node kind and relationship type', response: StatsResponse,
+    async handle(_, { store }) {
+      const counts = await store.counts();
+      const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+      return { body: { ...counts, totals: { nodes: sum(counts.nodes), relationships: sum(counts.relationships) } } };
+    },
+  }),
+  route({
+    method: 'get', path: '/api/search', summary: 'Entities, reports and quotes by name or text, best match first', query: SearchQuery, response: SearchResponse,
     async handle({ query }, { store }) {
       return { body: await store.search({ text: query.q, labels: query.kinds, limit: query.limit, offset: query.offset }) };
     },
   }),
   route({
-    method: 'get', path: '/api/overview', summary: 'The most connected entities and what surrounds them', query: OverviewQuery,
+    method: 'get', path: '/api/overview', summary: 'The most connected entities and what surrounds them', query: OverviewQuery, response: ElementsResponse,
     async handle({ query }, { store }) {
-      const top = await store.topNodes(query.limit);
-      if (!top.length) return { body: { elements: [], truncated: [] } };
-      const g = await store.neighbourhood({ ids: top.map((n) => n.id), depth: 1, perNodeLimit: 6, limit: query.limit * 5 });
+      const cached = overviewCache.get(store);
+      const ids = cached && cached.limit === query.limit && Date.now() - cached.at < OVERVIEW_TTL_MS
+        ? cached.ids
+        : (await store.topNodes(query.limit)).map((n) => n.id);
+      overviewCache.set(store, { at: cached?.ids === ids ? cached.at : Date.now(), limit: query.limit, ids });
+      if (!ids.length) return { body: { elements: [], truncated: [] } };
+      const g = await store.neighbourhood({ ids, depth: 1, perNodeLimit: 6, limit: query.limit * 5 });
       return { body: { elements: toElements(g), truncated: g.truncated } };
     },
   }),
   route({
-    method: 'get', path: '/api/nodes/{id}', summary: 'One node: properties, relationship counts, provenance, roles and quotes', params: IdParams,
+    method: 'get', path: '/api/nodes/{id}', summary: 'One node: properties, relationship counts, provenance, roles and quotes', params: IdParams, response: NodeResponse, errors: [404],
     async handle({ params }, { store }) {
       const detail = await store.getNode(params.id);
       if (!detail) throw new NotFoundError('node', params.id);
@@ -83,22 +110,23 @@ export const routes: Route[] = [
     },
   }),
   route({
-    method: 'get', path: '/api/neighbourhood', summary: 'The subgraph around nodes, as Cytoscape elements, with counts of what was left out', query: NeighbourhoodQuery,
+    method: 'get', path: '/api/neighbourhood', summary: 'The subgraph around nodes, as Cytoscape elements, with counts of what was left out', query: NeighbourhoodQuery, response: ElementsResponse,
     async handle({ query }, { store }) {
       const g = await store.neighbourhood({ ids: query.ids, depth: query.depth as 1 | 2 | 3, labels: query.kinds, relTypes: query.rels, perNodeLimit: query.perNode, limit: query.limit });
       return { body: { elements: toElements(g), truncated: g.truncated } };
     },
   }),
   route({
-    method: 'get', path: '/api/path', summary: 'Shortest paths between two nodes', query: PathQuery,
+    method: 'get', path: '/api/path', summary: 'Shortest paths between two nodes, up to a hop limit', query: PathQuery, response: PathResponse, errors: [404],
     async handle({ query }, { store }) {
-      for (const id of [query.from, query.to]) if (!(await store.getNode(id))) throw new NotFoundError('node', id);
       const g = await store.shortestPath(query.from, query.to, query.maxHops);
+      // no path: say whether that is because an end does not exist
+      if (!g) for (const id of [query.from, query.to]) if (!(await store.getNode(id))) throw new NotFoundError('node', id);
       return { body: { found: !!g, elements: g ? toElements(g) : [] } };
     },
   }),
   route({
-    method: 'get', path: '/api/quotes', summary: 'Quotes with speaker, role, documents and exact spans', query: QuotesQuery,
+    method: 'get', path: '/api/quotes', summary: 'Quotes with speaker, role, documents and exact spans', query: QuotesQuery, response: QuotesResponse,
     async handle({ query }, { store }) {
       return {
         body: await store.quotes({
@@ -109,20 +137,20 @@ export const routes: Route[] = [
     },
   }),
   route({
-    method: 'get', path: '/api/quotes/{id}/trace', summary: 'Every document carrying a quote, with the surrounding sentence', params: IdParams,
-    async handle({ params }, { store }) {
-      const found = await findQuote(store, params.id);
+    method: 'get', path: '/api/quotes/{id}/trace', summary: 'Every document carrying a quote, with the sentence around it in each', params: IdParams, query: TraceQuery, response: TraceResponse, errors: [404],
+    async handle({ params, query }, { store }) {
+      const [found] = (await store.quotes({ quoteId: params.id, limit: 1, offset: 0 })).quotes;
       if (!found) throw new NotFoundError('quote', params.id);
       const sources = [];
-      for (const s of found.sources) {
+      for (const s of found.sources.slice(query.offset, query.offset + query.limit)) {
         const doc = await store.documentText(s.documentId);
         sources.push({ ...s, sentence: doc ? sentenceAround(doc.text, s.start, s.end) : null });
       }
-      return { body: { quote: found, sources } };
+      return { body: { quote: found, sources, total: found.sources.length } };
     },
   }),
   route({
-    method: 'get', path: '/api/documents/{id}', summary: "A document's text with every quote and mention span", params: IdParams,
+    method: 'get', path: '/api/documents/{id}', summary: "A document's text with every quote and mention span", params: IdParams, response: DocumentResponse, errors: [404],
     async handle({ params }, { store }) {
       const doc = await store.documentText(params.id);
       if (!doc) throw new NotFoundError('document', params.id);
@@ -130,27 +158,22 @@ export const routes: Route[] = [
     },
   }),
   route({
-    method: 'get', path: '/api/claims', summary: 'Figures with the documents stating them, their reports, and disagreements', query: ClaimsQuery,
+    method: 'get', path: '/api/claims', summary: 'Figures with the documents stating them, their reports, and where documents disagree', query: ClaimsQuery, response: ClaimsResponse,
     async handle({ query }, { store }) {
       const page = await store.claims({ measure: query.measure, documentId: query.document, limit: query.limit, offset: query.offset });
+      // disagreements are looked for among the first thousand claims the filter selects
       const all = await store.claims({ measure: query.measure, documentId: query.document, limit: 1000, offset: 0 });
-      const byMeasure = new Map<string, typeof all.claims>();
-      for (const c of all.claims) byMeasure.set(`${c.measure}|${c.unit}`, [...(byMeasure.get(`${c.measure}|${c.unit}`) ?? []), c]);
-      const disagreements = [...byMeasure.values()].filter((cs) => new Set(cs.map((c) => c.value)).size > 1).map((cs) => ({
-        measure: cs[0]!.measure,
-        values: cs.map((c) => ({ value: c.value, claimId: c.id, documents: c.sources.map((s) => ({ documentId: s.documentId, title: s.title })) })),
-      }));
-      return { body: { ...page, disagreements } };
+      return { body: { ...page, disagreements: findDisagreements(all.claims) } };
     },
   }),
   route({
-    method: 'post', path: '/api/cypher', summary: 'Run a read-only Cypher query: a table and graph elements', body: CypherBody, rateLimited: true,
+    method: 'post', path: '/api/cypher', summary: 'Run a read-only Cypher query: a table and graph elements', body: CypherBody, response: CypherResponse, errors: [408, 413, 429], rateLimited: true,
     async handle({ body }, ctx) {
       return { body: await runConsole(body, ctx) };
     },
   }),
   route({
-    method: 'get', path: '/api/schema', summary: 'Labels, relationship types and properties, for console help and completion',
+    method: 'get', path: '/api/schema', summary: 'Labels, relationship types and properties, for console help and completion', response: SchemaResponse,
     async handle() {
       return {
         body: {
@@ -161,23 +184,25 @@ export const routes: Route[] = [
     },
   }),
   route({
-    method: 'get', path: '/api/examples', summary: 'Example console queries that run on both stores',
+    method: 'get', path: '/api/examples', summary: 'Example console queries that run on both stores', response: ExamplesResponse,
     async handle() {
       return { body: EXAMPLE_QUERIES };
     },
   }),
   route({
-    method: 'get', path: '/api/export/neighbourhood', summary: 'A neighbourhood as JSON, CSV or GraphML', query: ExportNeighbourhoodQuery,
+    method: 'get', path: '/api/export/neighbourhood', summary: 'A neighbourhood as JSON, CSV or GraphML', query: ExportNeighbourhoodQuery, downloads: ['json', 'csv', 'graphml'],
     async handle({ query }, { store }) {
       const g = await store.neighbourhood({ ids: query.ids, depth: query.depth as 1 | 2 | 3, labels: query.kinds, relTypes: query.rels, perNodeLimit: query.perNode, limit: query.limit });
       return { download: exportElements(toElements(g), query.format, 'neighbourhood') };
     },
   }),
   route({
-    method: 'post', path: '/api/export/cypher', summary: 'A console result as JSON, CSV (the table) or GraphML (the graph)', query: ExportCypherQuery, body: CypherBody, rateLimited: true,
+    method: 'post', path: '/api/export/cypher', summary: 'A console result as JSON, CSV (the table) or GraphML (the graph)', query: ExportCypherQuery, body: CypherBody,
+    downloads: ['json', 'csv', 'graphml'], errors: [408, 413, 429], rateLimited: true,
     async handle({ query, body }, ctx) {
       const result = await runConsole(body, ctx);
       if (query.format === 'csv') return { download: { fileName: 'query.csv', contentType: 'text/csv; charset=utf-8', content: rowsToCsv(result.columns, result.rows) } };
+      if (query.format === 'json') return { download: { fileName: 'query.json', contentType: 'application/json; charset=utf-8', content: JSON.stringify(result, null, 2) } };
       return { download: exportElements(result.elements, query.format, 'query') };
     },
   }),
@@ -198,26 +223,4 @@ function exportElements(elements: Element[], format: 'json' | 'csv' | 'graphml',
   if (format === 'csv') return { fileName: `${name}.csv`, contentType: 'text/csv; charset=utf-8', content: toCsv(elements) };
   if (format === 'graphml') return { fileName: `${name}.graphml`, contentType: 'application/graphml+xml; charset=utf-8', content: toGraphml(elements) };
   return { fileName: `${name}.json`, contentType: 'application/json; charset=utf-8', content: JSON.stringify({ elements }, null, 2) };
-}
-
-async function findQuote(store: GraphStore, id: string): Promise<QuoteView | undefined> {
-  const node = await store.getNode(id);
-  if (node?.node.label !== 'Quote') return undefined;
-  const docId = node.provenance.find((p) => p.via === 'QUOTED_IN')?.documentId;
-  if (!docId) return undefined;
-  const { quotes } = await store.quotes({ documentId: docId, limit: 200, offset: 0 });
-  return quotes.find((q) => q.id === id);
-}
-
-/** The sentence (or sentences) holding a span: from the previous sentence end to the next one. */
-export function sentenceAround(text: string, start: number, end: number): { text: string; start: number; end: number } {
-  const before = text.slice(0, start);
-  const boundary = Math.max(before.lastIndexOf('\n'), ...['. ', '? ', '! '].map((m) => before.lastIndexOf(m) + 1));
-  const from = boundary <= 0 ? 0 : boundary + 1;
-  const after = text.slice(end);
-  const stops = [after.search(/\n/), after.search(/[.?!](\s|$)/)].filter((i) => i >= 0).map((i, k) => (k === 1 ? i + 1 : i));
-  const to = stops.length ? end + Math.min(...stops) : text.length;
-  const raw = text.slice(from, to);
-  const lead = raw.length - raw.trimStart().length;
-  return { text: raw.trim(), start: from + lead, end: from + lead + raw.trim().length };
 }

@@ -76,3 +76,118 @@ export const ElementSchema = z.object({
 export const ErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 }).openapi('Error');
+
+const GraphNodeSchema = z.object({
+  id: z.string(),
+  label: z.enum(NODE_LABELS),
+  name: z.string().describe('display name: a name, a title or the start of a quote'),
+  kind: z.string().nullable().describe('Person / Organization / Document kind, Claim unit'),
+  properties: z.record(z.string(), z.unknown()),
+}).openapi('GraphNode');
+
+const TruncationSchema = z.object({ id: z.string(), hidden: z.number().int().describe('neighbours left out: the client offers "+N more"') }).openapi('Truncation');
+
+export const HealthResponse = z.object({
+  status: z.literal('ok'),
+  backend: z.enum(['ladybug', 'neo4j']),
+  counts: z.object({ nodes: z.record(z.string(), z.number()), relationships: z.record(z.string(), z.number()) }),
+});
+
+export const StatsResponse = z.object({
+  nodes: z.record(z.enum(NODE_LABELS), z.number().int()),
+  relationships: z.record(z.enum(REL_TYPES), z.number().int()),
+  totals: z.object({ nodes: z.number().int(), relationships: z.number().int() }),
+});
+
+export const SearchResponse = z.object({
+  hits: z.array(z.object({
+    node: GraphNodeSchema,
+    rank: z.number().int().min(1).max(4).describe('4 exact name, 3 exact alias, 2 word prefix, 1 contains'),
+    matched: z.string().describe('the name or alias that matched'),
+  })),
+  total: z.number().int().describe('matches in all (an estimate when a very common word matches more than the index reads)'),
+});
+
+export const ElementsResponse = z.object({ elements: z.array(ElementSchema), truncated: z.array(TruncationSchema) });
+
+export const PathResponse = z.object({ found: z.boolean(), elements: z.array(ElementSchema) });
+
+const QuoteViewSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  speaker: z.object({ id: z.string(), name: z.string(), label: z.enum(NODE_LABELS) }).nullable(),
+  roles: z.array(z.object({ title: z.string(), organizationId: z.string(), organization: z.string() })).describe('roles the speaker holds, as the quoting document states them'),
+  sources: z.array(z.object({
+    documentId: z.string(), title: z.string(), publisher: z.string().nullable(), publishedAt: z.string().nullable(),
+    start: z.number().int().describe('offset of the quote in the document text'), end: z.number().int(),
+  })),
+}).openapi('QuoteView');
+
+export const NodeResponse = z.object({
+  node: GraphNodeSchema,
+  relationshipCounts: z.array(z.object({ type: z.enum(REL_TYPES), direction: z.enum(['out', 'in']), count: z.number().int() })),
+  provenance: z.array(z.object({
+    documentId: z.string(), title: z.string(), start: z.number().int().nullable(), end: z.number().int().nullable(), via: z.enum(REL_TYPES),
+  })),
+  provenanceTotal: z.number().int(),
+  roles: z.array(z.object({ title: z.string(), organizationId: z.string(), organization: z.string(), documentId: z.string().nullable() })),
+  quotes: z.array(QuoteViewSchema),
+});
+
+export const QuotesResponse = z.object({ quotes: z.array(QuoteViewSchema), total: z.number().int() });
+
+export const TraceQuery = z.object({ limit: limit(50, 200), offset });
+
+export const TraceResponse = z.object({
+  quote: QuoteViewSchema,
+  sources: z.array(z.object({
+    documentId: z.string(), title: z.string(), publisher: z.string().nullable(), publishedAt: z.string().nullable(),
+    start: z.number().int(), end: z.number().int(),
+    sentence: z.object({ text: z.string(), start: z.number().int(), end: z.number().int() }).nullable().describe('the sentence around the quote in that document'),
+  })),
+  total: z.number().int().describe('documents carrying the quote'),
+});
+
+export const DocumentResponse = z.object({
+  id: z.string(), title: z.string(), publisher: z.string().nullable(), publishedAt: z.string().nullable(), url: z.string().nullable(),
+  kind: z.string(), text: z.string(),
+  quotes: z.array(z.object({ id: z.string(), start: z.number().int(), end: z.number().int(), speakerId: z.string().nullable(), speaker: z.string().nullable() })),
+  mentions: z.array(z.object({ id: z.string(), label: z.enum(NODE_LABELS), name: z.string(), start: z.number().int(), end: z.number().int() })),
+});
+
+const ClaimViewSchema = z.object({
+  id: z.string(), text: z.string(), value: z.number(), unit: z.string(), measure: z.string(),
+  sources: z.array(z.object({ documentId: z.string(), title: z.string(), publisher: z.string().nullable(), start: z.number().int(), end: z.number().int() })),
+  reports: z.array(z.object({ id: z.string(), title: z.string() })),
+}).openapi('ClaimView');
+
+export const ClaimsResponse = z.object({
+  claims: z.array(ClaimViewSchema),
+  total: z.number().int(),
+  disagreements: z.array(z.object({
+    measure: z.string(), unit: z.string(), reportId: z.string().nullable(),
+    values: z.array(z.object({ value: z.number(), claimId: z.string(), documents: z.array(z.object({ documentId: z.string(), title: z.string() })) })),
+  })).describe('documents giving different values for the same measure of the same report'),
+});
+
+export const CypherResponse = z.object({
+  columns: z.array(z.string()),
+  rows: z.array(z.array(z.unknown())),
+  elements: z.array(ElementSchema),
+  truncated: z.boolean().describe('true when the row cap cut the result'),
+  elapsedMs: z.number(),
+});
+
+export const SchemaResponse = z.object({
+  labels: z.array(z.object({ label: z.enum(NODE_LABELS), properties: z.array(z.string()) })),
+  relationshipTypes: z.array(z.object({ type: z.enum(REL_TYPES), properties: z.array(z.string()), endpoints: z.array(z.object({ from: z.enum(NODE_LABELS), to: z.enum(NODE_LABELS) })) })),
+});
+
+export const ExamplesResponse = z.array(z.object({ title: z.string(), query: z.string() }));
+
+/** What a download route sends, by format. */
+export const DOWNLOAD_TYPES = {
+  json: 'application/json',
+  csv: 'text/csv',
+  graphml: 'application/graphml+xml',
+} as const;

@@ -1,9 +1,17 @@
+import { Writable } from 'node:stream';
+import { lintCypherQuery } from '@neo4j-cypher/language-support';
+import { pino } from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/http/app.js';
+import { EXAMPLE_QUERIES } from '../../server/http/examples.js';
 import { routes } from '../../server/http/routes.js';
 import type { LadybugStore } from '../../server/store/ladybug/ladybug-store.js';
 import { seededStore, silentLogger } from '../support/seeded-store.js';
+
+// The API on the real embedded store, seeded with the sample corpus: each capability of the
+// explorer with real data, and every JSON answer checked against the schema the OpenAPI
+// document publishes for it.
 
 let store: LadybugStore;
 let app: ReturnType<typeof createApp>;
@@ -14,156 +22,346 @@ beforeAll(async () => {
 });
 afterAll(async () => store?.close());
 
-async function findId(q: string, kind: string): Promise<string> {
-  const res = await request(app).get('/api/search').query({ q, kinds: kind });
-  expect(res.status).toBe(200);
-  expect(res.body.hits.length, `no ${kind} found for "${q}"`).toBeGreaterThan(0);
-  return res.body.hits[0].node.id;
+// biome-ignore lint/suspicious/noExplicitAny: each body has been checked against its published zod schema first
+type Body = Record<string, any>;
+
+/** GET a path, expect 200 and a body that matches the route's published response schema. */
+async function get(path: string, query: Record<string, unknown> = {}): Promise<Body> {
+  const res = await request(app).get(path).query(query);
+  expect(res.status, `${path} ${JSON.stringify(query)}: ${JSON.stringify(res.body).slice(0, 300)}`).toBe(200);
+  const route = routes.find((r) => r.method === 'get' && new RegExp(`^${r.path.replace(/\{\w+\}/g, '[^/]+')}$`).test(path));
+  expect(route?.response, `no response schema for ${path}`).toBeDefined();
+  const parsed = route!.response!.safeParse(res.body);
+  expect(parsed.success, `${path}: ${parsed.success ? '' : parsed.error.message}`).toBe(true);
+  return res.body as Body;
 }
 
+async function findId(q: string, kind: string): Promise<string> {
+  const body = await get('/api/search', { q, kinds: kind });
+  expect(body.hits.length, `no ${kind} found for "${q}"`).toBeGreaterThan(0);
+  return body.hits[0].node.id;
+}
+
+const nodesOf = (elements: Body[]) => elements.filter((e) => e.group === 'nodes');
+const edgesOf = (elements: Body[]) => elements.filter((e) => e.group === 'edges');
+
 describe('the explorer API on the seeded sample corpus', () => {
-  it('reports the backend and node counts', async () => {
-    const res = await request(app).get('/api/health');
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'ok', backend: 'ladybug' });
-    expect(res.body.counts.nodes.Document).toBe(5);
-    expect(res.body.counts.nodes.Quote).toBeGreaterThan(20);
+  it('reports the backend, node counts and stats per kind and relationship type', async () => {
+    const health = await get('/api/health');
+    expect(health).toMatchObject({ status: 'ok', backend: 'ladybug' });
+    expect(health.counts.nodes.Document).toBe(5);
+    expect(health.counts.nodes.Quote).toBeGreaterThan(20);
+    const stats = await get('/api/stats');
+    expect(stats.nodes).toEqual(health.counts.nodes);
+    expect(stats.relationships.SAID).toBeGreaterThan(20);
+    expect(stats.totals.nodes).toBe(Object.values(stats.nodes as Record<string, number>).reduce((a, b) => a + b, 0));
   });
 
-  it('searches case- and accent-insensitively by word prefixes, exact names first', async () => {
-    const res = await request(app).get('/api/search').query({ q: 'zoe bill' });
-    expect(res.body.hits[0].node).toMatchObject({ label: 'Person', name: 'Zoë Billingham' });
-    const hampshire = await request(app).get('/api/search').query({ q: 'hampshire', kinds: 'Organization' });
-    expect(hampshire.body.hits[0].node.name).toMatch(/^Hampshire/);
-    const paged = await request(app).get('/api/search').query({ q: 'police', limit: 2, offset: 1 });
-    expect(paged.body.hits.length).toBeLessThanOrEqual(2);
-    expect(paged.body.total).toBeGreaterThan(2);
+  describe('search', () => {
+    it('is case- and accent-insensitive and matches word prefixes ("zoe bill", "ZOË", "hampshire")', async () => {
+      for (const q of ['zoe bill', 'ZOË', 'Zoë Billingham', 'billingham']) {
+        expect((await get('/api/search', { q })).hits[0].node, q).toMatchObject({ label: 'Person', name: 'Zoë Billingham' });
+      }
+      const hampshire = await get('/api/search', { q: 'hampshire', kinds: 'Organization' });
+      expect(hampshire.hits[0].node.name).toBe('Hampshire Constabulary');
+    });
+
+    it('ranks an exact name over an exact alias over a word prefix over a match inside a word', async () => {
+      const exact = await get('/api/search', { q: 'unison' });
+      expect(exact.hits[0]).toMatchObject({ rank: 4, node: { id: 'org:unison' } });
+      const alias = await get('/api/search', { q: 'HMIC', kinds: 'Organization' });
+      expect(alias.hits[0]).toMatchObject({ rank: 3, matched: 'HMIC', node: { id: 'org:hmic' } });
+      expect(alias.hits.slice(1).every((h: Body) => h.rank <= 3)).toBe(true);
+      const prefix = await get('/api/search', { q: 'indep pol', kinds: 'Organization' });
+      expect(prefix.hits.map((h: Body) => h.node.id)).toEqual(expect.arrayContaining(['org:ipcc']));
+      expect(prefix.hits.every((h: Body) => h.rank === 2)).toBe(true);
+      const inside = await get('/api/search', { q: 'llingham' });
+      expect(inside.hits[0]).toMatchObject({ rank: 1, node: { id: 'person:zoe-billingham' } });
+      const ranks = (await get('/api/search', { q: 'police', limit: 50 })).hits.map((h: Body) => h.rank);
+      expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+    });
+
+    it('filters by kind, finds quotes by their words, and pages', async () => {
+      const quotes = await get('/api/search', { q: 'legitimately keeping', kinds: 'Quote' });
+      expect(quotes.hits[0].node.label).toBe('Quote');
+      expect(quotes.hits[0].node.properties.text).toMatch(/legitimately keeping/);
+      const people = await get('/api/search', { q: 'mike', kinds: 'Person' });
+      expect(people.hits.map((h: Body) => h.node.name).sort()).toEqual(['Mike Castle', 'Mike Cunningham']);
+      const all = await get('/api/search', { q: 'police', limit: 6 });
+      expect(all.total).toBeGreaterThan(6);
+      const page2 = await get('/api/search', { q: 'police', limit: 3, offset: 3 });
+      expect(page2.hits.map((h: Body) => h.node.id)).toEqual(all.hits.slice(3, 6).map((h: Body) => h.node.id));
+    });
   });
 
-  it("answers who Zoë Billingham spoke for, and where, with exact spans", async () => {
-    const id = await findId('Zoë Billingham', 'Person');
-    const res = await request(app).get('/api/quotes').query({ speaker: id });
-    expect(res.status).toBe(200);
-    expect(res.body.total).toBeGreaterThan(0);
-    for (const quote of res.body.quotes) {
-      expect(quote.speaker.name).toBe('Zoë Billingham');
-      expect(quote.roles.map((r: { organization: string }) => r.organization).join(' ')).toMatch(/Inspectorate of Constabulary/);
-      for (const source of quote.sources) {
-        const doc = await request(app).get(`/api/documents/${source.documentId}`);
-        expect(doc.body.text.slice(source.start, source.end)).toBe(quote.text);
+  it('gives a node with its properties, relationship counts by type, provenance, roles and quotes', async () => {
+    const body = await get('/api/nodes/person:zoe-billingham');
+    expect(body.node).toMatchObject({ name: 'Zoë Billingham', kind: 'inspector', properties: { id: 'person:zoe-billingham' } });
+    const said = body.relationshipCounts.find((c: Body) => c.type === 'SAID' && c.direction === 'out');
+    expect(said.count).toBe((await get('/api/quotes', { speaker: 'person:zoe-billingham' })).total);
+    expect(body.relationshipCounts).toContainEqual({ type: 'HOLDS_ROLE', direction: 'out', count: body.roles.length });
+    expect(body.provenance.length).toBe(body.provenanceTotal);
+    const doc = await get('/api/documents/doc:002-b1b80323db0306e8');
+    // the role as that document states it, at the span the provenance gives
+    const span = body.provenance.find((p: Body) => p.via === 'HOLDS_ROLE' && p.documentId === doc.id && p.start !== null);
+    expect(span.title).toBe(doc.title);
+    expect(doc.text.slice(span.start, span.end)).toBe('HM Inspector of Constabulary');
+    expect(body.roles.map((r: Body) => r.organizationId)).toEqual(expect.arrayContaining(['org:hmic', 'org:hmicfrs']));
+    expect(body.quotes).toHaveLength(said.count);
+  });
+
+  it('expands a neighbourhood as Cytoscape elements, capped per node and in total, with "+N more" counts', async () => {
+    const wide = await get('/api/neighbourhood', { ids: 'person:zoe-billingham', depth: 1, perNode: 100 });
+    const neighbours = nodesOf(wide.elements).length - 1;
+    expect(wide.truncated).toEqual([]);
+    const capped = await get('/api/neighbourhood', { ids: 'person:zoe-billingham', depth: 2, perNode: 3, limit: 50 });
+    expect(capped.truncated).toContainEqual({ id: 'person:zoe-billingham', hidden: neighbours - 3 });
+    for (const e of edgesOf(capped.elements)) {
+      expect(e.data).toMatchObject({ id: expect.any(String), source: expect.any(String), target: expect.any(String), kind: expect.any(String), label: expect.any(String) });
+    }
+    for (const n of nodesOf(capped.elements)) expect(n.data).toMatchObject({ id: expect.any(String), kind: expect.any(String), label: expect.any(String) });
+    const ids = new Set(nodesOf(capped.elements).map((n) => n.data.id));
+    expect(edgesOf(capped.elements).every((e) => ids.has(e.data.source) && ids.has(e.data.target))).toBe(true);
+    // a document's full text stays out of the graph payload
+    expect(nodesOf(capped.elements).filter((n) => n.data.kind === 'Document').every((n) => n.data.text === undefined)).toBe(true);
+    const total = await get('/api/neighbourhood', { ids: 'person:zoe-billingham', depth: 3, limit: 10 });
+    expect(nodesOf(total.elements)).toHaveLength(10);
+    const quotesOnly = await get('/api/neighbourhood', { ids: 'person:zoe-billingham', kinds: 'Quote' });
+    expect(nodesOf(quotesOnly.elements).filter((n) => n.data.id !== 'person:zoe-billingham').every((n) => n.data.kind === 'Quote')).toBe(true);
+    const roles = await get('/api/neighbourhood', { ids: 'person:zoe-billingham', rels: 'HOLDS_ROLE', depth: 2 });
+    expect(edgesOf(roles.elements).every((e) => e.data.kind === 'HOLDS_ROLE')).toBe(true);
+    expect(nodesOf(roles.elements).map((n) => n.data.id)).toEqual(expect.arrayContaining(['org:hmic', 'org:hmicfrs']));
+  });
+
+  it('finds how Matthew Scott is connected to Unison, and nothing within too few hops', async () => {
+    const from = await findId('matthew scott', 'Person');
+    const to = await findId('unison', 'Organization');
+    expect([from, to]).toEqual(['person:matthew-scott', 'org:unison']);
+    const res = await get('/api/path', { from, to, maxHops: 6 });
+    expect(res.found).toBe(true);
+    const ids = nodesOf(res.elements).map((e) => e.data.id);
+    expect(ids).toEqual(expect.arrayContaining(['person:matthew-scott', 'org:unison']));
+    const hops = edgesOf(res.elements).length;
+    expect(hops).toBeGreaterThanOrEqual(2);
+    expect((await get('/api/path', { from: 'person:matthew-scott', to: 'org:unison', maxHops: 1 })).found).toBe(false);
+    expect((await request(app).get('/api/path').query({ from: 'person:matthew-scott', to: 'org:nobody' })).status).toBe(404);
+  });
+
+  describe('quotes', () => {
+    it("answer who Zoë Billingham spoke for, and where: her quotes with HMIC(FRS), each document's title and the exact span", async () => {
+      const res = await get('/api/quotes', { speaker: 'person:zoe-billingham', limit: 50 });
+      expect(res.total).toBeGreaterThan(5);
+      expect(res.quotes).toHaveLength(res.total);
+      for (const quote of res.quotes) {
+        expect(quote.speaker).toEqual({ id: 'person:zoe-billingham', name: 'Zoë Billingham', label: 'Person' });
+        expect(quote.roles.map((r: Body) => r.organization).join(' ')).toMatch(/HM Inspectorate of Constabulary/);
+        for (const source of quote.sources) {
+          const doc = await get(`/api/documents/${source.documentId}`);
+          expect(source.title).toBe(doc.title);
+          expect(doc.text.slice(source.start, source.end)).toBe(quote.text);
+        }
+      }
+      const withDate = await get('/api/quotes', { speaker: 'person:matthew-scott' });
+      expect(withDate.quotes[0].sources[0]).toHaveProperty('publishedAt');
+      expect(withDate.quotes[0].sources[0]).toHaveProperty('publisher');
+    });
+
+    it('filter by speaker kind, organisation, report, document and text', async () => {
+      const byReport = await get('/api/quotes', { speakerKind: 'report' });
+      expect(byReport.total).toBeGreaterThan(0);
+      expect(byReport.quotes.every((q: Body) => q.speaker.label === 'Report')).toBe(true);
+      const kent = await get('/api/quotes', { organization: 'org:kent-police' });
+      expect(kent.quotes.map((q: Body) => q.id)).toContain('quote:4ae43edc7d289b80');
+      const hmicfrs = await get('/api/quotes', { organization: 'org:hmicfrs' });
+      expect(hmicfrs.quotes.some((q: Body) => q.speaker?.id === 'person:zoe-billingham')).toBe(true);
+      const report = await get('/api/quotes', { report: 'report:shining-a-light-on-betrayal-abuse-of-position-for-a-sexual-purpose' });
+      expect(report.total).toBeGreaterThan(0);
+      const doc = await get('/api/quotes', { document: 'doc:003-de9b6df02dcbdf38', limit: 200 });
+      expect(doc.quotes.every((q: Body) => q.sources.some((s: Body) => s.documentId === 'doc:003-de9b6df02dcbdf38'))).toBe(true);
+      const text = await get('/api/quotes', { q: 'legitimately' });
+      expect(text.quotes.map((q: Body) => q.text)).toEqual([expect.stringMatching(/legitimately/)]);
+      const both = await get('/api/quotes', { speaker: 'person:zoe-billingham', q: 'legitimately' });
+      expect(both.total).toBe(1);
+      const none = await get('/api/quotes', { speaker: 'person:zoe-billingham', speakerKind: 'organization' });
+      expect(none.total).toBe(0);
+    });
+  });
+
+  it("serves a document's text with every quote and mention span", async () => {
+    const doc = await get('/api/documents/doc:002-b1b80323db0306e8');
+    const quotes = await get('/api/quotes', { document: doc.id, limit: 200 });
+    expect(doc.quotes.map((q: Body) => q.id).sort()).toEqual(quotes.quotes.map((q: Body) => q.id).sort());
+    for (const q of doc.quotes) {
+      const view = quotes.quotes.find((x: Body) => x.id === q.id);
+      expect(doc.text.slice(q.start, q.end)).toBe(view.text);
+    }
+    expect(doc.mentions.length).toBeGreaterThan(0);
+    for (const m of doc.mentions) expect(doc.text.slice(m.start, m.end).length).toBe(m.end - m.start);
+    expect(doc.mentions.some((m: Body) => m.id === 'person:zoe-billingham' && doc.text.slice(m.start, m.end).startsWith('Zo'))).toBe(true);
+  });
+
+  it('traces a quote to every document carrying it, with the sentence around it', async () => {
+    const { quotes } = await get('/api/quotes', { speaker: 'person:zoe-billingham', limit: 1 });
+    const quote = quotes[0];
+    const res = await get(`/api/quotes/${quote.id}/trace`);
+    expect(res.total).toBe(quote.sources.length);
+    expect(res.sources.map((s: Body) => s.documentId)).toEqual(quote.sources.map((s: Body) => s.documentId));
+    for (const s of res.sources) {
+      expect(s.sentence.text).toContain(quote.text);
+      const doc = await get(`/api/documents/${s.documentId}`);
+      expect(doc.text.slice(s.sentence.start, s.sentence.end)).toBe(s.sentence.text);
+    }
+    expect((await request(app).get('/api/quotes/quote:nothing-said/trace')).status).toBe(404);
+  });
+
+  it('lists claims with every document stating them and the report they come from, and the documents that disagree', async () => {
+    // "436 allegations ... 334 personnel": one figure, stated by two articles, sourced from the inspectorate's report
+    const res = await get('/api/claims', { measure: 'personnel' });
+    const personnel = res.claims.find((c: Body) => c.value === 334);
+    expect(personnel.sources.map((s: Body) => s.documentId)).toEqual(expect.arrayContaining(['doc:001-bff380fe690245c5', 'doc:002-b1b80323db0306e8']));
+    expect(personnel.reports).toContainEqual({ id: 'report:hm-inspectorate-of-constabulary-report', title: 'HM Inspectorate of Constabulary report' });
+    for (const s of personnel.sources) {
+      const doc = await get(`/api/documents/${s.documentId}`);
+      expect(doc.text.slice(s.start, s.end)).toMatch(/334/);
+    }
+    const all = await get('/api/claims', { limit: 500 });
+    expect(all.total).toBe(all.claims.length);
+    expect(all.disagreements.length).toBeGreaterThan(0);
+    for (const d of all.disagreements) {
+      // two different documents, two different values, one measure of one report
+      expect(new Set(d.values.map((v: Body) => v.value)).size).toBeGreaterThan(1);
+      expect(new Set(d.values.flatMap((v: Body) => v.documents.map((x: Body) => x.documentId))).size).toBeGreaterThan(1);
+      for (const v of d.values) {
+        const c = all.claims.find((x: Body) => x.id === v.claimId);
+        expect(c).toMatchObject({ measure: d.measure, unit: d.unit, value: v.value });
+        expect(c.reports.map((r: Body) => r.id)).toContain(d.reportId);
       }
     }
   });
 
-  it('gives a node with its counts, provenance, roles and quotes', async () => {
-    const id = await findId('Zoë Billingham', 'Person');
-    const res = await request(app).get(`/api/nodes/${id}`);
-    expect(res.status).toBe(200);
-    expect(res.body.node.name).toBe('Zoë Billingham');
-    expect(res.body.relationshipCounts.some((c: { type: string }) => c.type === 'SAID')).toBe(true);
-    expect(res.body.provenance.length).toBeGreaterThan(0);
-    expect(res.body.roles.length).toBeGreaterThan(0);
-    expect(res.body.quotes.length).toBeGreaterThan(0);
-  });
-
-  it('expands a neighbourhood as Cytoscape elements with +N counts when capped', async () => {
-    const id = await findId('Zoë Billingham', 'Person');
-    const res = await request(app).get('/api/neighbourhood').query({ ids: id, depth: 2, perNode: 3, limit: 50 });
-    expect(res.status).toBe(200);
-    const nodes = res.body.elements.filter((e: { group: string }) => e.group === 'nodes');
-    const edges = res.body.elements.filter((e: { group: string }) => e.group === 'edges');
-    expect(nodes.length).toBeGreaterThan(1);
-    for (const e of edges) expect(e.data).toMatchObject({ id: expect.any(String), source: expect.any(String), target: expect.any(String), kind: expect.any(String), label: expect.any(String) });
-    expect(res.body.truncated.length).toBeGreaterThan(0);
-    const filtered = await request(app).get('/api/neighbourhood').query({ ids: id, kinds: 'Quote' });
-    expect(filtered.body.elements.filter((e: { group: string; data: { kind: string; id: string } }) => e.group === 'nodes' && e.data.id !== id).every((e: { data: { kind: string } }) => e.data.kind === 'Quote')).toBe(true);
-  });
-
-  it('finds how Matthew Scott is connected to Unison', async () => {
-    const from = await findId('Matthew Scott', 'Person');
-    const to = await findId('Unison', 'Organization');
-    const res = await request(app).get('/api/path').query({ from, to, maxHops: 6 });
-    expect(res.status).toBe(200);
-    expect(res.body.found).toBe(true);
-    const ids = res.body.elements.map((e: { data: { id: string } }) => e.data.id);
-    expect(ids).toEqual(expect.arrayContaining([from, to]));
-  });
-
-  it('traces a quote to every document carrying it, with the sentence around it', async () => {
-    const quotes = await request(app).get('/api/quotes').query({ limit: 1 });
-    const quote = quotes.body.quotes[0];
-    const res = await request(app).get(`/api/quotes/${quote.id}/trace`);
-    expect(res.status).toBe(200);
-    expect(res.body.sources[0].sentence.text).toContain(quote.text.slice(0, 20));
-  });
-
-  it("serves a document's text with quote and mention spans that index it", async () => {
-    const res = await request(app).get('/api/documents/doc:002-b1b80323db0306e8');
-    expect(res.status).toBe(200);
-    expect(res.body.quotes.length).toBeGreaterThan(0);
-    expect(res.body.mentions.length).toBeGreaterThan(0);
-    for (const m of res.body.mentions) expect(res.body.text.slice(m.start, m.end).length).toBeGreaterThan(1);
-  });
-
-  it('lists claims with their documents', async () => {
-    const res = await request(app).get('/api/claims');
-    expect(res.status).toBe(200);
-    expect(res.body.claims.length).toBeGreaterThan(0);
-    expect(res.body.claims[0].sources.length).toBeGreaterThan(0);
-    expect(Array.isArray(res.body.disagreements)).toBe(true);
-  });
-
-  it('runs console Cypher and returns a table and graph elements', async () => {
-    const res = await request(app).post('/api/cypher').send({ query: 'MATCH (p:Person)-[r:SAID]->(q:Quote) RETURN p, r, q LIMIT 5' });
-    expect(res.status).toBe(200);
-    expect(res.body.columns).toEqual(['p', 'r', 'q']);
-    expect(res.body.elements.some((e: { group: string }) => e.group === 'edges')).toBe(true);
-  });
-
-  it('refuses a console write with a reason and writes nothing', async () => {
-    const before = (await request(app).get('/api/health')).body.counts;
-    const res = await request(app).post('/api/cypher').send({ query: "CREATE (n:Person {id: 'person:x', name: 'X'}) RETURN n" });
-    expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ code: 'QUERY_REFUSED', details: { reason: 'write' } });
-    expect((await request(app).get('/api/health')).body.counts).toEqual(before);
-  });
-
-  it('gives the database message and position for a broken query', async () => {
-    const res = await request(app).post('/api/cypher').send({ query: 'MATCH (n:Person RETURN n' });
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('QUERY_ERROR');
-  });
-
-  it('names the bad parameter, answers 404 for unknown ids and 413 for big bodies', async () => {
-    const bad = await request(app).get('/api/neighbourhood').query({ ids: 'person:x', depth: 9 });
-    expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toMatch(/depth/);
-    const badId = await request(app).get('/api/nodes/nonsense');
-    expect(badId.status).toBe(400);
-    expect((await request(app).get('/api/nodes/person:nobody-at-all')).status).toBe(404);
-    const big = await request(app).post('/api/cypher').send({ query: 'RETURN 1', params: { x: 'y'.repeat(120_000) } });
-    expect(big.status).toBe(413);
-  });
-
-  it('exports a neighbourhood as JSON, CSV and GraphML', async () => {
-    const id = await findId('Unison', 'Organization');
-    for (const [format, type, marker] of [['json', /json/, '"elements"'], ['csv', /csv/, 'group,id,kind'], ['graphml', /graphml/, '<graphml']] as const) {
-      const res = await request(app).get('/api/export/neighbourhood').query({ ids: id, format });
-      expect(res.status).toBe(200);
-      expect(res.headers['content-type']).toMatch(type);
-      expect(res.text).toContain(marker);
+  it('describes the schema and gives example queries that all run on the embedded store', async () => {
+    const schema = await get('/api/schema');
+    expect(schema.labels.map((l: Body) => l.label)).toEqual(['Document', 'Person', 'Organization', 'Report', 'Quote', 'Claim']);
+    expect(schema.relationshipTypes.find((t: Body) => t.type === 'SAID').endpoints).toContainEqual({ from: 'Person', to: 'Quote' });
+    const examples = (await get('/api/examples')) as unknown as { title: string; query: string }[];
+    expect(examples).toEqual(EXAMPLE_QUERIES);
+    for (const example of examples) {
+      // and Neo4j's own parser accepts each of them
+      const errors = lintCypherQuery(example.query, {}).diagnostics.filter((d) => d.severity === 1);
+      expect(errors.map((d) => d.message), example.title).toEqual([]);
+      const res = await request(app).post('/api/cypher').send({ query: example.query });
+      expect(res.status, `${example.title}: ${JSON.stringify(res.body).slice(0, 200)}`).toBe(200);
+      expect(res.body.rows.length, example.title).toBeGreaterThan(0);
     }
   });
 
-  it('sends security headers and a request id', async () => {
-    const res = await request(app).get('/api/health');
-    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
-    expect(res.headers['x-request-id']).toMatch(/^[\w-]+$/);
+  it('gives an overview of the most connected entities', async () => {
+    const body = await get('/api/overview', { limit: 5 });
+    expect(nodesOf(body.elements).length).toBeGreaterThan(5);
+    expect(nodesOf(body.elements).map((n) => n.data.id)).toContain('person:zoe-billingham');
   });
 
-  it('describes every route in the OpenAPI document', async () => {
-    const res = await request(app).get('/api/openapi.json');
-    expect(res.status).toBe(200);
-    for (const r of routes) expect(res.body.paths[r.path]?.[r.method], `${r.method} ${r.path}`).toBeDefined();
+  it('exports a neighbourhood as JSON, CSV and GraphML', async () => {
+    const expected = await get('/api/neighbourhood', { ids: 'org:unison' });
+    for (const [format, type] of [['json', /application\/json/], ['csv', /text\/csv/], ['graphml', /graphml/]] as const) {
+      const res = await request(app).get('/api/export/neighbourhood').query({ ids: 'org:unison', format }).buffer(true).parse((r, cb) => { let t = ''; r.on('data', (c: Buffer) => { t += c; }); r.on('end', () => cb(null, t)); });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(type);
+      expect(res.headers['content-disposition']).toMatch(new RegExp(`attachment; filename="neighbourhood\\.${format}"`));
+      const text = res.body as string;
+      if (format === 'json') expect(JSON.parse(text).elements).toEqual(expected.elements);
+      if (format === 'csv') expect(text.trim().split('\n')).toHaveLength(expected.elements.length + 1);
+      if (format === 'graphml') expect(text.match(/<node /g)).toHaveLength(nodesOf(expected.elements).length);
+    }
+  });
+
+  describe('errors and safety', () => {
+    it('answers a bad parameter with 400 naming the field', async () => {
+      const bad = await request(app).get('/api/neighbourhood').query({ ids: 'person:zoe-billingham', depth: 9 });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/depth/), details: { fields: [{ field: 'depth', in: 'query' }] } });
+      const kind = await request(app).get('/api/search').query({ q: 'x', kinds: 'Person,Villain' });
+      expect(kind.status).toBe(400);
+      expect(kind.body.error.message).toMatch(/kinds/);
+      const id = await request(app).get('/api/nodes/nonsense');
+      expect(id.status).toBe(400);
+      expect(id.body.error.details.fields[0]).toMatchObject({ field: 'id', in: 'path' });
+      const body = await request(app).post('/api/cypher').send({ query: '' });
+      expect(body.status).toBe(400);
+      expect(body.body.error.details.fields[0]).toMatchObject({ field: 'query', in: 'body' });
+      const json = await request(app).post('/api/cypher').set('Content-Type', 'application/json').send('{"query": ');
+      expect(json.status).toBe(400);
+    });
+
+    it('answers 404 for unknown ids and routes, 413 for a body over 100 KB', async () => {
+      for (const path of ['/api/nodes/person:nobody-at-all', '/api/documents/doc:none', '/api/quotes/quote:none/trace', '/api/nothing-here']) {
+        const res = await request(app).get(path);
+        expect(res.status, path).toBe(404);
+        expect(res.body.error.code).toBe('NOT_FOUND');
+      }
+      const big = await request(app).post('/api/cypher').send({ query: 'RETURN 1', params: { x: 'y'.repeat(120_000) } });
+      expect(big.status).toBe(413);
+      expect(big.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+    });
+
+    it('bounds every list: limits above the maximum are refused, not obeyed', async () => {
+      for (const [path, query] of [
+        ['/api/search', { q: 'police', limit: 101 }], ['/api/neighbourhood', { ids: 'org:unison', limit: 5001 }],
+        ['/api/neighbourhood', { ids: 'org:unison', perNode: 501 }], ['/api/quotes', { limit: 201 }], ['/api/claims', { limit: 501 }],
+        ['/api/path', { from: 'person:matthew-scott', to: 'org:unison', maxHops: 11 }], ['/api/overview', { limit: 201 }],
+        ['/api/quotes/quote:4ae43edc7d289b80/trace', { limit: 201 }], ['/api/search', { q: 'police', offset: 100_001 }],
+      ] as const) {
+        expect((await request(app).get(path).query(query)).status, `${path} ${JSON.stringify(query)}`).toBe(400);
+      }
+      const ids = Array.from({ length: 51 }, (_, i) => `person:p${i}`).join(',');
+      expect((await request(app).get('/api/neighbourhood').query({ ids })).status).toBe(400);
+    });
+
+    it('sends security headers with a content security policy, and a request id', async () => {
+      const res = await request(app).get('/api/health');
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-powered-by']).toBeUndefined();
+      expect(res.headers['x-request-id']).toMatch(/^[\w-]+$/);
+      const mine = await request(app).get('/api/health').set('X-Request-Id', 'trace-me-123');
+      expect(mine.headers['x-request-id']).toBe('trace-me-123');
+    });
+
+    it('logs each request with its id in structured lines, and gives no stack trace to the client', async () => {
+      const lines: Record<string, unknown>[] = [];
+      const sink = new Writable({ write(chunk, _enc, done) { lines.push(JSON.parse(String(chunk))); done(); } });
+      const broken = new Proxy(store, { get: (t, p) => (p === 'counts' ? () => Promise.reject(new Error('disk on fire at /secret/path')) : Reflect.get(t, p)) });
+      const logged = createApp({ store: broken, logger: pino({ level: 'info' }, sink) });
+      const res = await request(logged).get('/api/health').set('X-Request-Id', 'req-under-test');
+      expect(res.status).toBe(500);
+      expect(res.body).toEqual({ error: { code: 'INTERNAL', message: 'internal error; see the server log' } });
+      expect(JSON.stringify(res.body)).not.toMatch(/secret|at \//);
+      const mine = lines.filter((l) => (l.req as { id?: string } | undefined)?.id === 'req-under-test');
+      expect(mine.length).toBeGreaterThan(0);
+      expect(JSON.stringify(lines)).toMatch(/disk on fire/);
+    });
+
+    it('describes every route in the OpenAPI document, with its responses', async () => {
+      const res = await request(app).get('/api/openapi.json');
+      expect(res.status).toBe(200);
+      expect(res.body.openapi).toBe('3.1.0');
+      for (const r of routes) {
+        const op = res.body.paths[r.path]?.[r.method];
+        expect(op, `${r.method} ${r.path}`).toBeDefined();
+        const ok = op.responses['200'];
+        expect(ok.description).not.toBe('OK');
+        const schemas = Object.values(ok.content ?? {}) as { schema?: unknown }[];
+        expect(schemas.length, `${r.path} 200 content`).toBeGreaterThan(0);
+        expect(schemas.every((c) => c.schema), `${r.path} 200 schema`).toBe(true);
+        expect(op.responses['400'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
+        expect(op.responses['500']).toBeDefined();
+        if (r.params) expect(op.parameters.some((p: Body) => p.in === 'path'), r.path).toBe(true);
+      }
+      const paths = Object.keys(res.body.paths);
+      expect(paths.sort()).toEqual([...new Set(routes.map((r) => r.path))].sort());
+      expect(res.body.paths['/api/cypher'].post.responses['408']).toBeDefined();
+      expect(res.body.paths['/api/nodes/{id}'].get.responses['404']).toBeDefined();
+    });
   });
 });

@@ -33,10 +33,22 @@ describe('the console guard', () => {
     expect(reason("COPY Person FROM 'x.csv'")).toBe('file-access');
     expect(reason('INSTALL httpfs')).toBe('file-access');
     expect(reason("CALL apoc.load.json('http://x') YIELD value RETURN value")).toBe('file-access');
-    expect(reason('CALL dbms.components()')).toBe('file-access');
+    expect(reason('CALL dbms.components()')).toBe('procedure');
+    expect(reason("CALL apoc.create.node(['X'], {})")).toBe('procedure');
+    expect(reason('CALL threads = 1')).toBe('procedure');
+    expect(reason('CHECKPOINT')).toBe('admin');
     expect(reason('CALL db.index.fulltext.queryNodes("x", "y")')).toBe('procedure');
     expect(reason('SHOW USERS')).toBe('admin');
     expect(reason('MATCH (n) RETURN n; MATCH (m) RETURN m')).toBe('multiple-statements');
+  });
+
+  it('sees through comments, strings and case, but not into them', () => {
+    expect(reason('MATCH (n) /* read only */ DETACH DELETE n')).toBe('write');
+    expect(reason("MATCH (n) WHERE n.x = '/*' SET n.y = 1 RETURN n")).toBe('write');
+    expect(reason("match (n) where n.x = 'it''s' return n")).toBeNull();
+    expect(reason("MATCH (n) WHERE n.text CONTAINS 'LOAD CSV FROM x' RETURN n // COPY\n")).toBeNull();
+    expect(reason('MATCH (`CREATE`:Person) RETURN `CREATE`')).toBe('write');
+    expect(reason("CALL { CREATE (:Person {id: 'x'}) } RETURN 1")).toBe('write');
   });
 
   it('lets the stores keep their own write check: the unsafe-form check alone passes a plain write', () => {

@@ -23,4 +23,17 @@ describe('exports', () => {
     expect(xml).toContain('Ann &quot;Nan&quot; Lee');
     expect(xml).toContain('<edge id="SAID:a-&gt;b" source="person:a" target="quote:b">');
   });
+
+  it('writes every property with a GraphML type, lists as JSON text', () => {
+    const rich: Element[] = [
+      { group: 'nodes', data: { id: 'claim:x', label: '436', kind: 'Claim', subkind: 'count', value: 436, ratio: 0.5 } },
+      { group: 'nodes', data: { id: 'claim:y', label: 'half', kind: 'Claim', subkind: 'ratio', value: 0.5, aliases: ['a', 'b'] } },
+      { group: 'edges', data: { id: 'e', source: 'claim:x', target: 'claim:y', kind: 'SAID', label: 'SAID', count: 2 } },
+    ];
+    const xml = toGraphml(rich);
+    expect(xml).toContain('<key id="n_value" for="node" attr.name="value" attr.type="double"/>');
+    expect(xml).toContain('<key id="e_count" for="edge" attr.name="count" attr.type="long"/>');
+    expect(xml).toContain('<data key="n_aliases">[&quot;a&quot;,&quot;b&quot;]</data>');
+    expect(toCsv(rich).split('\n')[0]).toBe('group,id,kind,label,source,target,subkind,aliases,count,ratio,value');
+  });
 });
