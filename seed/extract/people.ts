@@ -47,7 +47,7 @@ export interface PeopleResult {
 
 const NAME_TOKEN = String.raw`(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}\p{M}]+(?:-(?:Mc|Mac|O['’])?\p{Lu}[\p{Ll}\p{M}]+)?`;
 /** Lower-case particles inside a name: "Dafydd ap Rhys", "Anne van der Berg", "Ali bin Hassan". */
-const NAME_PARTICLE = String.raw`(?:ap|ab|van|von|der|den|de|da|di|du|le|la|bin|binti|al|el)`;
+const NAME_PARTICLE = '(?:ap|ab|van|von|der|den|de|da|di|du|le|la|bin|binti|al|el)';
 const NAME_RUN = new RegExp(String.raw`(?<![\p{L}\p{N}'’-])${NAME_TOKEN}(?:[ \t]+(?:${NAME_TOKEN}|${NAME_PARTICLE}(?=(?:[ \t]+${NAME_PARTICLE})*[ \t]+\p{Lu})|\p{Lu}\.?(?=[ \t]+\p{Lu})))*`, 'gu');
 const sortedTitles = [...TITLES_BEFORE_NAME].sort((a, b) => b.length - a.length).map((t) => escapeRegExp(t).replace(/ /g, '\\s+').replace(/'/g, "['’]"));
 /** A title ending right where a name begins ("... Chief Constable ", "HM Inspector of Constabulary, "). */

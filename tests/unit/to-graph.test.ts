@@ -38,7 +38,9 @@ describe("a document's graph", () => {
       }
       for (const m of graph.relationships.filter((x) => x.type === 'MENTIONS')) {
         expect(m.props.spanStarts?.length).toBe(m.props.count);
-        m.props.spanStarts!.forEach((s, i) => expect(text.slice(s, m.props.spanEnds![i]).trim().length).toBeGreaterThan(0));
+        m.props.spanStarts!.forEach((s, i) => {
+          expect(text.slice(s, m.props.spanEnds![i]).trim().length).toBeGreaterThan(0);
+        });
       }
       for (const q of graph.quotes) expect(text.slice(q.startOffset, q.endOffset)).toBe(q.text);
     }
