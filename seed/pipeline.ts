@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import type { DocumentGraph } from '../server/model/graph.js';
 import type { GraphStore } from '../server/store/port.js';
 import { extractDocument, type Extraction } from './extract/index.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer/index.js';
@@ -10,8 +11,8 @@ import { resolvePeopleAcrossDocuments } from './resolve/people-across-documents.
 import { ids, toDocumentGraph } from './resolve/to-graph.js';
 
 // The seed reads as its stages: ingest → extract (every document) → resolve (people across
-// documents, then curation overrides) → load, one document per transaction so a failure never
-// leaves half a document behind.
+// documents, then curation overrides) → load, in batches whose failures fall back to one
+// document per transaction, so a failure never leaves half a document behind.
 
 export const DEFAULT_OVERRIDES_FILE = path.resolve('seed/overrides.json');
 
@@ -80,26 +81,41 @@ export async function seedCorpus(options: SeedOptions): Promise<SeedSummary> {
   };
 
   const bodyRenames = new Map<string, Parameters<GraphStore['writeRenames']>[0][number]>();
-  for (const [i, { file, doc, extraction }] of extracted.entries()) {
-    try {
-      const resolved = mergePeople(extraction, canonical, onMerge);
-      const outcome = await loadDocument(options.store, doc, applyOverrides(resolved, overrides, { applied: summary.overrides }), gazetteer);
-      summary.loaded++;
-      if (!outcome.changed) summary.unchanged++;
-      summary.quotes += outcome.quotes;
-      summary.entities += outcome.entities;
-      for (const orgId of outcome.gazetteerOrgs) collectRenames(gazetteer, orgId, bodyRenames);
-    } catch (err) {
-      skip(file, `not loaded: ${(err as Error).message.split('\n')[0]}`);
+  let loadedSoFar = 0;
+  for (let start = 0; start < extracted.length; start += LOAD_BATCH) {
+    const prepared: Prepared[] = [];
+    for (const { file, doc, extraction } of extracted.slice(start, start + LOAD_BATCH)) {
+      try {
+        const resolved = mergePeople(extraction, canonical, onMerge);
+        prepared.push({ file, ...(await prepareDocument(options.store, doc, applyOverrides(resolved, overrides, { applied: summary.overrides }), gazetteer)) });
+      } catch (err) {
+        skip(file, `not loaded: ${(err as Error).message.split('\n')[0]}`);
+      }
     }
-    progress('load', i + 1, file);
+    for (const { file, outcome } of await writeBatch(options.store, prepared)) {
+      if (outcome instanceof Error) skip(file, `not loaded: ${outcome.message.split('\n')[0]}`);
+      else {
+        summary.loaded++;
+        if (!outcome.changed) summary.unchanged++;
+        summary.quotes += outcome.quotes;
+        summary.entities += outcome.entities;
+        for (const orgId of outcome.gazetteerOrgs) collectRenames(gazetteer, orgId, bodyRenames);
+      }
+      progress('load', ++loadedSoFar, file);
+    }
   }
   await options.store.writeRenames([...bodyRenames.values()]);
   summary.elapsedMs = Date.now() - started;
   return summary;
 }
 
-async function loadDocument(store: GraphStore, doc: IngestedDocument, extraction: Extraction, gazetteer: Gazetteer) {
+/** documents per store call: large enough that a corpus loads in few transactions, small enough to keep memory flat */
+const LOAD_BATCH = 50;
+
+interface Prepared { file: string; graph: DocumentGraph; counts: LoadCounts }
+interface LoadCounts { changed: boolean; quotes: number; entities: number; gazetteerOrgs: string[] }
+
+async function prepareDocument(store: GraphStore, doc: IngestedDocument, extraction: Extraction, gazetteer: Gazetteer) {
   const sha256 = createHash('sha256').update(doc.bytes).digest('hex');
   const graph = toDocumentGraph({
     document: {
@@ -115,13 +131,35 @@ async function loadDocument(store: GraphStore, doc: IngestedDocument, extraction
     extraction,
     gazetteer,
   });
-  const gazetteerOrgs = extraction.organizations.map((o) => o.gazetteerId).filter((g): g is string => !!g);
-  const counts = { quotes: graph.quotes.length, entities: graph.people.length + graph.organizations.length + graph.reports.length, gazetteerOrgs };
   // a re-write replaces what the document stated before, so writing an unchanged document
   // again changes nothing; the stored hash says whether the file itself changed
   const changed = (await store.documentHash(graph.document.id)) !== sha256;
-  await store.writeDocumentGraph(graph);
-  return { changed, ...counts };
+  const gazetteerOrgs = extraction.organizations.map((o) => o.gazetteerId).filter((g): g is string => !!g);
+  const counts: LoadCounts = { changed, quotes: graph.quotes.length, entities: graph.people.length + graph.organizations.length + graph.reports.length, gazetteerOrgs };
+  return { graph, counts };
+}
+
+/**
+ * One store call for the batch; when it fails, each document is written again alone so the
+ * failure is reported against its own file (writes replace, so the repeat changes nothing).
+ */
+async function writeBatch(store: GraphStore, batch: Prepared[]): Promise<{ file: string; outcome: LoadCounts | Error }[]> {
+  if (!batch.length) return [];
+  try {
+    await store.writeDocumentGraphs(batch.map((p) => p.graph));
+    return batch.map((p) => ({ file: p.file, outcome: p.counts }));
+  } catch {
+    const out: { file: string; outcome: LoadCounts | Error }[] = [];
+    for (const p of batch) {
+      try {
+        await store.writeDocumentGraph(p.graph);
+        out.push({ file: p.file, outcome: p.counts });
+      } catch (err) {
+        out.push({ file: p.file, outcome: err as Error });
+      }
+    }
+    return out;
+  }
 }
 
 function collectRenames(gazetteer: Gazetteer, orgId: string, out: Map<string, Parameters<GraphStore['writeRenames']>[0][number]>) {

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentGraph } from '../../server/model/graph.js';
 import { LadybugStore } from '../../server/store/ladybug/ladybug-store.js';
+import type { GraphStore } from '../../server/store/port.js';
 import { seedCorpus } from '../../seed/pipeline.js';
 import { SAMPLE_CORPUS } from '../support/seeded-store.js';
 import { tempDir } from '../support/stores.js';
@@ -83,6 +85,29 @@ describe('seeding a folder with bad files', () => {
       expect((await store.counts()).nodes.Document).toBe(1);
     } finally {
       await store.close();
+    }
+  });
+
+  it('names the one document the store refuses and loads the rest of its batch', async () => {
+    const real = await LadybugStore.open({ dataDir: tempDir('seed-refused') });
+    // the real store, refusing one document as a full disk or a dropped connection would
+    const store: GraphStore = Object.create(real, {
+      writeDocumentGraphs: { value: async (graphs: DocumentGraph[]) => {
+        if (graphs.some((g) => g.document.fileName.startsWith('002_'))) throw new Error('batch refused');
+        return real.writeDocumentGraphs(graphs);
+      } },
+      writeDocumentGraph: { value: async (graph: DocumentGraph) => {
+        if (graph.document.fileName.startsWith('002_')) throw new Error('disk full');
+        return real.writeDocumentGraph(graph);
+      } },
+    });
+    try {
+      const summary = await seedCorpus({ store, dir: SAMPLE_CORPUS });
+      expect(summary.loaded).toBe(4);
+      expect(summary.skipped).toEqual([{ file: expect.stringMatching(/002_[^/]*\.txt$/), reason: 'not loaded: disk full' }]);
+      expect((await real.counts()).nodes.Document).toBe(4);
+    } finally {
+      await real.close();
     }
   });
 
