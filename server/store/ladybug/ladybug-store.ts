@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import lbug from '@ladybugdb/core';
 import {
-  DocumentGraphSchema, NODE_LABELS, NODE_PROPERTIES, REL_TYPES, displayName, edgeId, labelOfId, nodeKind,
+  DocumentGraphSchema, NODE_LABELS, NODE_PROPERTIES, REL_ENDPOINTS, REL_TYPES, displayName, edgeId, labelOfId, nodeKind,
   type DocumentGraph, type GraphEdge, type GraphNode, type NodeLabel, type OrganizationNode, type Properties, type RelType, type Subgraph,
 } from '../../model/graph.js';
 import { QueryRefusedError, QuerySyntaxError, QueryTimeoutError, StoreError } from '../../errors.js';
@@ -11,17 +11,20 @@ import type {
   QuoteFilter, QuoteView, SearchHit, SearchQuery, WriteSummary,
 } from '../port.js';
 import { queryTokens, rankNames } from '../shared/search-rank.js';
-import { indexEntry, linesMatch, searchLines, type IndexEntry } from './search-keys.js';
-import { MemorySearchIndex } from './memory-search.js';
+import { indexEntry, linesMatch, searchLines } from './search-keys.js';
+import { MemorySearchIndex, type MemoryHit } from './memory-search.js';
+import { AdjacencyIndex, type EdgeInput } from './adjacency.js';
 import { refuseUnsafeForms } from '../shared/console-guard.js';
 import { NEIGHBOUR_ORDER, PROVENANCE_CAP, SEARCH_DEFAULT_LABELS, SUMMARY_NODE_PROPERTIES, SUMMARY_REL_PROPERTIES } from '../shared/limits.js';
 import { ConnectionPool, type Row, type Session } from './connections.js';
 import { schemaStatements } from './schema.js';
-import { byLabel, upsertEntities, writeDocuments } from './write-path.js';
+import { byLabel, upsertEntities, writeDocuments, type WriteOutcome } from './write-path.js';
 import { internalKey, isNode, isPath, isRel, plain, toGraphEdge, toGraphNode } from './values.js';
 
 /** LadybugDB accepts no 'unlimited': the store's own queries get a generous limit instead */
 const INTERNAL_TIMEOUT_MS = 10 * 60_000;
+/** Shortest paths: the most returned when several have the same length. */
+const MAX_PATHS = 10;
 /** The columns search reads of each label: the names (or text) and what the display name is made of. */
 const SEARCH_COLUMNS: Record<NodeLabel, string[]> = {
   Document: ['id', 'title'],
@@ -35,23 +38,35 @@ const SEARCH_COLUMNS: Record<NodeLabel, string[]> = {
 export interface LadybugOptions {
   dataDir: string;
   readers?: number;
+  /**
+   * Keep search and adjacency indexes in memory (the default; see warmIndexes). Without them
+   * every answer comes from the database: the same answers, slower on a large graph.
+   */
+  memoryIndexes?: boolean;
+}
+
+/** What the store keeps in memory beside the graph, once built (see warmIndexes). */
+interface Indexes {
+  search: MemorySearchIndex;
+  adjacency: AdjacencyIndex;
 }
 
 export class LadybugStore implements GraphStore {
   readonly backend = 'ladybug' as const;
-  /** graph write + index update, one at a time */
+  /** graph write + index update, one at a time; an index build takes its turn among them */
   private writeChain: Promise<unknown> = Promise.resolve();
-  private readonly index = new MemorySearchIndex();
+  private indexes: Indexes | null = null;
+  private indexing: Promise<void> | null = null;
+  private closing = false;
 
-  private constructor(private readonly pool: ConnectionPool) {}
+  private constructor(private readonly pool: ConnectionPool, private readonly memoryIndexes: boolean) {}
 
   static async open(options: LadybugOptions): Promise<LadybugStore> {
     fs.mkdirSync(options.dataDir, { recursive: true });
     const db = new lbug.Database(path.join(options.dataDir, 'graph.lbug'));
     await db.init();
-    const store = new LadybugStore(new ConnectionPool(db, options.readers ?? 4));
+    const store = new LadybugStore(new ConnectionPool(db, options.readers ?? 4), options.memoryIndexes ?? true);
     await store.ensureSchema();
-    await store.buildIndex();
     return store;
   }
 
@@ -62,20 +77,68 @@ export class LadybugStore implements GraphStore {
   }
 
   /**
-   * The search index is built from the graph on open (a sequential read of the names and
-   * quote texts, seconds for a million nodes) and changed after each write commits: the
-   * process that opened the database is its only writer.
+   * Builds the in-memory indexes (search, and the adjacency that neighbourhoods and paths walk)
+   * if they are not built, and resolves once they are. Opening does not wait for them: a
+   * million nodes take some seconds to read, and a process that only writes (the seed) never
+   * needs them. The first search, neighbourhood or path starts the build and, like any that
+   * comes before it is done, is answered from the database. The build reads the whole graph
+   * in its turn among the writes, so no write lands half in it; after it, each write changes
+   * the indexes once it commits: the process that opened the database is its only writer.
    */
-  private async buildIndex(): Promise<void> {
-    // every label at once (the reads run on the database's threads), the whole column at a
-    // time: fetching row by row costs more than reading it
-    await Promise.all(NODE_LABELS.map(async (label) => {
-      const columns = SEARCH_COLUMNS[label];
-      const rows = await this.pool.read((s) => s.run(`MATCH (n:${label}) RETURN ${columns.map((c) => `n.${c} AS ${c}`).join(', ')}`));
-      for (let i = 0; i < rows.length; i += 10_000) {
-        this.index.load(rows.slice(i, i + 10_000).map((row) => indexEntry(row.id as string, label, Object.fromEntries(columns.map((c) => [c, plain(row[c])])))));
+  warmIndexes(): Promise<void> {
+    this.indexing ??= this.serialised(() => this.pool.dedicated((s) => this.buildIndexes(s))).then(
+      (built) => { this.indexes = built; },
+      (error: unknown) => { this.indexing = null; throw error; },
+    );
+    return this.indexing;
+  }
+
+  /** The indexes when they are ready; otherwise null, and their build under way. */
+  private ready(): Indexes | null {
+    if (!this.indexes && !this.closing && this.memoryIndexes) this.warmIndexes().catch(() => undefined);
+    return this.indexes;
+  }
+
+  private async buildIndexes(s: Session): Promise<Indexes> {
+    const search = new MemorySearchIndex();
+    const adjacency = new AdjacencyIndex();
+    const scan = (statement: string, onRows: (rows: Row[]) => void) => s.scan(statement, (rows) => {
+      if (this.closing) throw new StoreError('the store closed while its indexes were built', null);
+      onRows(rows);
+    });
+    for (const label of NODE_LABELS) {
+      const columns = [...new Set([...SEARCH_COLUMNS[label], ...SUMMARY_NODE_PROPERTIES[label]])];
+      await scan(`MATCH (n:${label}) RETURN ${columns.map((c) => `n.${c} AS ${c}`).join(', ')}`, (rows) => {
+        const nodes = rows.map((row) => ({ id: row.id as string, label, properties: Object.fromEntries(columns.map((c) => [c, plain(row[c])])) }));
+        search.load(nodes.map((n) => indexEntry(n.id, label, n.properties)));
+        adjacency.putNodes(nodes);
+      });
+    }
+    // a relationship table scanned whole reads its ends in sequence, unlike a walk from a node
+    for (const type of REL_TYPES) {
+      for (const [from, to] of REL_ENDPOINTS[type]) {
+        await scan(
+          `MATCH (a:${from})-[r:${type}]->(b:${to}) RETURN a.id AS a, b.id AS b, ${SUMMARY_REL_PROPERTIES.map((p) => `r.${p} AS ${p}`).join(', ')}`,
+          (rows) => adjacency.appendEdges(rows.map((row) => ({
+            type, from: row.a as string, to: row.b as string, properties: Object.fromEntries(SUMMARY_REL_PROPERTIES.map((p) => [p, plain(row[p])])),
+          }))),
+        );
       }
-    }));
+    }
+    adjacency.layOut();
+    return { search, adjacency };
+  }
+
+  /** What a committed write changed, into the indexes (in the order the write path changed the graph). */
+  private indexWrite(outcome: WriteOutcome, edges: EdgeInput[], renamed: { from: string; to: string }[] = []): void {
+    if (!this.indexes) return;
+    const { search, adjacency } = this.indexes;
+    search.apply(outcome.written.map((n) => indexEntry(n.id, n.label, n.properties)), outcome.removed);
+    for (const doc of outcome.rewritten) adjacency.removeDocumentEdges(doc);
+    adjacency.putNodes(outcome.written);
+    for (const r of renamed) adjacency.removeEdgesBetween('RENAMED_TO', r.from, r.to);
+    adjacency.addEdges(edges);
+    adjacency.removeNodes(outcome.removed);
   }
 
   /** One graph write and then its index update, one at a time. */
@@ -126,7 +189,7 @@ export class LadybugStore implements GraphStore {
   private writeBatch(graphs: DocumentGraph[]): Promise<WriteSummary[]> {
     return this.serialised(async () => {
       const outcome = await this.pool.write((s) => writeDocuments(s, graphs));
-      this.index.apply(outcome.indexed, outcome.removed);
+      this.indexWrite(outcome, graphs.flatMap((g) => g.relationships.map((r) => ({ type: r.type, from: r.from, to: r.to, properties: r.props }))));
       return graphs.map((g) => ({
         documentId: g.document.id,
         nodes: 1 + g.people.length + g.organizations.length + g.reports.length + g.quotes.length + g.claims.length,
@@ -139,8 +202,8 @@ export class LadybugStore implements GraphStore {
   async writeRenames(renames: Parameters<GraphStore['writeRenames']>[0]): Promise<void> {
     if (!renames.length) return;
     await this.serialised(async () => {
-      const indexed = await this.pool.write(async (s) => {
-        const out: IndexEntry[] = [];
+      const written = await this.pool.write(async (s) => {
+        const out: WriteOutcome['written'] = [];
         for (const { from, to, year } of renames) {
           for (const org of [from, to]) {
             out.push(...(await upsertEntities(s, 'Organization', [{ id: org.id, name: org.name, kind: org.kind as OrganizationNode['kind'], aliases: org.aliases }])));
@@ -150,7 +213,11 @@ export class LadybugStore implements GraphStore {
         }
         return out;
       });
-      this.index.apply(indexed, []);
+      this.indexWrite(
+        { written, rewritten: [], removed: [] },
+        renames.map((r) => ({ type: 'RENAMED_TO', from: r.from.id, to: r.to.id, properties: { year: r.year } })),
+        renames.map((r) => ({ from: r.from.id, to: r.to.id })),
+      );
     });
   }
 
@@ -158,7 +225,8 @@ export class LadybugStore implements GraphStore {
     if (!queryTokens(query.text).length) return { hits: [], total: 0 };
     const labels = query.labels?.length ? query.labels : SEARCH_DEFAULT_LABELS;
     // a little more than the page: a probable quote match that its text refutes is dropped
-    const found = this.index.search(query.text, labels, query.offset, query.limit + Math.ceil(query.limit / 2) + 5);
+    const wanted = query.limit + Math.ceil(query.limit / 2) + 5;
+    const found = this.ready()?.search.search(query.text, labels, query.offset, wanted) ?? await this.searchGraph(query.text, labels, query.offset, wanted);
     const candidates = found.hits.some((h) => h.unsure) ? found.hits : found.hits.slice(0, query.limit);
     const nodes = new Map((await this.pool.read((s) => this.nodeSummaries(s, candidates.map((h) => h.id)))).map((n) => [n.id, n]));
     const tokens = queryTokens(query.text);
@@ -174,6 +242,25 @@ export class LadybugStore implements GraphStore {
       if (hits.length === query.limit) break;
     }
     return { hits, total: found.total };
+  }
+
+  /**
+   * Search before the index is built: the nodes whose folded names hold every query word
+   * (a superset of the matches), filed in an index of their own and searched there, so the
+   * answer is the one the full index gives.
+   */
+  private async searchGraph(text: string, labels: NodeLabel[], offset: number, limit: number): Promise<{ hits: MemoryHit[]; total: number }> {
+    const tokens = queryTokens(text);
+    const params = Object.fromEntries(tokens.map((t, i) => [`t${i}`, t]));
+    const candidates = new MemorySearchIndex();
+    await this.pool.read(async (s) => {
+      for (const label of labels) {
+        const columns = SEARCH_COLUMNS[label];
+        const rows = await s.run(`MATCH (n:${label}) WHERE ${tokens.map((_, i) => `n.searchText CONTAINS $t${i}`).join(' AND ')} RETURN ${columns.map((c) => `n.${c} AS ${c}`).join(', ')}`, params);
+        candidates.load(rows.map((row) => indexEntry(row.id as string, label, Object.fromEntries(columns.map((c) => [c, plain(row[c])])))));
+      }
+    }).catch(wrapRead);
+    return candidates.search(text, labels, offset, limit);
   }
 
   async getNode(id: string): Promise<NodeDetail | null> {
@@ -210,7 +297,15 @@ export class LadybugStore implements GraphStore {
     }).catch(wrapRead);
   }
 
+  async neighbourhood(q: NeighbourhoodQuery): Promise<Subgraph> {
+    return this.ready()?.adjacency.neighbourhood(q) ?? this.neighbourhoodFromGraph(q);
+  }
+
   /**
+   * The neighbourhood from the database, while the adjacency index is being built: the same
+   * walk, but a hub's neighbours are read with a limit (so a relationship from it to a node
+   * already shown can be missed, and counted as left out).
+   *
    * Breadth first from the seeds, in few round trips. LadybugDB plans a batched
    * `UNWIND $ids ... MATCH (n {id: x})-[r]-(m)` as a scan of whole tables, so every query here
    * is anchored on one node's primary key: a seed's neighbours (one query), then its
@@ -219,7 +314,7 @@ export class LadybugStore implements GraphStore {
    * properties only; the properties of the nodes kept are read once at the end, without
    * documents' full text.
    */
-  async neighbourhood(q: NeighbourhoodQuery): Promise<Subgraph> {
+  private async neighbourhoodFromGraph(q: NeighbourhoodQuery): Promise<Subgraph> {
     const types = q.relTypes?.filter((t) => (REL_TYPES as readonly string[]).includes(t)) ?? [];
     const rel = types.length ? `[r:${types.join('|')}]` : '[r]';
     const keep = q.labels?.length ? 'label(k) IN $labels' : 'true';
@@ -328,12 +423,15 @@ export class LadybugStore implements GraphStore {
     const a = labelOfId(fromId), b = labelOfId(toId);
     if (!a || !b) return null;
     const hops = Math.max(1, Math.min(10, Math.floor(maxHops)));
+    const adjacency = this.ready()?.adjacency;
+    // nodes and relationships with their summary properties, as a neighbourhood has them
+    if (adjacency) return adjacency.shortestPaths(fromId, toId, hops, MAX_PATHS);
     return this.pool.read(async (s) => {
       if (fromId === toId) {
         const [node] = await this.nodesByIds(s, [fromId]);
         return node ? { nodes: [node], edges: [], truncated: [] } : null;
       }
-      const rows = await s.run(`MATCH p = (a:${a} {id: $from})-[* ALL SHORTEST 1..${hops}]-(b:${b} {id: $to}) RETURN p LIMIT 10`, { from: fromId, to: toId });
+      const rows = await s.run(`MATCH p = (a:${a} {id: $from})-[* ALL SHORTEST 1..${hops}]-(b:${b} {id: $to}) RETURN p LIMIT ${MAX_PATHS}`, { from: fromId, to: toId });
       return rows.length ? this.collectGraph(rows.map((r) => r.p)) : null;
     }).catch(wrapRead);
   }
@@ -623,13 +721,18 @@ export class LadybugStore implements GraphStore {
     return this.pool.read((s) => s.run(statement, params)).catch(wrapRead);
   }
 
-  /** Nodes per label in the search index, for checks that it follows the graph. */
-  searchIndexCounts(): Record<NodeLabel, number> {
-    const counts = this.index.counts();
-    return Object.fromEntries(NODE_LABELS.map((l) => [l, counts.get(l) ?? 0])) as Record<NodeLabel, number>;
+  /** Nodes per label in the search index, and what the adjacency index holds, for checks that they follow the graph. */
+  async indexCounts(): Promise<{ search: Record<NodeLabel, number>; adjacency: Counts }> {
+    await this.warmIndexes();
+    const counts = this.indexes!.search.counts();
+    return {
+      search: Object.fromEntries(NODE_LABELS.map((l) => [l, counts.get(l) ?? 0])) as Record<NodeLabel, number>,
+      adjacency: this.indexes!.adjacency.counts(),
+    };
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await this.writeChain;
     await this.pool.close();
   }

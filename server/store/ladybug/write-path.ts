@@ -4,7 +4,6 @@ import {
 } from '../../model/graph.js';
 import { searchTextOf } from '../../model/search-text.js';
 import { mergeEntity } from '../shared/merge-entities.js';
-import { indexEntry, type IndexEntry } from './search-keys.js';
 import type { Row, Session } from './connections.js';
 import { NODE_COLUMNS, REL_COLUMNS, typedField } from './schema.js';
 import { toGraphNode } from './values.js';
@@ -18,13 +17,15 @@ import { toGraphNode } from './values.js';
 //    product of two full scans; two MATCH clauses are two lookups.
 
 export interface WriteOutcome {
-  nodes: number;
-  relationships: number;
-  /** what the search index must file: every node written */
-  indexed: IndexEntry[];
+  /** every node written, as it now stands: for the in-memory indexes */
+  written: WrittenNode[];
+  /** documents that were stored before, whose earlier statements were replaced */
+  rewritten: string[];
   /** nodes deleted because nothing pointed at them any more */
   removed: string[];
 }
+
+export interface WrittenNode { id: string; label: NodeLabel; properties: Record<string, unknown> }
 
 /**
  * Writes documents' graphs in the caller's transaction, with one statement per label and
@@ -37,27 +38,26 @@ export async function writeDocuments(s: Session, graphs: DocumentGraph[]): Promi
   const docIds = graphs.map((g) => g.document.id);
   if (new Set(docIds).size !== docIds.length) throw new Error('a batch names the same document twice');
   const stored = new Set((await s.run('UNWIND $ids AS x MATCH (d:Document {id: x}) RETURN d.id AS id', { ids: docIds })).map((r) => r.id as string));
+  const rewritten = docIds.filter((id) => stored.has(id));
   const touched = new Set<string>();
-  for (const docId of docIds) if (stored.has(docId)) for (const id of await deleteDocumentStatements(s, docId)) touched.add(id);
-  const indexed: IndexEntry[] = [];
+  for (const docId of rewritten) for (const id of await deleteDocumentStatements(s, docId)) touched.add(id);
+  const written: WrittenNode[] = [];
   const put = async (label: NodeLabel, rows: Record<string, unknown>[], onCreateOnly: readonly string[] = []) => {
     await upsertNodes(s, label, rows, onCreateOnly);
-    for (const r of rows) indexed.push(indexEntry(r.id as string, label, r));
+    for (const r of rows) written.push({ id: r.id as string, label, properties: r });
   };
   await put('Document', graphs.map((g) => ({ ...g.document, searchText: searchTextOf([g.document.title, g.document.publisher]) })));
-  indexed.push(...(await upsertEntities(s, 'Person', graphs.flatMap((g) => g.people))));
-  indexed.push(...(await upsertEntities(s, 'Organization', graphs.flatMap((g) => g.organizations))));
+  written.push(...(await upsertEntities(s, 'Person', graphs.flatMap((g) => g.people))));
+  written.push(...(await upsertEntities(s, 'Organization', graphs.flatMap((g) => g.organizations))));
   await put('Report', graphs.flatMap((g) => g.reports).map((r) => ({ ...r, searchText: searchTextOf([r.title, r.publisher, r.reference]) })));
   await put('Quote', firstWriterWins(graphs.flatMap((g) => g.quotes), QUOTE_FIRST_WRITER_PROPERTIES).map((q) => ({ ...q, searchText: searchTextOf([q.text as string]) })), QUOTE_FIRST_WRITER_PROPERTIES);
   await put('Claim', graphs.flatMap((g) => g.claims).map((c) => ({ ...c, searchText: searchTextOf([c.text, c.measure]) })));
-  const relationships = graphs.flatMap((g) => g.relationships);
-  await createRelationships(s, relationships);
-  const written = new Set(indexed.map((e) => e.id));
-  const removed = await deleteOrphans(s, [...touched].filter((id) => !written.has(id) && !docIds.includes(id)));
-  const nodes = graphs.reduce((n, g) => n + 1 + g.people.length + g.organizations.length + g.reports.length + g.quotes.length + g.claims.length, 0);
+  await createRelationships(s, graphs.flatMap((g) => g.relationships));
+  const writtenIds = new Set(written.map((e) => e.id));
+  const removed = await deleteOrphans(s, [...touched].filter((id) => !writtenIds.has(id) && !docIds.includes(id)));
   // the last word on each node, as sequential writes would leave it
-  const latest = [...new Map(indexed.map((e) => [e.id, e])).values()];
-  return { nodes, relationships: relationships.length, indexed: latest, removed };
+  const latest = [...new Map(written.map((e) => [e.id, e])).values()];
+  return { written: latest, rewritten, removed };
 }
 
 /** Rows by id, the last row winning except for `first` properties, which keep the first row's values. */
@@ -109,8 +109,8 @@ async function deleteOrphans(s: Session, ids: string[]): Promise<string[]> {
   return removed;
 }
 
-/** People and bodies arrive from many documents: what is stored is merged with what comes in. */
-export async function upsertEntities(s: Session, label: 'Person' | 'Organization', incoming: (PersonNode | OrganizationNode)[]): Promise<IndexEntry[]> {
+/** People and bodies arrive from many documents: what is stored is merged with what comes in. Returns the merged nodes. */
+export async function upsertEntities(s: Session, label: 'Person' | 'Organization', incoming: (PersonNode | OrganizationNode)[]): Promise<WrittenNode[]> {
   if (!incoming.length) return [];
   const existing = await s.run(`UNWIND $ids AS x MATCH (n:${label} {id: x}) RETURN n`, { ids: incoming.map((e) => e.id) });
   const stored = new Map(existing.map((r) => {
@@ -126,7 +126,7 @@ export async function upsertEntities(s: Session, label: 'Person' | 'Organization
   }
   const rows = [...merged.values()];
   await upsertNodes(s, label, rows, [], known);
-  return rows.map((r) => indexEntry(r.id as string, label, r));
+  return rows.map((r) => ({ id: r.id as string, label, properties: r }));
 }
 
 /**
