@@ -24,8 +24,9 @@ const SHARE_WORDS = /^(share|tweet|email|facebook|twitter|whatsapp|linkedin|pint
 const CAPTION_CREDIT =
   /(\b(picture|photo|photograph|image|pic|credit|photography)s?\s*(:|by\s+\p{Lu})|\((pa|getty( images)?|reuters|afp|alamy|shutterstock|ap)(\s[^)]*)?\)\s*$|©)/iu;
 // Markers after which a page carries comment forms or other stories, never the article.
+// A bilingual page gives the marker twice ("Darllen mwy / Read more"): the other language's words come first.
 const TAIL_MARKER =
-  /^(add (your|a) comment|leave a (reply|comment)|post a comment|comments?( \(\d+\))?|\d+ comments?|there are no comments\b.*|be the first to comment\b.*|join the (conversation|discussion)|have your say|related( articles| stories| news| content| posts| links| topics)?|read more( stories)?|more stories|more (news|articles) from\b.*|more from\b.*|most (read|popular|viewed)|you may also like|recommended( for you| stories)?|latest( [\p{L}-]+){0,3} news|latest stories|trending( now)?|top stories|other stories|also on\b.*|what others are reading|in other news|you might also like)\s*[:>»]*$/iu;
+  /^(?:[\p{L}'’ ]{2,30}\/\s*)?(add (your|a) comment|leave a (reply|comment)|post a comment|comments?( \(\d+\))?|\d+ comments?|there are no comments\b.*|be the first to comment\b.*|join the (conversation|discussion)|have your say|related( articles| stories| news| content| posts| links| topics)?|read more( stories)?|more stories|more (news|articles) from\b.*|more from\b.*|most (read|popular|viewed)|you may also like|recommended( for you| stories)?|latest( [\p{L}-]+){0,3} news|latest stories|trending( now)?|top stories|other stories|also on\b.*|what others are reading|in other news|you might also like)\s*[:>»]*$/iu;
 const SIGN_OFF = /^(yours (sincerely|faithfully|truly)|kind regards|best regards|best wishes|regards|many thanks)\b/i;
 /** A signature: a name alone on its line, then a job title ("Gwen Pryce" / "Police and Crime Commissioner for X"). */
 const NAME_LINE = /^(?:(?:Dr|Cllr|Sir|Dame|Prof|Professor)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}$/u;

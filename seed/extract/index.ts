@@ -45,7 +45,7 @@ export function extractDocument(text: string, opts: ExtractOptions): Extraction 
   };
   const orgs = findOrganizations(ctx);
   const people = findPeople(ctx, orgs);
-  const reports = findReports(ctx, orgs);
+  const reports = findReports(ctx, orgs, people);
   dropBodiesInsideTitles(orgs, reports);
   const quoteCandidates = findQuotes(ctx);
   const attributions = attributeQuotes(ctx, quoteCandidates, people, orgs, reports);

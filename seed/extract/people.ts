@@ -392,6 +392,7 @@ function addSecondReferences(
     const first = foldName(e.name.split(/\s+/)[0] ?? '');
     if (first) byFirstName.set(first, [...(byFirstName.get(first) ?? []), e]);
   }
+  const firstNameOnly = new Set<Span>();
   for (const c of singles) {
     // "Dame Felicity", "Sir Keir": a title of honour goes with the first name
     const byFirst = c.honorific && /^(dame|sir|lord|lady)$/i.test(c.honorific) ? byFirstName.get(foldName(c.tokens[0] ?? '')) : undefined;
@@ -410,12 +411,19 @@ function addSecondReferences(
       if (unstyled.length === 1) prior = unstyled;
     }
     // still two of them: the one the text named last is the likelier
+    // (a first name alone does not count: a story calls a victim "Aoife" and her sister "Ms Brennan-Walsh")
     if (prior.length > 1) {
-      const latestOf = (e: PersonEntity) => Math.max(...e.mentions.filter((m) => m.start < c.start).map((m) => m.start));
+      const latestOf = (e: PersonEntity) => Math.max(-1, ...e.mentions.filter((m) => m.start < c.start && !firstNameOnly.has(m)).map((m) => m.start));
       prior = [prior.reduce((a, b) => (latestOf(b) > latestOf(a) ? b : a))];
     }
+    // "Deborah said she felt …": a feature's first-name second reference, when one person has that first name
+    const byFirstOnly = !list && !c.honorific ? byFirstName.get(foldName(c.tokens[0] ?? ''))?.filter((e) => /\s/.test(e.name.trim())) : undefined;
     if (prior.length === 1) add(prior[0]!, c);
     else if (list?.length === 1) add(list[0]!, c);
+    else if (byFirstOnly?.length === 1 && byFirstOnly[0]!.mentions.some((m) => m.start < c.start)) {
+      add(byFirstOnly[0]!, c);
+      firstNameOnly.add(c);
+    }
     else if (!list && c.honorific && hasSpeechAfter(ctx, c)) {
       // "Mr Smith said" with no full name anywhere: the honorific form is the best name there is
       const name = `${c.honorific} ${c.surface}`;

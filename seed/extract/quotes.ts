@@ -54,6 +54,10 @@ const SHORT_TAG_AFTER = new RegExp(
 const LEAD_IN = new RegExp(`(?:\\b(?:${SPEECH_ALTERNATION})\\b(?:[^.!?"“”‘’:]{0,60}?[:,])?|according to [^.!?"“”]{2,80}?,)\\s*$`, 'i');
 /** A colon introduces a quotation only after a verb: "is defined as:", "wrote:", not "the following definition:" */
 const COLON_LEAD = new RegExp(`\\b(?:${SPEECH_ALTERNATION}|defined|defines|reads|found|concluded|recommended|described|put it|words)\\b[^.!?]*:\\s*$`, 'i');
+/** a line's first few words and a colon: who a headline quotes */
+const HEADLINE_SPEAKER = /^[ \t]*\p{Lu}[\p{L}'’.-]*(?:[ \t]+[\p{L}'’.-]+){0,4}:[ \t]*$/u;
+/** …unless the label names what the quote is: "Committee inquiry: “Police misconduct …”" */
+const HEADLINE_NAMING = /\b(?:inquiry|report|review|consultation|survey|campaign|title|subject|topic|theme|motion|petition|terms?|category|question|slogan|headline|strategy|plan|programme|scheme|bill|act|debate|session|agenda|item|re|ref|reference)[ \t]*:[ \t]*$/i;
 const NAMING_BEFORE = /\b(so-called|term|terms|phrase|word|words|known as|dubbed|labelled|headline|entitled|titled|slogan|hashtag|motto|banner)\s*$|\b(?:report|review|inspection|study|survey|guidance|strategy|book|film|programme|documentary|campaign|group|chat|scheme|operation)\b,?\s+(?:also\s+)?(?:called|named)\s*$/i;
 
 const isWord = (c: string): boolean => /[\p{L}\p{N}]/u.test(c);
@@ -221,6 +225,8 @@ function shapeOf(t: string, q: QuoteCandidate): QuoteShape {
   if (!q.unclosed && (standsAlone ? TAG_AFTER : SHORT_TAG_AFTER).test(after)) return standsAlone ? 'tagged' : 'partial';
   if (standsAlone) return 'block';
   if (LEAD_IN.test(before) || (/:\s*$/.test(before) && COLON_LEAD.test(before))) return 'lead';
+  // a headline giving the speaker before a colon: "Chief constable: “We got this wrong”"
+  if (HEADLINE_SPEAKER.test(before) && !HEADLINE_NAMING.test(before) && /^\n|^$/.test(t.slice(q.close, q.close + 1)) && /(?:^|\n)[ \t]*$/.test(t.slice(Math.max(0, q.before.start - 2), q.before.start)) && !isTitleCase(q.text) && wordCount(q.text) >= 2) return 'lead';
   // "X, Unison's head of police staff, was blunter: '…'": a whole sentence after a clause and a colon
   if (/:\s*$/.test(before) && isWholeSentence(t.slice(q.start, q.end))) return 'lead';
   return 'partial';

@@ -4,6 +4,7 @@
 
 import { type DocContext, inside } from './context.js';
 import type { OrgEntity, OrgResult } from './organizations.js';
+import type { PeopleResult } from './people.js';
 import { sentenceEnd, sentenceStart } from './sentences.js';
 import { foldName } from './text.js';
 import type { ExtractedReport, ReportKind, Span } from './types.js';
@@ -28,7 +29,7 @@ const NOUN = /\b(reports?|survey|review|inspection|study|inquiry|audit|overview|
 /** A title character: anything but sentence punctuation and quote marks, an apostrophe inside a word allowed. */
 const T = String.raw`(?:[^.,\n‘’“”"]|(?<=\p{L})[’'](?=\p{L}))`;
 const TITLE_AFTER_NOUN = new RegExp(
-  String.raw`\b(?:report|review|study|survey|inquiry|inspection|guidance|strategy)(?:\s+(?:last|this|next)\s+(?:week|month|year)|\s+published\s+\w+|\s+(?:by|from)\s+[^,.\n]{3,120})?(?:,|\s+(?:entitled|titled|called|named))\s+[‘“"']?(\p{Lu}(?:${T}|,\s(?=\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,\s+(?:which|that|who|published|was|were|is|has|had)\b)|,(?=\s(?!(?:and|but|or|which|who|that|published|released)\b)[\p{Ll}][^.,;:\n]*?\sand\s)){5,150}?)[’”"']?(?=[.;](?:\s|$|\p{Lu})|,(?!\s\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,\s+(?:which|that|who|published|was|were|is|has|had)\b)(?!\s(?!(?:and|but|or|which|who|that|published|released)\b)[\p{Ll}][^.,;:\n]*?\sand\s)(?:\s|$|\p{Lu})|:\s*[“"‘']|$)`,
+  String.raw`\b(?:report|review|study|survey|inquiry|inspection|guidance|strategy)(?:\s+(?:last|this|next)\s+(?:week|month|year)|\s+published\s+\w+|\s+(?:by|from)\s+[^,.\n]{3,120})?(?:,?\s+(?:entitled|titled|called|named)|,)\s+[‘“"']?(\p{Lu}(?:${T}|,\s(?=\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,\s+(?:which|that|who|published|was|were|is|has|had)\b)|,(?=\s(?!(?:and|but|or|which|who|that|published|released)\b)[\p{Ll}][^.,;:\n]*?\sand\s)){5,150}?)[’”"']?(?=[.;](?:\s|$|\p{Lu})|,(?!\s\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,\s+(?:which|that|who|published|was|were|is|has|had)\b)(?!\s(?!(?:and|but|or|which|who|that|published|released)\b)[\p{Ll}][^.,;:\n]*?\sand\s)(?:\s|$|\p{Lu})|:\s*[“"‘']|$)`,
   'gu',
 );
 /**
@@ -38,8 +39,8 @@ const TITLE_AFTER_NOUN = new RegExp(
 const SUBTITLED = /(?<![\p{L}\p{N}’'])(\p{Lu}[\p{L}\p{N}’'-]*(?:[ \t]+(?:of|the|and|for|in|on|to|a|an|at|by|&|\p{Lu}[\p{L}\p{N}’'-]*))+:[ \t]+[\p{L}’'](?:[^.,;:\n!?"“”‘’'()]|(?<=\p{L})[’'](?=\p{L})|,(?=\s(?!(?:and|but|or|which|who|that|published|released)\b)[\p{Ll}][^.,;:\n]*?\sand\s)){4,140}?)(?=[.;](?:\s|$)|,\s+(?:and|but|which|who|published|released|was|is|has|had|in|on)\b|,\s*$|\s+\(|\n|$)/gu;
 /** "published Out of Sight, a national inspection of …", "Power Over Others, a 2023 inspectorate report" */
 const TITLE_BEFORE_APPOSITIVE = /(?<![\p{L}’'])(\p{Lu}[\p{L}’'-]*(?:[ \t]+(?:of|the|and|for|in|on|to|a|an|at|by|&|\p{Lu}[\p{L}’'-]*)){1,10}),[ \t]+(?:(?:a|an|the|its|their)[ \t]+(?:[\p{L}\d-]+[ \t]+){0,3}(?:report|inspection|review|study|survey|strategy|guidance|inquiry)\b|published[ \t]+(?:in|on|last|this)\b)/gu;
-/** "the Vetting Code of Practice", "Authorised Professional Practice on counter-corruption", "the Tackling VAWG Strategy". */
-const PUBLICATION = /(?<![\p{L}’'])((?:(?:\p{Lu}[\p{L}’'-]*|\(\p{Lu}[\p{L}’'-]*\))[ \t]+(?:(?:of|for|on|and|the|to|&)[ \t]+)*){1,6}(?:Code of Practice|Code of Ethics|Strategy|Framework|Action Plan|Guidance|Regulations)(?:[ \t]+(?:19|20)\d\d(?:[–-](?:19|20)?\d\d)?)?|Authorised Professional Practice(?:[ \t]+\([A-Z]{2,6}\))?(?:[ \t]+(?:on|for)[ \t]+[\p{Ll}-]+(?:[ \t]+(?:and|of)[ \t]+[\p{Ll}-]+)?)?)(?![\p{L}])/gu;
+/** "the Vetting Code of Practice", "Authorised Professional Practice on counter-corruption", "the Tackling VAWG Strategy", "its Standards and Dismissals Bulletin". */
+const PUBLICATION = /(?<![\p{L}’'])((?:(?:\p{Lu}[\p{L}’'-]*|\(\p{Lu}[\p{L}’'-]*\))[ \t]+(?:(?:of|for|on|and|the|to|&)[ \t]+)*){1,6}(?:Code of Practice|Code of Ethics|Strategy|Framework|Action Plan|Guidance|Regulations|Bulletin|Digest|Yearbook|Annual Report)(?:[ \t]+(?:19|20)\d\d(?:[–-](?:19|20)?\d\d)?)?(?![ \t]+\p{Lu})|Authorised Professional Practice(?:[ \t]+\([A-Z]{2,6}\))?(?:[ \t]+(?:on|for)[ \t]+[\p{Ll}-]+(?:[ \t]+(?:and|of)[ \t]+[\p{Ll}-]+)?)?)(?![\p{L}])/gu;
 const REPORTISH_SENTENCE = /\b(report|review|inspection|study|survey|inquiry|guidance|strategy|published|publishes|publication|findings|recommendations?)\b/i;
 /** "the ‘Time to Listen’ report", "published ‘Off the Record’, its inspection of …" */
 const QUOTED_TITLE_BEFORE_NOUN = /[‘“"'](\p{Lu}[^‘’“”"\n]{5,150}?[^‘’“”"\n,])[’”"'](?:\s+|,\s+(?:its|their|the|a|an)\s+(?:[\p{L}-]+\s+)?)(?:report|review|study|survey|inspection|guidance|strategy)\b(?!\s+(?:said|says|found|finds|states?|stated|added|concluded|warned|notes?|noted)\b)/gu;
@@ -55,7 +56,7 @@ const FULL_DATE = /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|M
 
 const kindOfNoun = (noun: string): ReportKind => (/survey/i.test(noun) ? 'survey' : 'report');
 
-export function findReports(ctx: DocContext, orgs: OrgResult): ReportResult {
+export function findReports(ctx: DocContext, orgs: OrgResult, people: PeopleResult): ReportResult {
   const entities: ReportEntity[] = [];
   const t = ctx.masked;
   const body = ctx.body;
@@ -81,6 +82,8 @@ export function findReports(ctx: DocContext, orgs: OrgResult): ReportResult {
         continue;
       }
       if (re === SUBTITLED && !isSubtitledTitle(ctx, orgs, span)) continue;
+      // "the review, Deborah Quinlan from Bootle, told …": a person in apposition, not a title
+      if (people.mentions.some((p) => p.start < span.end && span.start < p.end)) continue;
       // "Director of Strategy", "Head of Policy Framework": a job, not a publication
       if (re === PUBLICATION && /\b(?:Director|Head|Manager|Officer|Lead|Chief|Minister|Secretary|Adviser|Advisor)\b/.test(title)) continue;
       // a body or a person named before "a report" is no title ("HMICFRS, the inspectorate")

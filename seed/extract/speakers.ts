@@ -5,7 +5,7 @@
 import type { DocContext } from './context.js';
 import { CHARACTERISING_VERBS, ROLE_NOUNS, SPEECH_ALTERNATION, SPEECH_NOUN_SOURCE, TAG_WORD_CHAR } from './lexicon.js';
 import type { OrgEntity, OrgMention, OrgResult } from './organizations.js';
-import type { Gender, PeopleResult, PersonMention } from './people.js';
+import type { Gender, PeopleResult, PersonEntity, PersonMention } from './people.js';
 import { isUnattributedTerm, type QuoteCandidate } from './quotes.js';
 import type { ReportEntity, ReportResult } from './reports.js';
 import { sentenceStart } from './sentences.js';
@@ -26,7 +26,7 @@ const VERB_GLOBAL = new RegExp(
   `\\b(?:(?:${SPEECH}|${CHARACTERISING_VERBS.filter((v) => !v.startsWith('call')).join('|')}|found|finds)\\b|call(?:s|ed)?\\b(?!\\s+(?:on|for|off|in|up)\\b))|${SPEECH_NOUN_SOURCE}`,
   'gi',
 );
-const PRONOUN_AT_END = /\b(he|she|they|it|you|I|we)\s*(?:,\s*)?(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?$/i;
+const PRONOUN_AT_END = /\b(he|she|they|it|you|I|we)\s*(?:,\s*)?(?:also\s+|later\s+|then\s+|once\s+|never\s+|always\s+|has\s+|had\s+|have\s+)?$/i;
 const PRONOUN_ONLY = /^\s*(?:[,–—-]\s*)?(he|she|they|it|you|I|we)\s*$/i;
 /** "Your request read as follows:", "In your reply you clarified:": a letter quoting its addressee. */
 const ADDRESSEE_LEAD = /\byour\s+(?:request|email|e-mail|letter|message|application|complaint|question|reply|response|submission|words)\b/i;
@@ -36,8 +36,15 @@ const TITLE_AS_NAME = /\bthe\s+(?:[\p{L}-]+['’]s\s+)?((?:[\p{L}-]+\s+){0,3}[\p
 const ROLE_NOUN_RE = new RegExp(`\\b(?:${ROLE_NOUNS.join('|')})\\b`, 'i');
 /** "the inspection report itself, which states:": the relative clause speaks for its antecedent */
 const WHICH_CLAUSE = /,\s*which\s*$/i;
+/** a subject the text leaves unnamed: "my mother", "one sergeant", "a senior officer" */
+const UNNAMED_SUBJECT = /^\s*(?:[\s\S]*\b(?:[Ww]hat|[Tt]hat|[Ww]hen|[Aa]nd|[Tt]hen)\s+)?(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(?!(?:is|was|are|were|be|been|has|had|have|also)\s*$)\p{Ll}[\p{Ll}-]*\s*$/u;
+/** after a quote inside a sentence: a conjunction carrying the sentence's own subject on */
+const CLAUSE_GOES_ON = /^\s*(?:but|and|or|yet|while|whereas|although|though|because)\s/i;
+/** "the officer", "the constable": a title standing for whoever the document gives a police rank */
+const GENERIC_OFFICER = /^(?:police\s+)?(?:officer|constable|policeman|policewoman)$/;
+const POLICE_RANK = /\b(?:PC|DC|DS|DI|DCI|Sgt|Sergeant|Constable|Detective|Inspector|Superintendent|Officer)\b/i;
 const SPOKESPERSON = /\bspokes(?:person|man|woman)\b/i;
-const REPORT_WORD = /\b(report|reports|review|survey|study|inspection|findings|document|research|inquiry|audit|overview|analysis|guidance|code|practice|strategy|framework|regulations)\b/i;
+const REPORT_WORD = /\b(report|reports|bulletin|review|survey|study|inspection|findings|document|research|inquiry|audit|overview|analysis|guidance|code|practice|strategy|framework|regulations)\b/i;
 const DEFINITION_LEAD = /\b(defined|defines|states?|stated|reads?|says?|said|conclu\w*|found|recommend\w*|describ\w*|explain\w*|wrote|writes)\b[^.!?]*:\s*$/i;
 
 interface Resolver {
@@ -72,7 +79,25 @@ export function attributeQuotes(
     if (a?.speakerKind === 'person' && a.speaker) r.recentSpeakers.push({ name: a.speaker, at: q.open });
     out.push(a ?? NONE);
   });
+  repeatedQuotes(quotes, out);
   return out;
+}
+
+/**
+ * A headline or standfirst repeating words the body quotes ("Nobody called me back" over the
+ * paragraph where Mrs Quinlan says it) is the speaker of the quote that holds them. Applies to
+ * quotes left without a speaker and to headline-like blocks (no closing full stop), which would
+ * otherwise inherit the speaker of the paragraph before.
+ */
+function repeatedQuotes(quotes: QuoteCandidate[], out: Attribution[]): void {
+  const norm = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const texts = quotes.map((q) => norm(q.text));
+  quotes.forEach((q, i) => {
+    const headlineLike = q.shape === 'block' && !/[.!?…]$/.test(q.text.trim());
+    if ((out[i]?.speaker && !headlineLike) || texts[i]!.split(' ').length < 3) return;
+    const holder = quotes.findIndex((other, j) => j !== i && out[j]?.speaker && texts[j]!.length > texts[i]!.length && ` ${texts[j]} `.includes(` ${texts[i]} `) && other.shape !== 'block');
+    if (holder >= 0) out[i] = out[holder]!;
+  });
 }
 
 /** An attribution right after the closing mark: `, she said`, `said Mr Scott`, `the report said`. */
@@ -95,10 +120,17 @@ function fromTag(r: Resolver, q: QuoteCandidate): Attribution | null {
     const org = r.orgs.mentions.find((o) => o.start === start);
     if (org) return orgAttribution(org.entity, { start: org.start, end: org.end });
   }
+  // a headline "‘Nobody should mark their own homework’: Jane Smith on …": the person after the colon
+  const headline = standsAlone ? /^:[ \t]+(?=\p{Lu})/u.exec(t.slice(q.close, q.close + 4)) : null;
+  if (headline) {
+    const person = r.people.mentions.find((p) => p.start === q.close + headline[0].length);
+    if (person) return { speaker: person.entity.name, speakerKind: 'person', speakerSpan: { start: person.start, end: person.end } };
+  }
   const m = WHO_THEN_VERB.exec(after);
   if (!m?.[1]) return null;
-  // inside a sentence only a short subject can be the tag ("…”, she said), never a clause
-  if (!standsAlone && (m[1].split(/\s+/).length > 6 || m[1].includes(','))) return null;
+  // inside a sentence only a short subject can be the tag ("…”, she said), never a clause, nor
+  // the sentence going on ("… “wholly inappropriate” but denied that they …")
+  if (!standsAlone && (m[1].split(/\s+/).length > 6 || m[1].includes(',') || CLAUSE_GOES_ON.test(m[1]))) return null;
   const start = q.after.start + m[0].indexOf(m[1]);
   return resolveWho(r, { start, end: start + m[1].length }, q.open, true);
 }
@@ -119,7 +151,8 @@ function subjectOfVerb(r: Resolver, before: Span, anchor: number, requireNearEnd
   const t = r.ctx.masked;
   const text = t.slice(before.start, before.end);
   // "According to Dr X, a criminologist at Y, '…'" and "In the inspectorate's own words, '…'"
-  const acc = /\baccording\s+to\s+/i.exec(text) ?? /\bin\s+(?=[^,]{1,80}\bwords\s*,\s*$)/i.exec(text);
+  // ("in its words," and "in his own words," leave the clause's subject to speak)
+  const acc = /\baccording\s+to\s+/i.exec(text) ?? /\bin\s+(?!(?:its|his|her|their|our|my)\s)(?=[^,]{1,80}\bwords\s*,\s*$)/i.exec(text);
   if (acc) {
     const start = before.start + acc.index + acc[0].length;
     return resolveWho(r, { start, end: before.end }, anchor, false);
@@ -128,6 +161,13 @@ function subjectOfVerb(r: Resolver, before: Span, anchor: number, requireNearEnd
   VERB_GLOBAL.lastIndex = 0;
   for (let m = VERB_GLOBAL.exec(text); m; m = VERB_GLOBAL.exec(text)) verbs.push(m);
   const last = verbs[verbs.length - 1];
+  // "… and I will read a line of her letter: '…'": the words are the letter writer's when the
+  // letter is what the last verb reads out, not a detail before it ("who took her statement, added:")
+  const writing = /:\s*$/.test(text) ? /\b(his|her)\s+(?:own\s+)?(?:letter|email|e-mail|message|note|text|diary|post|statement|testimony)\b(?![^:]*\b(?:to|from)\s)/i.exec(text) : null;
+  if (writing?.[1] && (!last || writing.index > last.index)) {
+    const writer = resolvePronoun(r, writing[1].toLowerCase() === 'his' ? 'he' : 'she', { start: before.start + writing.index, end: before.start + writing.index + writing[1].length }, anchor);
+    if (writer) return writer;
+  }
   if (!last) {
     if (ADDRESSEE_LEAD.test(text)) return addressee(r, before);
     if (/:\s*$/.test(text) && DEFINITION_LEAD.test(text)) return reportSpeaker(r, before, anchor);
@@ -153,8 +193,12 @@ function subjectOfVerb(r: Resolver, before: Span, anchor: number, requireNearEnd
   const lastIsParticiple = /ing$/i.test(last[0]) && verbs.length > 1;
   const order = /:\s*$/.test(text) && !lastIsParticiple ? verbs.map((_, i) => verbs.length - 1 - i) : verbs.map((_, i) => i);
   for (const i of order) {
-    const who = resolveWho(r, { start: before.start + (i > 0 ? verbs[i - 1]!.index + verbs[i - 1]![0].length : 0), end: before.start + verbs[i]!.index }, anchor, true);
+    const subject = { start: before.start + (i > 0 ? verbs[i - 1]!.index + verbs[i - 1]![0].length : 0), end: before.start + verbs[i]!.index };
+    const who = resolveWho(r, subject, anchor, true);
     if (who) return who;
+    // "what my mother told me: '…'", "One sergeant wrote:": someone the text does not name, and
+    // no one else's words (the quote does not go to the speaker before it either)
+    if (order[0] === i && /:\s*$/.test(text) && UNNAMED_SUBJECT.test(t.slice(subject.start, subject.end)) && !SPOKESPERSON.test(t.slice(subject.start, subject.end))) return { ...NONE, speakerSpan: subject };
   }
   // "Abuse of position is defined as: '…'": a definition no one is named for is the report's
   return /:\s*$/.test(text) && DEFINITION_LEAD.test(text) ? reportSpeaker(r, before, anchor) : null;
@@ -213,6 +257,42 @@ function ownBody(r: Resolver, span: Span): Attribution | null {
   return org ? orgAttribution(org, span) : null;
 }
 
+const TURN_LABEL = /^[ \t]*(\p{Lu}[\p{Lu}'’.]{0,5}|\p{Lu}\p{Ll}+(?:\s\p{Lu}[\p{L}'’-]+)?):[ \t]/u;
+const initialsOf = (name: string): string => name.replace(/[^\p{Lu}]/gu, '');
+const turnLabels = new WeakMap<DocContext, Map<number, string>>();
+
+/**
+ * A question-and-answer transcript: paragraphs opening with their speaker's label ("TW:",
+ * "NO’R:", "Smith:"), two people taking turns. The turn holding `pos` gives who is speaking
+ * and who is spoken to; a label is a person's initials or surname.
+ */
+function interviewTurn(r: Resolver, pos: number): { speaker: PersonEntity | null; other: PersonEntity | null } | null {
+  let labels = turnLabels.get(r.ctx);
+  if (!labels) {
+    labels = new Map();
+    for (const [i, p] of r.ctx.paragraphs.entries()) {
+      const m = TURN_LABEL.exec(r.ctx.masked.slice(p.start, Math.min(p.end, p.start + 40)));
+      if (m?.[1]) labels.set(i, m[1]);
+    }
+    // a transcript has turns, not a stray "Note:" line: two labels, each used at least twice
+    const uses = new Map<string, number>();
+    for (const l of labels.values()) uses.set(l, (uses.get(l) ?? 0) + 1);
+    if (uses.size !== 2 || [...uses.values()].some((n) => n < 2)) labels.clear();
+    turnLabels.set(r.ctx, labels);
+  }
+  if (!labels.size) return null;
+  const paragraph = r.ctx.paragraphs.findIndex((p) => p.start <= pos && pos <= p.end);
+  const label = labels.get(paragraph);
+  if (!label) return null;
+  const other = [...new Set(labels.values())].find((l) => l !== label)!;
+  const person = (l: string) => {
+    const key = l.replace(/[^\p{L}]/gu, '');
+    const named = r.people.entities.filter((e) => initialsOf(e.name) === key || e.name.split(' ').pop() === l);
+    return named.length === 1 ? named[0]! : null;
+  };
+  return { speaker: person(label), other: person(other) };
+}
+
 /** "the Chief Constable said": the person the document gave that title, latest first. */
 function titleHolder(r: Resolver, text: string, span: Span, anchor: number): Attribution | null {
   const m = TITLE_AS_NAME.exec(text.replace(/[\s,.;:!?]+$/, ''));
@@ -220,7 +300,9 @@ function titleHolder(r: Resolver, text: string, span: Span, anchor: number): Att
   // a title names a role ("the chief constable"), not a body ("the Panel")
   if (!title || !ROLE_NOUN_RE.test(title)) return null;
   const phrase = new RegExp(`(?:^|\\s)${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?:\\s|$)`);
-  const holders = r.people.mentions.filter((p) => p.start < anchor && p.entity.roles.some((role) => phrase.test(role.title.toLowerCase())));
+  const generic = GENERIC_OFFICER.test(title);
+  const holds = (role: { title: string }) => phrase.test(role.title.toLowerCase()) || (generic && POLICE_RANK.test(role.title));
+  const holders = r.people.mentions.filter((p) => p.start < anchor && p.entity.roles.some(holds));
   const pick = holders[holders.length - 1];
   return pick ? { speaker: pick.entity.name, speakerKind: 'person', speakerSpan: span } : null;
 }
@@ -231,7 +313,7 @@ function spokespersonBody(r: Resolver, span: Span): Attribution | null {
   let best: OrgMention | null = null;
   for (const m of r.orgs.mentions) {
     if (m.end > span.start) break;
-    const around = t.slice(Math.max(0, m.start - 20), Math.min(t.length, m.end + 20));
+    const around = t.slice(Math.max(0, m.start - 32), Math.min(t.length, m.end + 20));
     if (SPOKESPERSON.test(around)) best = m;
   }
   return best ? orgAttribution(best.entity, span) : null;
@@ -259,6 +341,12 @@ function resolveWho(r: Resolver, span: Span, anchor: number, pronounAtEnd: boole
     const pSpan = { start: span.start + text.lastIndexOf(pron[1]), end: 0 };
     pSpan.end = pSpan.start + pron[1].length;
     const word = pron[1].toLowerCase();
+    // in an interview's transcript "I" is whoever's turn it is, "you" the other party
+    const turn = interviewTurn(r, pSpan.start);
+    if (turn && (word === 'you' || pron[1] === 'I')) {
+      const who = word === 'you' ? turn.other : turn.speaker;
+      return who ? { speaker: who.name, speakerKind: 'person', speakerSpan: pSpan } : null;
+    }
     if (word === 'you') return addressee(r, pSpan);
     // "Speaking at the launch, I said: '…'": the document's own author
     if (word === 'i') return pron[1] === 'I' && r.people.author ? { speaker: r.people.author.name, speakerKind: 'person', speakerSpan: pSpan } : null;
@@ -282,7 +370,12 @@ function resolveWho(r: Resolver, span: Span, anchor: number, pronounAtEnd: boole
   const holder = titleHolder(r, text, span, anchor);
   if (holder) return holder;
   if (SPOKESPERSON.test(text) && !r.orgs.mentions.some((m) => m.start >= span.start && m.end <= span.end)) {
-    const body = spokespersonBody(r, span);
+    // "a College spokesperson": the body named before whose name has that word
+    const head = /\b(\p{Lu}\p{Ll}+)\s+spokes(?:person|man|woman)\b/u.exec(text)?.[1];
+    const named = head ? r.orgs.mentions.filter((o) => o.start < anchor && new RegExp(`^${head}\\b|\\b${head}$`).test(o.entity.name)).pop() : undefined;
+    if (named) return orgAttribution(named.entity, span);
+    // "The IOPC confirmed it had the referral. A spokesperson said:": the body the sentence before opens with
+    const body = sentenceLeadBody(r, span) ?? spokespersonBody(r, span);
     if (body) return body;
   }
   const org = r.orgs.mentions.find((m) => m.start >= span.start && m.end <= span.end);
@@ -379,6 +472,12 @@ function resolvePronoun(r: Resolver, pronoun: string, span: Span, anchor: number
     // someone named in this sentence or the one before is who "she" means; further back, the
     // person the story keeps quoting is likelier than the last one it named in passing
     const recentFrom = previousSentenceStart(r.ctx, Math.min(span.start, anchor));
+    // "Sgt Marsh thanked Kelly Armitage for the rota. She said: …": the sentence's subject before its object
+    const opener = r.people.mentions.find((m) => m.start >= recentFrom && m.start < Math.min(span.start, anchor) &&
+      /^\s*(?:(?:\p{Lu}[\p{L}.]*|the|a)\s+){0,4}$/u.test(r.ctx.masked.slice(recentFrom, m.start)) && !/^['’]s?\b/.test(r.ctx.masked.slice(m.end, m.end + 3)));
+    if (opener && opener !== latest && latest && latest.start > opener.start && opener.entity.gender === want && fits(latest.entity)) {
+      return { speaker: opener.entity.name, speakerKind: 'person', speakerSpan: span };
+    }
     if (latest && latest.start >= recentFrom) return { speaker: latest.entity.name, speakerKind: 'person', speakerSpan: span };
     // "The Commissioner replied that … She said:": a title opening the sentence before
     const opening = /^\s*((?:[Tt]he\s+)(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+?)\s+(?:[\p{Ll}]+ed|said|says|told|asked|replied)\b/u.exec(r.ctx.masked.slice(recentFrom, Math.min(span.start, anchor)));
@@ -405,17 +504,36 @@ function resolvePronoun(r: Resolver, pronoun: string, span: Span, anchor: number
     return latest ? { speaker: latest.entity.name, speakerKind: 'person', speakerSpan: span } : null;
   }
   // "The Federation supported the aim of the guidance. It said: '…'": the body opening the sentence before
+  const lead = sentenceLeadBody(r, span);
+  if (lead) return lead;
+  // "The bulletin found that … It said this '…'": the report it opens with
   const t = r.ctx.masked;
-  const here = sentenceStart(t, span.start, r.ctx.body.start);
   const prevStart = previousSentenceStart(r.ctx, span.start);
-  const lead = r.orgs.mentions.find((m) => m.start >= prevStart && m.start < here && /^\s*(?:the\s+)?$/i.test(t.slice(prevStart, m.start)));
-  if (lead) return orgAttribution(lead.entity, span);
+  if (/^\s*the\s+(?:[\p{L}-]+\s+){0,2}?/iu.test(t.slice(prevStart, span.start))) {
+    const opening = /^\s*the\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\s+(?:found|said|says|finds|concluded|concludes|showed|shows|stated|states|noted|notes|warned|warns|recommended|recommends)\b/iu.exec(t.slice(prevStart, span.start));
+    if (opening?.[1] && REPORT_WORD.test(opening[1])) {
+      const word = new RegExp(`\\b${opening[1]}\\b`, 'i');
+      const titled = r.reports.entities.filter((e) => word.test(e.title) && e.mentions.some((m) => m.start < anchor));
+      if (titled.length === 1) return { speaker: titled[0]!.title, speakerKind: 'report', speakerSpan: span };
+      const report = reportSpeaker(r, span, anchor);
+      if (report) return report;
+    }
+  }
   const orgs = r.orgs.mentions.filter((m) => m.start < anchor);
   const org = orgs[orgs.length - 1];
   const rep = latestReport(r.reports.entities, anchor);
   const repPos = rep ? Math.max(...rep.mentions.filter((m) => m.start < anchor).map((m) => m.start)) : -1;
   if (rep && (!org || repPos > org.start)) return { speaker: rep.title, speakerKind: 'report', speakerSpan: span };
   return org ? orgAttribution(org.entity, span) : null;
+}
+
+/** The body the sentence before `span`'s opens with ("The Federation supported …"). */
+function sentenceLeadBody(r: Resolver, span: Span): Attribution | null {
+  const t = r.ctx.masked;
+  const here = sentenceStart(t, span.start, r.ctx.body.start);
+  const prevStart = previousSentenceStart(r.ctx, span.start);
+  const lead = r.orgs.mentions.find((m) => m.start >= prevStart && m.start < here && /^\s*(?:the\s+)?$/i.test(t.slice(prevStart, m.start)));
+  return lead ? orgAttribution(lead.entity, span) : null;
 }
 
 /** Where the sentence before the one holding `pos` starts (across a paragraph break). */

@@ -62,3 +62,12 @@ describe('clutter', () => {
     expect(detectClutter(text).clutter).toEqual([]);
   });
 });
+
+describe('clutter on bilingual pages', () => {
+  it('reads "Darllen mwy / Read more" as the start of the page tail', () => {
+    const text = ['Station to close', 'The station on the high street will close in May, the force said.', 'Darllen mwy / Read more', 'Council approves budget'].join('\n\n');
+    const reasons = reasonsOf(text);
+    expect(reasons.some(([, s]) => !!s?.includes('Council approves budget'))).toBe(true);
+    expect(reasons.some(([, s]) => !!s?.includes('The station on the high street'))).toBe(false);
+  });
+});

@@ -103,3 +103,14 @@ describe('people beside the bodies they work at', () => {
     expect(x.quotes.map((q) => q.speaker)).toEqual(['Ngozi Hart', 'Tariq Clarke']);
   });
 });
+
+describe('first-name second references', () => {
+  it('resolves a first name alone to the one person named in full with it, and not before them', () => {
+    const text = 'Deborah Quinlan, 44, reported the assault in 2021. Her sister, Aoife Quinlan, went with her.\n\nDeborah said: “Nobody called me back.”';
+    const people = peopleOf(text);
+    expect(people.map((p) => p.name).sort()).toEqual(['Aoife Quinlan', 'Deborah Quinlan']);
+    expect(people.find((p) => p.name === 'Deborah Quinlan')?.mentions.length).toBe(2);
+    const quotes = extractDocument(text, { docName: 't.txt', gazetteer: testGazetteer }).quotes;
+    expect(quotes.map((q) => q.speaker)).toEqual(['Deborah Quinlan']);
+  });
+});

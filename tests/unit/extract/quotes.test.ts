@@ -98,3 +98,18 @@ describe('questions nobody asks', () => {
     expect(textsOf('"How many more women have to come forward?" asked Jane Smith.')).toEqual(['How many more women have to come forward?']);
   });
 });
+
+describe('headline quotes', () => {
+  it('reads "Label: “…”" at a headline as a lead, but not when the label names what is quoted', () => {
+    const lead = quotesOf('Chief constable: “We got this badly wrong”\n\nThe force apologised on Monday.');
+    expect(lead.map((q) => q.text)).toEqual(['We got this badly wrong']);
+    const named = quotesOf('Committee inquiry: “Police misconduct and the public”\n\nThe committee met on Monday.');
+    expect(named.every((q) => q.speaker === null)).toBe(true);
+  });
+
+  it('gives a headline repeating words of an attributed quote that quote’s speaker', () => {
+    const text = '“Nobody called me back”\n\nDeborah Quinlan reported the assault in 2021. She said: “Nobody called me back, not once in two years.”';
+    const q = quotesOf(text);
+    expect(q.map((x) => x.speaker)).toEqual(['Deborah Quinlan', 'Deborah Quinlan']);
+  });
+});

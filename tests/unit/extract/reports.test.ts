@@ -58,3 +58,17 @@ describe('report titles in more shapes', () => {
     expect(reportsOf('The Police (Conduct) Regulations 2020 define gross misconduct.').map((r) => r.title)).toEqual(['Police (Conduct) Regulations 2020']);
   });
 });
+
+describe('reports named in wire copy and features', () => {
+  it('takes a title after ", titled", and a named bulletin or digest', () => {
+    const titled = reportsOf('The College of Policing published a review, titled Safer Hands in Every Force, on Monday.');
+    expect(titled.map((r) => r.title)).toContain('Safer Hands in Every Force');
+    const bulletin = reportsOf('The figures were compiled by the Home Office in its annual Police Conduct Outcomes Bulletin, published on Tuesday.');
+    expect(bulletin.map((r) => r.title)).toContain('Police Conduct Outcomes Bulletin');
+  });
+
+  it('takes no person in apposition after "the review" for a title', () => {
+    const r = reportsOf('Speaking after the review, Deborah Quinlan from Bootle said she had waited two years.');
+    expect(r.map((x) => x.title)).not.toContain('Deborah Quinlan from Bootle');
+  });
+});

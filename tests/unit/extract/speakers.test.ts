@@ -246,3 +246,64 @@ describe('"we" in a document that speaks for a body', () => {
     expect(said(report)).toEqual([['Guarding the Guardians: an inspection of counter-corruption', 'report']]);
   });
 });
+
+describe('speakers in court reports, interviews, wire copy and letters', () => {
+  it('keeps a partial quote with the sentence subject when the sentence goes on after it', () => {
+    const text = 'Essex Police brought the case.\n\nMarcus Feld, representing PC Dale Ormsby, said his client accepted the remarks were “grossly unprofessional” but denied that they showed how he treated the public.';
+    expect(said(text)).toEqual([['Marcus Feld', 'person']]);
+  });
+
+  it('gives "the officer said" to the person the document gives a police rank', () => {
+    const text = 'PC Dale Ormsby, 31, denied the charge. Marcus Feld questioned him.\n\n“I accept it was stupid,” the officer said.\n\nIn one message the officer wrote: “Another night wasted on this estate.”';
+    expect(said(text)).toEqual([['Dale Ormsby', 'person'], ['Dale Ormsby', 'person']]);
+  });
+
+  it('lets "in its words" leave the clause subject speaking', () => {
+    expect(said('The Police Federation has called the plan, in its words, ‘a fix for a problem nobody has’.')).toEqual([['Police Federation of England and Wales', 'organization']]);
+  });
+
+  it('gives a headline quote to the person named after its colon', () => {
+    const text = '‘We counted every complaint twice’: Ruth Abara on ten years in standards\n\nRuth Abara spent ten years in the standards unit of Essex Police.';
+    expect(said(text)[0]).toEqual(['Ruth Abara', 'person']);
+  });
+
+  it('reads an interview transcript: "I" is whoever answers, "you" the other party', () => {
+    const text = [
+      'Ruth Abara talks to Simon Kerr about her years in standards.',
+      'SK: You once called the complaints system ‘a maze with no exit’. Do you still think so?',
+      'RA: Less so. I told my chief at the time, ‘Publish the figures or someone else will.’ He did.',
+      'SK: And the future?',
+      'RA: Brighter than it was.',
+    ].join('\n\n');
+    expect(said(text)).toEqual([['Ruth Abara', 'person'], ['Ruth Abara', 'person']]);
+  });
+
+  it('leaves a quote from someone the text does not name without a speaker, not with the speaker before', () => {
+    const text = 'Ruth Abara said: “We were slow.” Then one sergeant wrote to her: “Thank you for saying it out loud.”\n\nAsked why, she said what her father told her: ‘Never let them see you flinch.’';
+    expect(said(text)).toEqual([['Ruth Abara', 'person'], [null, null], [null, null]]);
+  });
+
+  it('finds the body behind "a College spokesperson" and behind a spokesperson after a sentence about it', () => {
+    const text = [
+      'The Home Office declined to comment on the figures, and the College of Policing said the list was growing.',
+      '“The list is working,” a College spokesperson said.',
+      'The IOPC confirmed on Friday that it had received a referral. A spokesperson said: “We will assess it.”',
+    ].join('\n\n');
+    expect(said(text)).toEqual([['College of Policing', 'organization'], ['Independent Office for Police Conduct', 'organization']]);
+  });
+
+  it('gives "It said" to the report the sentence before opens with', () => {
+    const text = 'The figures come from the Home Office’s annual Vetting Outcomes Bulletin.\n\nThe bulletin found that dismissals had doubled. It said this “demands a closer look at recruitment”.';
+    expect(said(text)).toEqual([['Vetting Outcomes Bulletin', 'report']]);
+  });
+
+  it('prefers the subject of the sentence before for he or she', () => {
+    const text = 'Sgt Helen Porter thanked her colleague Sam Reyes for the new rota. She said: “Sam has carried this branch.”';
+    expect(said(text)).toEqual([['Helen Porter', 'person']]);
+  });
+
+  it('gives words read from someone’s letter to its writer', () => {
+    const text = 'Gareth Lloyd MP said his constituent Helen Porter had written to him last year. I will read a line of her letter: “Nobody told me vetting had holes in it.”';
+    expect(said(text)).toEqual([['Helen Porter', 'person']]);
+  });
+});
