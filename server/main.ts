@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createApp } from './http/app.js';
+import { LadybugStore } from './store/ladybug/ladybug-store.js';
 import { openStore } from './store/open-store.js';
 import type { GraphStore } from './store/port.js';
 
@@ -17,6 +18,15 @@ async function main(): Promise<void> {
   // the store first: an unreachable Neo4j should stop start-up before any other work
   const store = await openStore(config);
   await seedIfEmpty(store, config, logger);
+  // the embedded store's search and adjacency indexes, built while the server starts: until they
+  // are ready, answers come from the database (the same answers, slower on a large graph)
+  if (store instanceof LadybugStore) {
+    const started = Date.now();
+    store.warmIndexes().then(
+      () => logger.info(`in-memory indexes ready in ${Date.now() - started} ms`),
+      (error: unknown) => logger.warn(`in-memory indexes not built (${error instanceof Error ? error.message : String(error)}); answering from the database`),
+    );
+  }
   await ensureClientBuilt(logger);
   const app = createApp({ store, logger, clientDir: CLIENT_DIR, limits: { timeoutMs: config.QUERY_TIMEOUT_MS, rowLimit: config.QUERY_ROW_LIMIT } });
   const server = app.listen(config.PORT, config.HOST, () => {
