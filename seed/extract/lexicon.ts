@@ -138,6 +138,9 @@ export const ORG_HEADWORDS: ReadonlyArray<readonly [string, string]> = [
   ['Association', 'other'], ['Society', 'charity'], ['Alliance', 'other'], ['Coalition', 'other'], ['Partnership', 'other'],
   ['Network', 'other'], ['Service', 'other'], ['Services', 'other'], ['Committee', 'other'], ['Board', 'other'],
   ['Group', 'other'], ['Panel', 'other'], ['Centre', 'other'], ['Center', 'other'],
+  // newspapers and agencies ("the Mersey Courier", "Meridian Press"): words that end a title and little else
+  ['Courier', 'media'], ['Gazette', 'media'], ['Herald', 'media'], ['Chronicle', 'media'], ['Echo', 'media'], ['Argus', 'media'],
+  ['Advertiser', 'media'], ['Examiner', 'media'], ['Telegraph', 'media'], ['Observer', 'media'], ['Press', 'media'], ['Post', 'media'],
 ];
 
 /** Words naming a body by its type, for "the charity Refuge" or "the union said". */

@@ -250,7 +250,15 @@ function splitAtAnd(run: string): { text: string; offset: number }[] {
   return [{ text: run, offset: 0 }];
 }
 
+const ON_A_DAY = /[ \t\u00a0]+on[ \t\u00a0]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+
 function addHeadwordName(ctx: DocContext, reg: Registry, run: string, runStart: number): void {
+  // "told the Wessex Courier on Monday": a date after "on" is no part of the name before it
+  const day = ON_A_DAY.exec(run);
+  if (day) {
+    addHeadwordName(ctx, reg, run.slice(0, day.index), runStart);
+    return;
+  }
   // "The Devon and Cornwall Police Federation": a sentence's opening word is no part of a name
   const opener = /^(\S+)[ \t\u00a0]+/.exec(run);
   if (opener?.[1] && SENTENCE_WORDS.has(opener[1].toLowerCase()) && run.length > opener[0].length) {

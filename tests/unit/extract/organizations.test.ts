@@ -57,3 +57,10 @@ describe('bodies inside report titles', () => {
     expect(orgsOf(text).map(([n]) => n)).toEqual(['Essex Police']);
   });
 });
+
+describe('outlets', () => {
+  it('takes a newspaper or agency the gazetteer does not know as a media body', () => {
+    const orgs = orgsOf('Speaking to the Wessex Courier on Monday, the chair said the figures were stark. LONDON, June 12 (Harbour Press) – Forces dismissed more officers last year.');
+    expect(orgs.filter((o) => o[1] === 'media').map((o) => o[0]).sort()).toEqual(['Harbour Press', 'Wessex Courier']);
+  });
+});
