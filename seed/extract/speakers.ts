@@ -54,6 +54,8 @@ interface Resolver {
   reports: ReportResult;
   /** people already given quotes, in document order */
   recentSpeakers: { name: string; at: number }[];
+  /** an interview transcript's speaker label by paragraph, once looked for (see interviewTurn) */
+  turnLabels?: Map<number, string>;
 }
 
 export function attributeQuotes(
@@ -259,7 +261,6 @@ function ownBody(r: Resolver, span: Span): Attribution | null {
 
 const TURN_LABEL = /^[ \t]*(\p{Lu}[\p{Lu}'’.]{0,5}|\p{Lu}\p{Ll}+(?:\s\p{Lu}[\p{L}'’-]+)?):[ \t]/u;
 const initialsOf = (name: string): string => name.replace(/[^\p{Lu}]/gu, '');
-const turnLabels = new WeakMap<DocContext, Map<number, string>>();
 
 /**
  * A question-and-answer transcript: paragraphs opening with their speaker's label ("TW:",
@@ -267,18 +268,19 @@ const turnLabels = new WeakMap<DocContext, Map<number, string>>();
  * and who is spoken to; a label is a person's initials or surname.
  */
 function interviewTurn(r: Resolver, pos: number): { speaker: PersonEntity | null; other: PersonEntity | null } | null {
-  let labels = turnLabels.get(r.ctx);
+  let labels = r.turnLabels;
   if (!labels) {
-    labels = new Map();
+    labels = new Map<number, string>();
     for (const [i, p] of r.ctx.paragraphs.entries()) {
       const m = TURN_LABEL.exec(r.ctx.masked.slice(p.start, Math.min(p.end, p.start + 40)));
       if (m?.[1]) labels.set(i, m[1]);
     }
-    // a transcript has turns, not a stray "Note:" line: two labels, each used at least twice
+    // a transcript has turns: two labels, each used at least twice (a stray "Note:" line is no turn)
     const uses = new Map<string, number>();
     for (const l of labels.values()) uses.set(l, (uses.get(l) ?? 0) + 1);
-    if (uses.size !== 2 || [...uses.values()].some((n) => n < 2)) labels.clear();
-    turnLabels.set(r.ctx, labels);
+    const turns = [...uses].filter(([, n]) => n >= 2).map(([l]) => l);
+    for (const [i, l] of labels) if (turns.length !== 2 || !turns.includes(l)) labels.delete(i);
+    r.turnLabels = labels;
   }
   if (!labels.size) return null;
   const paragraph = r.ctx.paragraphs.findIndex((p) => p.start <= pos && pos <= p.end);

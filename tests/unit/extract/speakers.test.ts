@@ -274,6 +274,7 @@ describe('speakers in court reports, interviews, wire copy and letters', () => {
       'RA: Less so. I told my chief at the time, ‘Publish the figures or someone else will.’ He did.',
       'SK: And the future?',
       'RA: Brighter than it was.',
+      'Note: this interview has been edited for length.',
     ].join('\n\n');
     expect(said(text)).toEqual([['Ruth Abara', 'person'], ['Ruth Abara', 'person']]);
   });
