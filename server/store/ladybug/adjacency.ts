@@ -25,7 +25,32 @@ export interface EdgeInput { type: RelType; from: string; to: string; properties
 
 const NULL_INT = -0x80000000;
 /** one end of a path search: how far each node it reached is, and its last level */
-interface Side { dist: Map<number, number>; front: number[]; depth: number }
+interface Side { dist: Distances; front: number[]; depth: number }
+
+/**
+ * How far each slot is from one end of a path search: typed arrays reused from search to
+ * search (a stamp tells this search's entries from older ones), since a search from a hub
+ * reaches tens of thousands of nodes and a Map of them costs more than the walk.
+ */
+class Distances {
+  private stamps = new Int32Array(0);
+  private values = new Int32Array(0);
+  private stamp = 0;
+
+  /** Forgets every distance, ready for a graph of `slots` slots. */
+  reset(slots: number): this {
+    if (this.stamps.length < slots) {
+      this.stamps = resized(this.stamps, Math.max(1024, slots * 2));
+      this.values = resized(this.values, this.stamps.length);
+    }
+    if (this.stamp === 0x7fffffff) { this.stamps.fill(0); this.stamp = 0; }
+    this.stamp++;
+    return this;
+  }
+  has(slot: number): boolean { return this.stamps[slot] === this.stamp; }
+  get(slot: number): number | undefined { return this.stamps[slot] === this.stamp ? this.values[slot] : undefined; }
+  set(slot: number, d: number): void { this.stamps[slot] = this.stamp; this.values[slot] = d; }
+}
 /** changes tolerated beside the compressed array before it is rebuilt (and at least this share of it) */
 const REBUILD_MIN = 65_536;
 const REBUILD_SHARE = 0.25;
@@ -123,6 +148,8 @@ export class AdjacencyIndex {
   private readonly overflow = new Map<number, number[]>();
   private overflowHalves = 0;
 
+  /** scratch distances for the two ends of a path search */
+  private readonly pathDistances: [Distances, Distances] = [new Distances(), new Distances()];
   /** a scratch mark per slot, to count distinct neighbours without a set */
   private marks = new Int32Array(0);
   private mark = 0;
@@ -303,9 +330,11 @@ export class AdjacencyIndex {
     if (a === undefined || b === undefined) return null;
     if (a === b) return { nodes: [this.nodeOut(a)], edges: [], truncated: [] };
     const sides: [Side, Side] = [
-      { dist: new Map([[a, 0]]), front: [a], depth: 0 },
-      { dist: new Map([[b, 0]]), front: [b], depth: 0 },
+      { dist: this.pathDistances[0].reset(this.ids.length), front: [a], depth: 0 },
+      { dist: this.pathDistances[1].reset(this.ids.length), front: [b], depth: 0 },
     ];
+    sides[0].dist.set(a, 0);
+    sides[1].dist.set(b, 0);
     let meet: number[] = [];
     while (!meet.length && sides[0].depth + sides[1].depth < maxHops && sides[0].front.length && sides[1].front.length) {
       const which = this.cost(sides[0].front) <= this.cost(sides[1].front) ? 0 : 1;
@@ -353,7 +382,7 @@ export class AdjacencyIndex {
   // ------------------------------------------------------------------ internals
 
   /** Every way from `v` back to the side's start, one step nearer each time, as the halves seen from each node left. */
-  private *stepsToward(v: number, dist: Map<number, number>): Generator<number[]> {
+  private *stepsToward(v: number, dist: Distances): Generator<number[]> {
     const d = dist.get(v)!;
     if (d === 0) { yield []; return; }
     const steps: number[] = [];
