@@ -23,6 +23,8 @@ const NAV_WORD_LINE =
 const SHARE_WORDS = /^(share|tweet|email|facebook|twitter|whatsapp|linkedin|pinterest|reddit|print|copy link|messenger|comments?)$/i;
 const CAPTION_CREDIT =
   /(\b(picture|photo|photograph|image|pic|credit|photography)s?\s*(:|by\s+\p{Lu})|\((pa|getty( images)?|reuters|afp|alamy|shutterstock|ap)(\s[^)]*)?\)\s*$|©)/iu;
+/** A broadcaster's labels on its pictures and players: "Media caption, …", "Image source, Getty Images" */
+const MEDIA_LABEL = /^(?:media|image|video|photo|picture|audio)[ \t]+(?:caption|source|credit)\b[ \t]*[,:]?/i;
 // Markers after which a page carries comment forms or other stories, never the article.
 // A bilingual page gives the marker twice ("Darllen mwy / Read more"): the other language's words come first.
 const TAIL_MARKER =
@@ -75,7 +77,7 @@ function lineReason(t: string): string | null {
   if (AD_LINE.test(t)) return 'advert';
   if (isShareBar(t)) return 'share bar';
   if (isNavigation(t)) return 'navigation';
-  if (CAPTION_CREDIT.test(t) && t.length < 400) return 'photo caption';
+  if ((CAPTION_CREDIT.test(t) || MEDIA_LABEL.test(t)) && t.length < 400) return 'photo caption';
   if (isDoubled(t)) return 'photo caption';
   return null;
 }

@@ -94,7 +94,7 @@ export const TAG_WORD_CHAR = String.raw`[^.!?"“”‘’\n]|(?<=\p{L})[’'](?
 export const SPEECH_ALTERNATION = [...SPEECH_PHRASES.map((p) => p.replace(/ /g, '\\s+')), ...SPEECH_VERBS].join('|');
 
 /** Verbs that put a short phrase in someone's mouth: `called the report "horrifying"`. */
-export const CHARACTERISING_VERBS = words(`called calls described describes branded brands labelled labeled dubbed termed vowed pledged promised defines defined`);
+export const CHARACTERISING_VERBS = words(`called calls described describes branded brands labelled labeled dubbed termed vowed pledged promised defines defined accused accuses`);
 
 /** Titles written before a name ("Chief Constable Stephen Watson"), longest first at use. */
 export const TITLES_BEFORE_NAME = [

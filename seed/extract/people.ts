@@ -16,6 +16,7 @@ import {
   TITLES_BEFORE_NAME,
 } from './lexicon.js';
 import type { OrgMention, OrgResult } from './organizations.js';
+import { sentenceEnd } from './sentences.js';
 import { escapeRegExp, foldName } from './text.js';
 import type { ExtractedPerson, ExtractedRole, GazetteerPerson, PersonKind, Span } from './types.js';
 
@@ -139,6 +140,7 @@ export function findPeople(ctx: DocContext, orgs: OrgResult): PeopleResult {
   mentions.sort((a, b) => a.start - b.start);
   releaseOfficesUsedAsTitles(ctx, mentions, orgs);
   const signatures = addRoles(ctx, mentions, orgs);
+  addLedeTitles(ctx, mentions, orgs);
   attachInspectorate(list, orgs);
   list.sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
   const signedOff = signatures.filter((m) => SIGN_OFF.test(ctx.masked.slice(Math.max(ctx.body.start, m.start - 120), m.start)));
@@ -334,11 +336,12 @@ function addHeaderNames(ctx: DocContext, orgMentions: OrgMention[], entities: Ma
 }
 
 /**
- * A person the text names by a first name alone: "a woman whom we are calling Hannah",
- * "known only as Sam", "Hannah, 34, said". Later bare uses of that name are the same person.
+ * A person the text names by a first name alone: "a woman whom we are calling Hannah", "who I
+ * will call Jess", "known only as Sam", "Hannah, 34, said", "Sam (not her real name)". Later
+ * bare uses of that name are the same person.
  */
 function addFirstNameOnly(ctx: DocContext, entities: Map<string, PersonEntity>, mentions: PersonMention[], add: (e: PersonEntity, s: Span) => void): void {
-  const re = /(?:\b(?:we are|we're|we have|is being|are)\s+calling|\bknown\s+(?:only\s+)?as|\bcalled)\s+(\p{Lu}\p{Ll}+)\b|(?<![\p{L}.]\s|[\p{L}'’-])(\p{Lu}\p{Ll}+),\s+(?:aged\s+)?\d{1,3},/gu;
+  const re = /(?:\b(?:we are|we're|we’re|I am|I'm|I’m|we have|is being|are)\s+calling|\b(?:I|we)\s+(?:will|shall|'ll|’ll)\s+call|\bknown\s+(?:only\s+)?as|\bcalled)\s+(\p{Lu}\p{Ll}+)\b|(?<![\p{L}.]\s|[\p{L}'’-])(\p{Lu}\p{Ll}+)(?:,\s+(?:aged\s+)?\d{1,3},|\s+\(not\s+(?:her|his|their)\s+real\s+name\))/gu;
   const names = new Map<string, PersonEntity>();
   for (const m of ctx.masked.matchAll(re)) {
     const first = m[1] ?? m[2];
@@ -501,6 +504,30 @@ function releaseOfficesUsedAsTitles(ctx: DocContext, mentions: PersonMention[], 
     addRole(person.entity, { title: ctx.text.slice(o.start, o.end), organization: o.entity.name, start: o.start, end: o.end });
   }
   orgs.entities.splice(0, orgs.entities.length, ...orgs.entities.filter((e) => e.mentions.length > 0));
+}
+
+/** "The police and crime commissioner for Dorset has accused …": a sentence led by an office, not a name */
+const LEDE_TITLE = /^[ \t]*The[ \t]+((?:[\p{L}’'-]+[ \t]+){0,5}?[\p{L}’'-]+(?:[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?\p{Lu}[^.;:!?\n]{0,80}?)?)[ \t]+(?:has|have|had|is|was|says|said|told|accused|called|warned|criticised|criticized|wrote|announced|admitted|defended|welcomed|condemned)\b/u;
+
+/**
+ * A news lede names the office and the next sentence the person ("The police and crime
+ * commissioner for Dorset has accused the force of … / Gregory Tremayne said he had written …"):
+ * the person opening the sentence after, named there for the first time, holds that office.
+ */
+function addLedeTitles(ctx: DocContext, mentions: PersonMention[], orgs: OrgResult): void {
+  const t = ctx.masked;
+  for (const p of ctx.paragraphs) {
+    const end = sentenceEnd(t, p.start, p.end);
+    const lede = LEDE_TITLE.exec(t.slice(p.start, end));
+    const title = lede?.[1];
+    if (!title || !ROLE_NOUN_RE.test(title.split(/[ \t]+(?:for|of)[ \t]+/)[0]!) || mentions.some((m) => m.start >= p.start && m.end <= end)) continue;
+    // the next sentence, in this paragraph or the next, must open with a name
+    const next = mentions.find((m) => m.start >= end && /^[\s"“‘']*$/.test(t.slice(end, m.start)));
+    if (!next || next.entity.mentions.some((m) => m.start < p.start)) continue;
+    const start = p.start + lede.index + lede[0].indexOf(title);
+    const span = { start, end: start + title.length };
+    addRole(next.entity, { title: title.replace(/\s+/g, ' '), organization: orgInside(orgs.mentions, span), ...span });
+  }
 }
 
 /** "HM Inspector of Constabulary" with no body named belongs to the inspectorate the text names. */

@@ -36,13 +36,15 @@ const TITLE_AS_NAME = /\bthe\s+(?:[\p{L}-]+['’]s\s+)?((?:[\p{L}-]+\s+){0,3}[\p
 const ROLE_NOUN_RE = new RegExp(`\\b(?:${ROLE_NOUNS.join('|')})\\b`, 'i');
 /** "the inspection report itself, which states:": the relative clause speaks for its antecedent */
 const WHICH_CLAUSE = /,\s*which\s*$/i;
-/** a subject the text leaves unnamed: "my mother", "one sergeant", "a senior officer" */
-const UNNAMED_SUBJECT = /^\s*(?:[\s\S]*\b(?:[Ww]hat|[Tt]hat|[Ww]hen|[Aa]nd|[Tt]hen)\s+)?(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(?!(?:is|was|are|were|be|been|has|had|have|also)\s*$)\p{Ll}[\p{Ll}-]*\s*$/u;
+/** a subject the text leaves unnamed: "my mother", "one sergeant", "the woman, who cannot be named,", "PC A" */
+const UNNAMED_SUBJECT = /^\s*(?:[\s\S]*(?:\b(?:[Ww]hat|[Tt]hat|[Ww]hen|[Aa]nd|[Tt]hen)|,)\s+)?(?:(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(?!(?:is|was|are|were|be|been|has|had|have|also)\s*$)\p{Ll}[\p{Ll}-]*|[Tt]he\s+(?:woman|man|victim|complainant|survivor|girl|boy|teenager|caller|witness|mother|father)|[Tt]he\s+(?:woman|man|victim|complainant|survivor|girl|boy|teenager|caller|witness|mother|father),\s+(?:who|whose)\s[^,]*,?|(?:PC|DC|DS|Sgt|Officer|Witness|Person|Mr|Mrs|Ms|Miss)\s+[A-Z])\s*$/u;
 /** after a quote inside a sentence: a conjunction carrying the sentence's own subject on */
 const CLAUSE_GOES_ON = /^\s*(?:but|and|or|yet|while|whereas|although|though|because)\s/i;
-/** "the officer", "the constable": a title standing for whoever the document gives a police rank */
-const GENERIC_OFFICER = /^(?:police\s+)?(?:officer|constable|policeman|policewoman)$/;
-const POLICE_RANK = /\b(?:PC|DC|DS|DI|DCI|Sgt|Sergeant|Constable|Detective|Inspector|Superintendent|Officer)\b/i;
+/** "the officer", "the judge": a common noun standing for whoever the document gives a title of that kind */
+const GENERIC_TITLES: ReadonlyArray<readonly [RegExp, RegExp]> = [
+  [/^(?:police\s+)?(?:officer|constable|policeman|policewoman)$/, /\b(?:PC|DC|DS|DI|DCI|Sgt|Sergeant|Constable|Detective|Inspector|Superintendent|Officer)\b/i],
+  [/^judge$/, /\b(?:Judge|Recorder|Justice|Magistrate)\b/i],
+];
 const SPOKESPERSON = /\bspokes(?:person|man|woman)\b/i;
 const REPORT_WORD = /\b(report|reports|bulletin|review|survey|study|inspection|findings|document|research|inquiry|audit|overview|analysis|guidance|code|practice|strategy|framework|regulations)\b/i;
 const DEFINITION_LEAD = /\b(defined|defines|states?|stated|reads?|says?|said|conclu\w*|found|recommend\w*|describ\w*|explain\w*|wrote|writes)\b[^.!?]*:\s*$/i;
@@ -71,6 +73,13 @@ export function attributeQuotes(
     let a = fromTag(r, q) ?? fromLeadIn(r, q) ?? fromPartial(r, q);
     const prev = i > 0 ? quotes[i - 1] : undefined;
     const prevA = i > 0 ? out[i - 1] : undefined;
+    const paragraph = ctx.paragraphs[q.paragraph];
+    const opensParagraph = !paragraph || ctx.masked.slice(paragraph.start, q.open).trim() === '';
+    // "Told about it, Farrukh nods slowly. ‘She is entitled to be sceptical.’": the person the
+    // paragraph's narration is about, before any quote of the paragraph before can carry on
+    if (!a && q.shape === 'block' && paragraph && !opensParagraph && !(prev && prev.paragraph === q.paragraph)) {
+      a = subjectOf(r, { start: paragraph.start, end: q.open });
+    }
     if (!a && prev && prevA?.speaker) {
       // later quote of the same paragraph, or a paragraph continuing the previous one
       const standsAlone = q.shape === 'block' || q.shape === 'lead';
@@ -225,11 +234,14 @@ function fromPreviousParagraph(r: Resolver, q: QuoteCandidate): Attribution | nu
 function introducedBefore(r: Resolver, q: QuoteCandidate): Attribution | null {
   const prev = r.ctx.paragraphs[q.paragraph - 1];
   if (!prev) return null;
-  const said = subjectOfVerb(r, prev, q.open, false);
-  if (said) return said;
+  return subjectOfVerb(r, prev, q.open, false) ?? subjectOf(r, prev);
+}
+
+/** The first person a stretch names who is neither a possessor ("O’Neill’s comments") nor a preposition's object. */
+function subjectOf(r: Resolver, span: Span): Attribution | null {
   const t = r.ctx.masked;
-  const subject = r.people.mentions.find((m) => m.start >= prev.start && m.end <= prev.end && !/^['’]s\b/.test(t.slice(m.end, m.end + 3)) &&
-    !isPrepositionObject(t, m, prev.start));
+  const subject = r.people.mentions.find((m) => m.start >= span.start && m.end <= span.end && !/^['’]s\b/.test(t.slice(m.end, m.end + 3)) &&
+    !isPrepositionObject(t, m, span.start));
   return subject ? { speaker: subject.entity.name, speakerKind: 'person', speakerSpan: { start: subject.start, end: subject.end } } : null;
 }
 
@@ -297,15 +309,22 @@ function interviewTurn(r: Resolver, pos: number): { speaker: PersonEntity | null
 
 /** "the Chief Constable said": the person the document gave that title, latest first. */
 function titleHolder(r: Resolver, text: string, span: Span, anchor: number): Attribution | null {
-  const m = TITLE_AS_NAME.exec(text.replace(/[\s,.;:!?]+$/, ''));
+  // "The commissioner, who sets the force's budget, said": the title before its relative clause
+  // and "The commissioner for Wessex has": the title before its place and auxiliary
+  const core = text.replace(/,\s+(?:who|whose)\s[\s\S]*$/, '').replace(/[\s,.;:!?]+$/, '')
+    .replace(/\s+(?:has|have|had|is|was|also)$/, '').replace(/\s+(?:for|of)\s+(?:the\s+)?\p{Lu}[\p{L}\s,’'-]*$/u, '');
+  const m = TITLE_AS_NAME.exec(core);
   const title = m?.[1]?.toLowerCase();
   // a title names a role ("the chief constable"), not a body ("the Panel")
   if (!title || !ROLE_NOUN_RE.test(title)) return null;
   const phrase = new RegExp(`(?:^|\\s)${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?:\\s|$)`);
-  const generic = GENERIC_OFFICER.test(title);
-  const holds = (role: { title: string }) => phrase.test(role.title.toLowerCase()) || (generic && POLICE_RANK.test(role.title));
+  const kindOf = GENERIC_TITLES.find(([noun]) => noun.test(title))?.[1];
+  const holds = (role: { title: string }) => phrase.test(role.title.toLowerCase()) || !!kindOf?.test(role.title);
   const holders = r.people.mentions.filter((p) => p.start < anchor && p.entity.roles.some(holds));
-  const pick = holders[holders.length - 1];
+  // a lede naming the office before the person ("The commissioner for Dorset has accused …"):
+  // whoever that very title was given to
+  const pick = holders[holders.length - 1] ??
+    r.people.mentions.find((p) => p.entity.roles.some((role) => holds(role) && role.start >= span.start && role.end <= span.end));
   return pick ? { speaker: pick.entity.name, speakerKind: 'person', speakerSpan: span } : null;
 }
 

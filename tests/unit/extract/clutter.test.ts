@@ -71,3 +71,12 @@ describe('clutter on bilingual pages', () => {
     expect(reasons.some(([, s]) => !!s?.includes('The station on the high street'))).toBe(false);
   });
 });
+
+describe('broadcaster labels', () => {
+  it('reads "Media caption, …" and "Image source, …" lines as captions', () => {
+    const text = ['Force criticised over waits', 'Media caption, Gareth Lloyd said callers had been “left hanging”', 'Image source, Getty Images', 'The commissioner has criticised the force.'].join('\n\n');
+    const reasons = reasonsOf(text);
+    expect(reasons.filter(([r]) => r === 'photo caption').map(([, s]) => s)).toEqual(['Media caption, Gareth Lloyd said callers had been “left hanging”', 'Image source, Getty Images']);
+  });
+});
+

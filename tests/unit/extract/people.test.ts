@@ -114,3 +114,13 @@ describe('first-name second references', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Deborah Quinlan']);
   });
 });
+
+describe('pseudonyms', () => {
+  it('takes a first name given as a pseudonym, and the quotes its "she" introduces', () => {
+    const text = 'Ruth Abara runs the charity.\n\nOne of those women, who I will call Jess, agreed to share her story. “He said nobody would believe me,” she told me.\n\nAnother, Sam (not her real name), waited a year.';
+    const people = peopleOf(text).map((p) => p.name);
+    expect(people).toEqual(expect.arrayContaining(['Jess', 'Sam']));
+    expect(extractDocument(text, { docName: 't.txt', gazetteer: testGazetteer }).quotes.map((q) => q.speaker)).toEqual(['Jess']);
+  });
+});
+

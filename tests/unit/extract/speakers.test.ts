@@ -307,4 +307,34 @@ describe('speakers in court reports, interviews, wire copy and letters', () => {
     const text = 'Gareth Lloyd MP said his constituent Helen Porter had written to him last year. I will read a line of her letter: “Nobody told me vetting had holes in it.”';
     expect(said(text)).toEqual([['Helen Porter', 'person']]);
   });
+
+  it('gives a quote after narration in its own paragraph to the person the narration is about', () => {
+    const text = 'Ruth Abara, who runs a victims’ group, says the force is ‘good at announcing things’.\n\n‘I have sat in many meetings,’ she says.\n\nTold about Abara’s comments, Gareth Lloyd nods slowly. ‘She is entitled to be sceptical.’';
+    expect(said(text).at(-1)).toEqual(['Gareth Lloyd', 'person']);
+  });
+
+  it('gives the office a lede names to the person the next sentence introduces', () => {
+    const text = [
+      'Commissioner attacks force over 101 waits',
+      'The police and crime commissioner for Wessex has accused the force of “failing the people who pay for it” after new figures.',
+      'Gareth Lloyd said he had written to the chief constable.',
+      'The commissioner, who sets the force’s budget, said the public had been “patient for long enough”.',
+    ].join('\n\n');
+    expect(said(text)).toEqual([['Gareth Lloyd', 'person'], ['Gareth Lloyd', 'person']]);
+  });
+
+  it('gives "the judge" to the recorder or judge the report names', () => {
+    const text = 'Sentencing, Recorder Helen Porter said the offence was “a grave breach of trust”.\n\n“You were trusted to protect her and you betrayed that trust,” the judge told him.';
+    expect(said(text)).toEqual([['Helen Porter', 'person'], ['Helen Porter', 'person']]);
+  });
+
+  it('leaves an unnamed complainant and an anonymised officer without a speaker', () => {
+    const text = [
+      'Gareth Lloyd, defending, said: “He has lost everything.”',
+      'In a statement read to the court, the woman, who cannot be named for legal reasons, said: “I rang 999 because I thought I would be safe.”',
+      'In interview, PC A said: “I believed he had a knife.”',
+    ].join('\n\n');
+    expect(said(text)).toEqual([['Gareth Lloyd', 'person'], [null, null], [null, null]]);
+  });
 });
+
