@@ -490,6 +490,15 @@ function resolvePronoun(r: Resolver, pronoun: string, span: Span, anchor: number
     const fits = (e: PersonMention['entity']) => e.gender === null || e.gender === want;
     const before = r.people.mentions.filter((m) => m.start < anchor && fits(m.entity));
     const latest = before[before.length - 1];
+    // "Mr Kemble asked him whether … He replied:": the one asked, not the one asking
+    const answer = /^\s+(?:replied|replies|answered|answers|responded|responds)\b/.test(r.ctx.masked.slice(span.end, span.end + 12));
+    if (answer) {
+      const from = previousSentenceStart(r.ctx, span.start);
+      const asked = /^([\s\S]*?)\basked\s+(?:him|her)\b/.exec(r.ctx.masked.slice(from, span.start));
+      const asker = asked ? r.people.mentions.find((m) => m.start >= from && m.end <= from + asked[1]!.length) : undefined;
+      const other = asker ? before.filter((m) => m.entity !== asker.entity).pop() : undefined;
+      if (other) return { speaker: other.entity.name, speakerKind: 'person', speakerSpan: span };
+    }
     // someone named in this sentence or the one before is who "she" means; further back, the
     // person the story keeps quoting is likelier than the last one it named in passing
     const recentFrom = previousSentenceStart(r.ctx, Math.min(span.start, anchor));

@@ -336,5 +336,10 @@ describe('speakers in court reports, interviews, wire copy and letters', () => {
     ].join('\n\n');
     expect(said(text)).toEqual([['Gareth Lloyd', 'person'], [null, null], [null, null]]);
   });
+
+  it('gives "He replied" to the one asked, not the one asking', () => {
+    const text = 'Gareth Lloyd represented the officer. PC Dale Ormsby said he was ashamed. “I was exhausted,” he told the panel.\n\nMr Lloyd asked him whether he had ever spoken to a victim that way. He replied: “Never. I would never say those things.”';
+    expect(said(text)).toEqual([['Dale Ormsby', 'person'], ['Dale Ormsby', 'person']]);
+  });
 });
 
