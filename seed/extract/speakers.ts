@@ -423,7 +423,8 @@ function subjectPerson(r: Resolver, span: Span) {
     // …unless the clause goes on to a new subject after the appositive ("X, a friend of Y, and Z")
     if (!/\band\s+(?:\p{Lu}\p{L}+\s+){1,3}$/u.test(rest)) return opening;
   }
-  const free = inSpan.filter((m) => !isPrepositionObject(r.ctx.masked, m, span.start));
+  // nor a possessor ("shared Mr Grange's post with the comment:")
+  const free = inSpan.filter((m) => !isPrepositionObject(r.ctx.masked, m, span.start) && !/^['’]s?\b/.test(r.ctx.masked.slice(m.end, m.end + 3)));
   return free[free.length - 1] ?? inSpan[0];
 }
 

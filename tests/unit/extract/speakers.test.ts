@@ -341,5 +341,10 @@ describe('speakers in court reports, interviews, wire copy and letters', () => {
     const text = 'Gareth Lloyd represented the officer. PC Dale Ormsby said he was ashamed. “I was exhausted,” he told the panel.\n\nMr Lloyd asked him whether he had ever spoken to a victim that way. He replied: “Never. I would never say those things.”';
     expect(said(text)).toEqual([['Dale Ormsby', 'person'], ['Dale Ormsby', 'person']]);
   });
+
+  it('takes no possessor for the subject ("shared Mr Lloyd’s post with the comment:")', () => {
+    const text = 'Gareth Lloyd posted a video of the arrest.\n\nThe police and crime commissioner, Helen Porter, shared Mr Lloyd’s post with the comment: “I have asked for an urgent briefing.”';
+    expect(said(text)).toEqual([['Helen Porter', 'person']]);
+  });
 });
 
