@@ -128,6 +128,21 @@ export const ROLE_NOUNS = words(`
   magistrate judge recorder coroner nurse doctor teacher midwife paramedic student activist volunteer officer
 `);
 
+/**
+ * Words that name what an internal unit does ("Professional Standards Department", "People
+ * Services", "Ethics and Integrity Board"): a name made of these and a unit word is part of
+ * a body, not a body of its own.
+ */
+export const UNIT_FUNCTION_WORDS = words(`
+  professional standards information management strategic executive ethics integrity people human resources legal
+  corporate communications counter corruption anti joint negotiating consultative finance financial audit risk data
+  protection digital vetting policy performance operations operational criminal investigation investigations public
+  contact control room disclosure records business support training learning development workforce planning change
+  transformation estates fleet procurement complaints conduct misconduct governance assurance compliance safeguarding
+  of and the for &
+`);
+export const UNIT_WORDS = words(`department unit team directorate branch board services service committee group panel office`);
+
 /** Words that end an organisation's name and tell its kind. */
 export const ORG_HEADWORDS: ReadonlyArray<readonly [string, string]> = [
   ['Constabulary', 'force'], ['Police', 'force'], ['Police Service', 'force'], ['Inspectorate', 'inspectorate'],
@@ -168,6 +183,7 @@ export const NOT_NAME_WORDS = new Set(words(`
   det ch supt insp cmdr con asst sgt dept rt hon honourable
   post times guardian echo mail herald gazette mirror telegraph express chronicle observer journal argus courier sun
   prosecutor campaigner activist solicitor barrister lawyer magistrate judge recorder coroner reporter correspondent editor
+  list team unit directorate branch panel tribunal line helpline
   later earlier yesterday today tonight tomorrow meanwhile separately now last next speaking asked instead still since
   although though despite because after before during under according following responding writing once both neither
   either every each many most some several other another former acting interim senior junior veteran campaigner

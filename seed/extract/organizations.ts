@@ -3,7 +3,7 @@
 // through the gazetteer so that one body is one entity however the text spells it.
 
 import { type DocContext, overlaps } from './context.js';
-import { ORG_HEADWORDS, ORG_TYPE_NOUNS, PLACE_WORDS, TITLES_BEFORE_NAME } from './lexicon.js';
+import { ORG_HEADWORDS, ORG_TYPE_NOUNS, PLACE_WORDS, TITLES_BEFORE_NAME, UNIT_FUNCTION_WORDS, UNIT_WORDS } from './lexicon.js';
 import { editDistance, foldName } from './text.js';
 import type { ExtractedOrganization, GazetteerOrganization, Span } from './types.js';
 
@@ -28,6 +28,8 @@ export interface OrgResult {
 const HEADWORD_KIND = new Map(ORG_HEADWORDS.map(([w, k]) => [w.toLowerCase(), k]));
 // Headwords that can open a name: "University of Kent", "College of Policing", "Office for ..."
 const LEADING_HEADWORDS = new Set(['university', 'college', 'office', 'department', 'ministry', 'institute', 'school', 'commission', 'council', 'federation', 'association', 'society', 'inspectorate', 'police']);
+/** what a name led by "Police" ends with when it is a law, a list or a scheme, not a body */
+const NOT_A_BODY_LAST = new Set('act acts list standards line proceedings statistics vetting insight regulations guidance code framework reform data figures powers scheme'.split(' '));
 const TITLE_WORDS = new Set(
   TITLES_BEFORE_NAME.flatMap((t) => t.split(/\s+/)).map((w) => w.toLowerCase()).filter((w) => !HEADWORD_KIND.has(w) && w.length > 2),
 );
@@ -106,13 +108,24 @@ export function findOrganizations(ctx: DocContext): OrgResult {
  */
 function addGazetteerHits(ctx: DocContext, reg: Registry): void {
   const hits = ctx.gaz.findOrgs(ctx.folded, ctx.text);
+  const oneWord = (h: (typeof hits)[number]) => !/\s/.test(h.surface) && /\p{Ll}/u.test(h.surface);
   const risky = (h: (typeof hits)[number]) =>
-    !/\s/.test(h.surface) && /\p{Ll}/u.test(h.surface) && /(?:^|[.!?:"”’]\s*|\n\s*)$/.test(ctx.masked.slice(Math.max(0, h.start - 4), h.start));
+    oneWord(h) && (/(?:^|[.!?:"”’]\s*|\n\s*)$/.test(ctx.masked.slice(Math.max(0, h.start - 4), h.start)) || insideQuotedLabel(ctx.masked, h));
   const confirmed = new Set(hits.filter((h) => !risky(h)).map((h) => h.org.id));
   for (const h of hits) {
     if (risky(h) && !confirmed.has(h.org.id)) continue;
     reg.mention(reg.fromGazetteer(h.org), h, h.surface);
   }
+}
+
+/** "‘Authority, Respect and Courtesy’", "its “Respect the Role” charter": a word of a quoted title-cased label. */
+function insideQuotedLabel(t: string, span: Span): boolean {
+  const open = /[‘“"'][^‘’“”"'\n]{0,60}$/.exec(t.slice(Math.max(0, span.start - 60), span.start));
+  const close = /^[^‘’“”"\n]{0,60}?[’”"']/.exec(t.slice(span.end, span.end + 61));
+  if (!open || !close) return false;
+  const label = open[0].slice(1) + t.slice(span.start, span.end) + close[0].slice(0, -1);
+  const words = label.split(/[\s,]+/).filter(Boolean);
+  return words.length >= 2 && words.length <= 8 && words.every((w) => /^\p{Lu}/u.test(w) || /^(?:and|or|the|of|for|to|&)$/.test(w));
 }
 
 /** Resolve a name through the gazetteer, else keep it as an unknown body of the given kind. */
@@ -322,9 +335,14 @@ function addHeadwordName(ctx: DocContext, reg: Registry, run: string, runStart: 
     const name = trimName(words.join(' '));
     const nameWords = name.split(' ');
     if (nameWords.length < 2) return;
-    const kind = kindOfPhrase(nameWords);
+    let kind = kindOfPhrase(nameWords);
     if (!kind) return;
     const lastWord = (nameWords[nameWords.length - 1] ?? '').toLowerCase();
+    // "Police Appeals Tribunal" is a body but no force; "Police Act", "Police Barred List" no body at all
+    if (/^police$/i.test(nameWords[0] ?? '') && !HEADWORD_KIND.has(lastWord)) {
+      if (NOT_A_BODY_LAST.has(lastWord)) return;
+      kind = 'other';
+    }
     // "Police and Crime Commissioner", "Chief Constable": a title, not a body
     // ("College of Policing", "Office for Standards": a leading headword names a body whatever follows)
     const ledByHeadword = LEADING_HEADWORDS.has((nameWords[0] ?? '').toLowerCase()) && /^(of|for)$/i.test(nameWords[1] ?? '');
@@ -334,7 +352,17 @@ function addHeadwordName(ctx: DocContext, reg: Registry, run: string, runStart: 
     const surface = ctx.text.slice(start, start + name.length);
     const span = { start, end: start + name.length };
     if (reg.covered(span)) return;
-    reg.mention(resolve(ctx, reg, surface, kind), span, surface);
+    const entity = resolve(ctx, reg, surface, kind);
+    // "Professional Standards Department", "People Services": a force's own unit, not a body;
+    // "Head of People Services", "Director of Legal Services": a job
+    const lower = nameWords.map((w) => w.toLowerCase());
+    const unit = UNIT_WORDS.includes(lastWord) && lower.slice(0, -1).every((w) => UNIT_FUNCTION_WORDS.includes(w));
+    const job = /^(?:head|director|chief|manager|deputy|assistant)$/.test(lower[0] ?? '') && lower[1] === 'of';
+    if (!entity.gazetteerId && (unit || job)) {
+      if (!entity.mentions.length) reg.byKey.delete(entity.key);
+      return;
+    }
+    reg.mention(entity, span, surface);
   }
 }
 

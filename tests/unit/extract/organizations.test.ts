@@ -64,3 +64,26 @@ describe('outlets', () => {
     expect(orgs.filter((o) => o[1] === 'media').map((o) => o[0]).sort()).toEqual(['Harbour Press', 'Wessex Courier']);
   });
 });
+
+describe('what is not a body of its own', () => {
+  it('leaves out a force’s own units and job titles, and keeps other bodies', () => {
+    const names = orgsOf(
+      'Essex Police said its Professional Standards Department had referred the case, and the Ethics and Integrity Board would review it. The Head of People Services wrote to staff. The Police Appeals Tribunal and the Police Remuneration Review Body will meet.',
+    ).map((o) => o[0]);
+    expect(names).not.toContain('Professional Standards Department');
+    expect(names).not.toContain('Ethics and Integrity Board');
+    expect(names).not.toContain('Head of People Services');
+    expect(names).toEqual(expect.arrayContaining(['Essex Police', 'Police Appeals Tribunal', 'Police Remuneration Review Body']));
+  });
+
+  it('takes no force from a law or a list named after the police', () => {
+    const orgs = orgsOf('Officers dismissed under the Police Act are added to the Police Barred List, Essex Police said.');
+    expect(orgs.map((o) => o[0])).toEqual(['Essex Police']);
+  });
+
+  it('takes no one-word body from inside a quoted title-cased label', () => {
+    expect(orgsOf('He breached the standard of ‘Authority, Respect and Courtesy’, the panel found.')).toEqual([]);
+    expect(orgsOf('Forces were asked to sign its “Respect the Role” charter.')).toEqual([]);
+    expect(orgsOf('The charity Respect said perpetrators must be challenged.').map((o) => o[0])).toEqual(['Respect']);
+  });
+});
