@@ -183,7 +183,9 @@ export const NOT_NAME_WORDS = new Set(words(`
   det ch supt insp cmdr con asst sgt dept rt hon honourable
   post times guardian echo mail herald gazette mirror telegraph express chronicle observer journal argus courier sun
   prosecutor campaigner activist solicitor barrister lawyer magistrate judge recorder coroner reporter correspondent editor
-  list team unit directorate branch panel tribunal line helpline
+  list team unit directorate branch panel tribunal line helpline my lords lordships lordship
+  mum dad mother father son daughter brother sister wife husband widow widower partner gran nan grandmother grandfather
+  uncle aunt cousin niece nephew fiancee fiance girlfriend boyfriend
   later earlier yesterday today tonight tomorrow meanwhile separately now last next speaking asked instead still since
   although though despite because after before during under according following responding writing once both neither
   either every each many most some several other another former acting interim senior junior veteran campaigner

@@ -109,13 +109,21 @@ export function findOrganizations(ctx: DocContext): OrgResult {
 function addGazetteerHits(ctx: DocContext, reg: Registry): void {
   const hits = ctx.gaz.findOrgs(ctx.folded, ctx.text);
   const oneWord = (h: (typeof hits)[number]) => !/\s/.test(h.surface) && /\p{Ll}/u.test(h.surface);
+  // …unless what follows makes it a name: "Unison, which represented them, said", "Refuge said"
+  const named = (h: (typeof hits)[number]) => /^(?:,\s+(?:which|who)\b|\s+(?:said|says|told|added|warned|called|has|have)\b)/.test(ctx.masked.slice(h.end, h.end + 16));
   const risky = (h: (typeof hits)[number]) =>
-    oneWord(h) && (/(?:^|[.!?:"”’]\s*|\n\s*)$/.test(ctx.masked.slice(Math.max(0, h.start - 4), h.start)) || insideQuotedLabel(ctx.masked, h));
+    oneWord(h) && ((/(?:^|[.!?:"”’]\s*|\n\s*)$/.test(ctx.masked.slice(Math.max(0, h.start - 4), h.start)) && !named(h)) || insideQuotedLabel(ctx.masked, h));
   const confirmed = new Set(hits.filter((h) => !risky(h)).map((h) => h.org.id));
   for (const h of hits) {
     if (risky(h) && !confirmed.has(h.org.id)) continue;
     reg.mention(reg.fromGazetteer(h.org), h, h.surface);
   }
+}
+
+/** "Professional Standards Department", "People Services": a unit named for what it does. */
+function isUnitName(words: string[]): boolean {
+  const lower = words.map((w) => w.toLowerCase());
+  return lower.length > 1 && UNIT_WORDS.includes(lower[lower.length - 1]!) && lower.slice(0, -1).every((w) => UNIT_FUNCTION_WORDS.includes(w));
 }
 
 /** "‘Authority, Respect and Courtesy’", "its “Respect the Role” charter": a word of a quoted title-cased label. */
@@ -329,7 +337,8 @@ function addHeadwordName(ctx: DocContext, reg: Registry, run: string, runStart: 
     // "College of Policing's Authorised Professional Practice": a name ends at its possessive,
     // unless a body's headword follows ("National Police Chiefs' Council")
     const possessive = words.findIndex((w, i) => i < words.length - 1 && /['’]s?$/.test(w) && /s['’]$|['’]s$/.test(w));
-    if (possessive >= 0 && kindOfPhrase(words.slice(0, possessive + 1).map((w) => w.replace(/['’]s?$/, ''))) && !anyHeadwordKind(words.slice(possessive + 1))) {
+    // (or a unit of it follows: "Cumbria Constabulary's Professional Standards Department" is the force speaking)
+    if (possessive >= 0 && kindOfPhrase(words.slice(0, possessive + 1).map((w) => w.replace(/['’]s?$/, ''))) && (!anyHeadwordKind(words.slice(possessive + 1)) || isUnitName(words.slice(possessive + 1)))) {
       words = [...words.slice(0, possessive), words[possessive]!.replace(/['’]s?$/, '')];
     }
     const name = trimName(words.join(' '));
@@ -356,9 +365,8 @@ function addHeadwordName(ctx: DocContext, reg: Registry, run: string, runStart: 
     // "Professional Standards Department", "People Services": a force's own unit, not a body;
     // "Head of People Services", "Director of Legal Services": a job
     const lower = nameWords.map((w) => w.toLowerCase());
-    const unit = UNIT_WORDS.includes(lastWord) && lower.slice(0, -1).every((w) => UNIT_FUNCTION_WORDS.includes(w));
     const job = /^(?:head|director|chief|manager|deputy|assistant)$/.test(lower[0] ?? '') && lower[1] === 'of';
-    if (!entity.gazetteerId && (unit || job)) {
+    if (!entity.gazetteerId && (isUnitName(nameWords) || job)) {
       if (!entity.mentions.length) reg.byKey.delete(entity.key);
       return;
     }

@@ -353,6 +353,20 @@ function addFirstNameOnly(ctx: DocContext, entities: Map<string, PersonEntity>, 
     names.set(first, e);
     add(e, span);
   }
+  // "Kayleigh's dad Gary, 50,": a relative named by first name takes the family's surname
+  for (const m of ctx.masked.matchAll(KIN_FIRST_NAME)) {
+    const [, possessor, first] = m;
+    if (!possessor || !first || !isFirstName(first) || names.has(first)) continue;
+    const family = [...entities.values()].find((e) => e.mentions.length && /\s/.test(e.name) && (e.name.split(/\s+/)[0] === possessor || e.name.split(/\s+/).pop() === possessor));
+    if (!family) continue;
+    const start = m.index + m[0].length - first.length;
+    const span = { start, end: start + first.length };
+    if (mentions.some((x) => overlaps(x, span))) continue;
+    const full = `${first} ${family.name.split(/\s+/).pop()}`;
+    const e = entityFor(entities, full, null, genderOf(first, null));
+    names.set(first, e);
+    add(e, span);
+  }
   for (const [first, e] of names) {
     for (const m of ctx.masked.matchAll(new RegExp(`(?<![\\p{L}'’-])${first}(?![\\p{L}'’-])`, 'gu'))) {
       const span = { start: m.index, end: m.index + first.length };
@@ -360,6 +374,8 @@ function addFirstNameOnly(ctx: DocContext, entities: Map<string, PersonEntity>, 
     }
   }
 }
+
+const KIN_FIRST_NAME = /(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]+)['’]s\s+(?:mum|dad|mother|father|son|daughter|brother|sister|wife|husband|partner|gran|nan|grandmother|grandfather|uncle|aunt|cousin)\s+(\p{Lu}\p{Ll}+)(?![\p{L}'’-])/gu;
 
 /** "Dear Mr Hollis": the person a letter is written to, named the only way the letter names them. */
 function addSalutations(ctx: DocContext, entities: Map<string, PersonEntity>, mentions: PersonMention[], add: (e: PersonEntity, s: Span) => void): void {

@@ -29,14 +29,14 @@ const NOUN = /\b(reports?|survey|review|inspection|study|inquiry|audit|overview|
 /** A title character: anything but sentence punctuation and quote marks, an apostrophe inside a word allowed. */
 const T = String.raw`(?:[^.,\n‘’“”"]|(?<=\p{L})[’'](?=\p{L}))`;
 const TITLE_AFTER_NOUN = new RegExp(
-  String.raw`\b(?:report|review|study|survey|inquiry|inspection|guidance|strategy)(?:\s+(?:last|this|next)\s+(?:week|month|year)|\s+published\s+\w+|\s+(?:by|from)\s+[^,.\n]{3,120})?(?:,?\s+(?:entitled|titled|called|named)|,)\s+[‘“"']?(\p{Lu}(?:${T}|,\s(?=\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,\s+(?:which|that|who|published|was|were|is|has|had)\b)|,(?=\s(?!(?:and|but|or|which|who|that|published|released)\b)[\p{Ll}][^.,;:\n]*?\sand\s)){5,150}?)[’”"']?(?=[.;](?:\s|$|\p{Lu})|,(?!\s\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,\s+(?:which|that|who|published|was|were|is|has|had)\b)(?!\s(?!(?:and|but|or|which|who|that|published|released)\b)[\p{Ll}][^.,;:\n]*?\sand\s)(?:\s|$|\p{Lu})|:\s*[“"‘']|$)`,
+  String.raw`\b(?:report|review|study|survey|inquiry|inspection|guidance|strategy)(?:\s+(?:last|this|next)\s+(?:week|month|year)|\s+published\s+\w+|\s+(?:by|from)\s+[^,.\n]{3,120})?(?:,?\s+(?:entitled|titled|called|named)|,)\s+[‘“"']?(\p{Lu}(?:${T}|,\s(?=\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,\s+(?:which|that|who|published|was|were|is|has|had)\b)|,(?=\s(?!(?:and|but|or|which|who|that|published|released|\p{Ll}+ed)\b)[\p{Ll}][^.,;:\n]*?\sand\s)){5,150}?)[’”"']?(?=[.;](?:\s|$|\p{Lu})|,(?!\s\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,\s+(?:which|that|who|published|was|were|is|has|had)\b)(?!\s(?!(?:and|but|or|which|who|that|published|released|\p{Ll}+ed)\b)[\p{Ll}][^.,;:\n]*?\sand\s)(?:\s|$|\p{Lu})|:\s*[“"‘']|$)`,
   'gu',
 );
 /**
  * "its report Safe in Every Community: an inspection of …", "(HMICFRS), Behind Closed Doors: how
  * forces …": the "Title: subtitle" shape inspectorates give their reports, with no quote marks.
  */
-const SUBTITLED = /(?<![\p{L}\p{N}’'])(\p{Lu}[\p{L}\p{N}’'-]*(?:[ \t]+(?:of|the|and|for|in|on|to|a|an|at|by|&|\p{Lu}[\p{L}\p{N}’'-]*))+:[ \t]+[\p{L}’'](?:[^.,;:\n!?"“”‘’'()]|(?<=\p{L})[’'](?=\p{L})|,(?=\s(?!(?:and|but|or|which|who|that|published|released)\b)[\p{Ll}][^.,;:\n]*?\sand\s)){4,140}?)(?=[.;](?:\s|$)|,\s+(?:and|but|which|who|published|released|was|is|has|had|in|on)\b|,\s*$|\s+\(|\n|$)/gu;
+const SUBTITLED = /(?<![\p{L}\p{N}’'])(\p{Lu}[\p{L}\p{N}’'-]*(?:[ \t]+(?:of|the|and|for|in|on|to|a|an|at|by|&|\p{Lu}[\p{L}\p{N}’'-]*))+:[ \t]+[\p{L}’'](?:[^.,;:\n!?"“”‘’'()]|(?<=\p{L})[’'](?=\p{L})|,(?=\s(?!(?:and|but|or|which|who|that|published|released|\p{Ll}+ed)\b)[\p{Ll}][^.,;:\n]*?\sand\s)){4,140}?)(?=[.;](?:\s|$)|,\s+(?:and|but|which|who|published|released|was|is|has|had|in|on)\b|,\s*$|\s+\(|\n|$)/gu;
 /** "published Out of Sight, a national inspection of …", "Power Over Others, a 2023 inspectorate report" */
 const TITLE_BEFORE_APPOSITIVE = /(?<![\p{L}’'])(\p{Lu}[\p{L}’'-]*(?:[ \t]+(?:of|the|and|for|in|on|to|a|an|at|by|&|\p{Lu}[\p{L}’'-]*)){1,10}),[ \t]+(?:(?:a|an|the|its|their)[ \t]+(?:[\p{L}\d-]+[ \t]+){0,3}(?:report|inspection|review|study|survey|strategy|guidance|inquiry)\b|published[ \t]+(?:in|on|last|this)\b)/gu;
 /** "the Vetting Code of Practice", "Authorised Professional Practice on counter-corruption", "the Tackling VAWG Strategy", "its Standards and Dismissals Bulletin". */
@@ -69,7 +69,8 @@ export function findReports(ctx: DocContext, orgs: OrgResult, people: PeopleResu
     for (let m = re.exec(t); m; m = re.exec(t)) {
       // "the College of Policing's Vetting Code of Practice": the title follows the possessive
       const raw = (m[1] ?? '').trim().replace(/^(?:The|the|Its|its|Their|their|In)\s+/, '');
-      const afterPossessive = raw.replace(/^.*['’]s\s+(?=\p{Lu})/u, '');
+      // (not inside a subtitle: "Trust Betrayed: Avon and Somerset Police’s Response to …" is one title)
+      const afterPossessive = /:\s.*['’]s\s/u.test(raw) ? raw : raw.replace(/^.*['’]s\s+(?=\p{Lu})/u, '');
       const title = afterPossessive.replace(/\s+\([A-Z]{2,6}\)/, '');
       if (!looksLikeTitle(title) || (re === QUOTED_TITLE_AFTER_NOUN && !isTitleCased(title))) continue;
       const start = m.index + m[0].indexOf(afterPossessive);

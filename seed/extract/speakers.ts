@@ -56,6 +56,8 @@ interface Resolver {
   reports: ReportResult;
   /** people already given quotes, in document order */
   recentSpeakers: { name: string; at: number }[];
+  /** the last quote given to a body, for "It added:" */
+  lastBodyQuote?: { a: Attribution; paragraph: number };
   /** an interview transcript's speaker label by paragraph, once looked for (see interviewTurn) */
   turnLabels?: Map<number, string>;
 }
@@ -88,6 +90,7 @@ export function attributeQuotes(
     if (!a && (q.shape === 'block' || q.shape === 'tagged')) a = fromPreviousParagraph(r, q);
     if (!a && q.shape === 'block' && !(prev && prev.paragraph === q.paragraph - 1)) a = introducedBefore(r, q);
     if (a?.speakerKind === 'person' && a.speaker) r.recentSpeakers.push({ name: a.speaker, at: q.open });
+    if (a?.speakerKind === 'organization' && a.speaker) r.lastBodyQuote = { a, paragraph: q.paragraph };
     out.push(a ?? NONE);
   });
   repeatedQuotes(quotes, out);
@@ -202,6 +205,14 @@ function subjectOfVerb(r: Resolver, before: Span, anchor: number, requireNearEnd
   // a lead ending in a colon quotes the last verb's subject; words quoted inside reported speech
   // are the outermost speaker's: in "X said the watchdog had found '…'" they are X's
   const lastIsParticiple = /ing$/i.test(last[0]) && verbs.length > 1;
+  // "X said it would respond, but its vice-chair, Y, told reporters '…'": a new main clause
+  // after ", but" or ";" has its own subject, and the words are its verb's
+  const boundary = [...text.slice(0, last.index).matchAll(/(?:,\s+(?:but|while|whereas)|;)\s+/g)].pop();
+  const fromBoundary = boundary ? verbs.findIndex((v) => v.index >= boundary.index! + boundary[0].length) : -1;
+  if (boundary && fromBoundary > 0) {
+    const who = resolveWho(r, { start: before.start + boundary.index! + boundary[0].length, end: before.start + verbs[fromBoundary]!.index }, anchor, true);
+    if (who) return who;
+  }
   const order = /:\s*$/.test(text) && !lastIsParticiple ? verbs.map((_, i) => verbs.length - 1 - i) : verbs.map((_, i) => i);
   for (const i of order) {
     const subject = { start: before.start + (i > 0 ? verbs[i - 1]!.index + verbs[i - 1]![0].length : 0), end: before.start + verbs[i]!.index };
@@ -320,7 +331,11 @@ function titleHolder(r: Resolver, text: string, span: Span, anchor: number): Att
   const phrase = new RegExp(`(?:^|\\s)${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?:\\s|$)`);
   const kindOf = GENERIC_TITLES.find(([noun]) => noun.test(title))?.[1];
   const holds = (role: { title: string }) => phrase.test(role.title.toLowerCase()) || !!kindOf?.test(role.title);
-  const holders = r.people.mentions.filter((p) => p.start < anchor && p.entity.roles.some(holds));
+  // the title's head first: "Chief Executive, Office of the Police and Crime Commissioner" is no commissioner
+  const head = (role: { title: string }) => ({ title: role.title.split(/,|\s+(?:of|for|at|to)\s+/)[0]! });
+  const before = r.people.mentions.filter((p) => p.start < anchor);
+  const byHead = before.filter((p) => p.entity.roles.some((role) => holds(head(role))));
+  const holders = byHead.length ? byHead : before.filter((p) => p.entity.roles.some(holds));
   // a lede naming the office before the person ("The commissioner for Dorset has accused …"):
   // whoever that very title was given to
   const pick = holders[holders.length - 1] ??
@@ -342,7 +357,7 @@ function spokespersonBody(r: Resolver, span: Span): Attribution | null {
 
 /** "the Committee concluded": the body named before whose name begins or ends with that word. */
 function headNounBody(r: Resolver, text: string, span: Span, anchor: number): Attribution | null {
-  const m = /\b[Tt]he\s+(\p{Lu}\p{Ll}+)\s*$/u.exec(text.replace(/[\s,]+$/, '')) ?? /^\s*[Tt]he\s+(\p{Lu}\p{Ll}+)['’]s\s/u.exec(text);
+  const m = /\b[Tt]he\s+(\p{Lu}\p{Ll}+)\s*$/u.exec(text.replace(/[\s,]+$/, '').replace(/\s+(?:has|have|had|also)$/, '')) ?? /^\s*[Tt]he\s+(\p{Lu}\p{Ll}+)['’]s\s/u.exec(text);
   const word = m?.[1]?.toLowerCase();
   if (!word) return null;
   const prior = r.orgs.mentions.filter((o) => o.start < anchor && new RegExp(`^${word}\\b|\\b${word}$`, 'i').test(o.entity.name));
@@ -357,6 +372,15 @@ function headNounBody(r: Resolver, text: string, span: Span, anchor: number): At
 function resolveWho(r: Resolver, span: Span, anchor: number, pronounAtEnd: boolean): Attribution | null {
   const t = r.ctx.masked;
   const text = t.slice(span.start, span.end);
+  // "Unison, which represented the two officers, said": the subject is what the clause is about
+  const relative = /,\s+(?:which|who|whose)\s[^,]*,\s*$/.exec(text);
+  if (relative && relative.index > 0) return resolveWho(r, { start: span.start, end: span.start + relative.index }, anchor, false);
+  // "The Chair thanked the Chief Constable and said …": the second verb shares the first one's subject
+  const shared = /^(\s*(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}’'-]*\s*){1,4}?)\s+\p{Ll}+(?:ed|s)\b[^,;]*\band\s*$/u.exec(text);
+  if (shared?.[1]) {
+    const who = resolveWho(r, { start: span.start, end: span.start + shared[1].length }, anchor, false);
+    if (who) return who;
+  }
   const pron = (pronounAtEnd ? PRONOUN_AT_END : PRONOUN_ONLY).exec(text) ?? PRONOUN_ONLY.exec(text);
   if (pron?.[1]) {
     const pSpan = { start: span.start + text.lastIndexOf(pron[1]), end: 0 };
@@ -384,6 +408,11 @@ function resolveWho(r: Resolver, span: Span, anchor: number, pronounAtEnd: boole
     const rep = REPORT_WORD.exec(nearText);
     if (rep && (!org || near.start + rep.index > org.end)) return reportSpeaker(r, { start: near.start + rep.index, end: near.start + rep.index + rep[0].length }, anchor);
     if (org) return orgAttribution(org.entity, { start: org.start, end: org.end });
+  }
+  // "“…,” the statement said": whoever the statement was read or issued for
+  if (/\b(?:the|this|that)\s+statement\s*$/i.test(text)) {
+    const owner = statementOwner(r, span.start);
+    if (owner) return owner;
   }
   const person = subjectPerson(r, span);
   if (person) return { speaker: person.entity.name, speakerKind: 'person', speakerSpan: { start: person.start, end: person.end } };
@@ -534,6 +563,12 @@ function resolvePronoun(r: Resolver, pronoun: string, span: Span, anchor: number
     }
     return latest ? { speaker: latest.entity.name, speakerKind: 'person', speakerSpan: span } : null;
   }
+  // "A spokesperson for the force said: '…' / It added: '…'": the body just quoted goes on
+  const paragraph = r.ctx.paragraphs.findIndex((p) => p.start <= span.start && span.start <= p.end);
+  if (pronoun === 'it' && r.lastBodyQuote && paragraph - r.lastBodyQuote.paragraph <= 1 &&
+    /^\s+(?:added|adds|continued|continues|went\s+on)\b/.test(r.ctx.masked.slice(span.end, span.end + 12))) {
+    return { ...r.lastBodyQuote.a, speakerSpan: span };
+  }
   // "The Federation supported the aim of the guidance. It said: '…'": the body opening the sentence before
   const lead = sentenceLeadBody(r, span);
   if (lead) return lead;
@@ -556,6 +591,20 @@ function resolvePronoun(r: Resolver, pronoun: string, span: Span, anchor: number
   const repPos = rep ? Math.max(...rep.mentions.filter((m) => m.start < anchor).map((m) => m.start)) : -1;
   if (rep && (!org || repPos > org.start)) return { speaker: rep.title, speakerKind: 'report', speakerSpan: span };
   return org ? orgAttribution(org.entity, span) : null;
+}
+
+/** "read a statement on behalf of Mr Forsyth's mother, Carol Forsyth": the person or body it speaks for. */
+function statementOwner(r: Resolver, pos: number): Attribution | null {
+  const t = r.ctx.masked;
+  const from = Math.max(r.ctx.body.start, pos - 1500);
+  const found = [...t.slice(from, pos).matchAll(/\bstatement\s+(?:on\s+behalf\s+of|from|by|for)\s+/gi)].pop();
+  if (!found) return null;
+  const start = from + found.index + found[0].length;
+  const within = (m: Span) => m.start >= start && m.end <= Math.min(pos, start + 120);
+  const person = r.people.mentions.find((m) => within(m) && !/^['’]s?\b/.test(t.slice(m.end, m.end + 3)));
+  if (person) return { speaker: person.entity.name, speakerKind: 'person', speakerSpan: { start: person.start, end: person.end } };
+  const org = r.orgs.mentions.find(within);
+  return org ? orgAttribution(org.entity, { start: org.start, end: org.end }) : null;
 }
 
 /** The body the sentence before `span`'s opens with ("The Federation supported …"). */

@@ -87,3 +87,11 @@ describe('what is not a body of its own', () => {
     expect(orgsOf('The charity Respect said perpetrators must be challenged.').map((o) => o[0])).toEqual(['Respect']);
   });
 });
+
+describe('bodies named at a sentence start and through their units', () => {
+  it('takes a one-word body opening a sentence when a clause or verb makes it a name, and a force speaking through its unit', () => {
+    const orgs = orgsOf('Respect, which works with perpetrators, said the scheme must grow. Essex Police’s Professional Standards Department said it had acted.').map((o) => o[0]);
+    expect(orgs).toEqual(['Respect', 'Essex Police']);
+  });
+});
+

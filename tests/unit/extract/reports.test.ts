@@ -72,3 +72,11 @@ describe('reports named in wire copy and features', () => {
     expect(r.map((x) => x.title)).not.toContain('Deborah Quinlan from Bootle');
   });
 });
+
+describe('report titles with a possessive in the subtitle', () => {
+  it('keeps "Title: X’s Response to Y" whole and stops before a clause of its own', () => {
+    const r = reportsOf('The inspection, Trust Betrayed: Essex Police’s Response to Abuse of Position, examined 186 cases recorded between April 2022 and March 2025.');
+    expect(r.map((x) => x.title)).toContain('Trust Betrayed: Essex Police’s Response to Abuse of Position');
+  });
+});
+

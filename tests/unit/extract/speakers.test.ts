@@ -346,5 +346,36 @@ describe('speakers in court reports, interviews, wire copy and letters', () => {
     const text = 'Gareth Lloyd posted a video of the arrest.\n\nThe police and crime commissioner, Helen Porter, shared Mr Lloyd’s post with the comment: “I have asked for an urgent briefing.”';
     expect(said(text)).toEqual([['Helen Porter', 'person']]);
   });
+
+  it('gives a relative’s words to the relative named with the family surname, and a statement to whom it speaks for', () => {
+    const text = [
+      'Kayleigh Dunmore, 19, was attacked in May.',
+      'Mum Donna Dunmore, 47, fumed: “He should be nowhere near a uniform.”',
+      'Kayleigh’s dad Gary, 50, said he was left “sick to my stomach” by the outcome.',
+      'Outside court, the family’s solicitor read a statement on behalf of Kayleigh’s aunt, Ruth Abara.',
+      '“She was failed at every turn,” the statement said.',
+    ].join('\n\n');
+    expect(said(text)).toEqual([['Donna Dunmore', 'person'], ['Gary Dunmore', 'person'], ['Ruth Abara', 'person']]);
+  });
+
+  it('gives "It added:" to the body quoted just before', () => {
+    const text = 'The inquest heard evidence for two days.\n\nA spokesperson for Essex Police said: “Our thoughts are with the family.”\n\nIt added: “We have since changed how cells are checked.”';
+    expect(said(text)).toEqual([['Essex Police', 'organization'], ['Essex Police', 'organization']]);
+  });
+
+  it('reads the subject past a relative clause, after ", but", and across "and said"', () => {
+    const text = [
+      'Essex Police, which investigated the complaint, said the officers had been “badly let down by training”.',
+      'The Police Federation said it would respond in full, but its chair, Gareth Lloyd, told reporters the rise “does not mean officers are worse”.',
+      'The Chair, Helen Porter, opened the meeting.',
+      'The Chair thanked the Chief Constable and said that the panel would want to see “the same figures every quarter”.',
+    ].join('\n\n');
+    expect(said(text)).toEqual([['Essex Police', 'organization'], ['Gareth Lloyd', 'person'], ['Helen Porter', 'person']]);
+  });
+
+  it('takes the head of a role for a title: a commissioner’s chief executive is no commissioner', () => {
+    const text = 'Present: Gareth Lloyd (Police and Crime Commissioner for Essex), Helen Porter (Chief Executive, Office of the Police and Crime Commissioner).\n\nA recording showed that the Commissioner had said “some of the claims are cranky”.';
+    expect(said(text)).toEqual([['Gareth Lloyd', 'person']]);
+  });
 });
 
