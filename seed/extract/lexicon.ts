@@ -76,6 +76,7 @@ export const SPEECH_VERBS = words(`
   posted posts tweeted tweets messaged texted emailed began begins
   blasted slammed fumed raged hailed praised criticised criticized condemned demanded pleaded begged sobbed shouted
   joked quipped boasted snapped resolved recommended recommends indicated indicates signalled hinted submitted contended
+  slams slamming blasts blasting fumes fuming rages raging
 `);
 
 /** Phrases that report speech as a verb does: "She goes on: '…'", "As the chief constable put it, '…'". */

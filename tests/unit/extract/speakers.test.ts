@@ -377,5 +377,10 @@ describe('speakers in court reports, interviews, wire copy and letters', () => {
     const text = 'Present: Gareth Lloyd (Police and Crime Commissioner for Essex), Helen Porter (Chief Executive, Office of the Police and Crime Commissioner).\n\nA recording showed that the Commissioner had said “some of the claims are cranky”.';
     expect(said(text)).toEqual([['Gareth Lloyd', 'person']]);
   });
+
+  it('reads tabloid participles as speech: "slamming it as ‘…’"', () => {
+    const text = 'Donna Dunmore, 47, sat through the hearing.\n\nMrs Dunmore then turned her anger on the force, slamming it as ‘a closed shop that looks after its own’.';
+    expect(said(text)).toEqual([['Donna Dunmore', 'person']]);
+  });
 });
 
