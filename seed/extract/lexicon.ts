@@ -184,7 +184,7 @@ export const NOT_NAME_WORDS = new Set(words(`
   det ch supt insp cmdr con asst sgt dept rt hon honourable
   post times guardian echo mail herald gazette mirror telegraph express chronicle observer journal argus courier sun
   prosecutor campaigner activist solicitor barrister lawyer magistrate judge recorder coroner reporter correspondent editor
-  list team unit directorate branch panel tribunal line helpline my lords lordships lordship
+  research list team unit directorate branch panel tribunal line helpline my lords lordships lordship
   mum dad mother father son daughter brother sister wife husband widow widower partner gran nan grandmother grandfather
   uncle aunt cousin niece nephew fiancee fiance girlfriend boyfriend
   later earlier yesterday today tonight tomorrow meanwhile separately now last next speaking asked instead still since

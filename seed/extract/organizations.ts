@@ -27,7 +27,7 @@ export interface OrgResult {
 
 const HEADWORD_KIND = new Map(ORG_HEADWORDS.map(([w, k]) => [w.toLowerCase(), k]));
 // Headwords that can open a name: "University of Kent", "College of Policing", "Office for ..."
-const LEADING_HEADWORDS = new Set(['university', 'college', 'office', 'department', 'ministry', 'institute', 'school', 'commission', 'council', 'federation', 'association', 'society', 'inspectorate', 'police']);
+const LEADING_HEADWORDS = new Set(['university', 'college', 'office', 'department', 'ministry', 'institute', 'school', 'commission', 'council', 'federation', 'association', 'society', 'inspectorate', 'police', 'centre', 'center']);
 /** what a name led by "Police" ends with when it is a law, a list or a scheme, not a body */
 const NOT_A_BODY_LAST = new Set('act acts list standards line proceedings statistics vetting insight regulations guidance code framework reform data figures powers scheme'.split(' '));
 const TITLE_WORDS = new Set(

@@ -593,6 +593,7 @@ function roleFromAppositive(ctx: DocContext, text: string, span: Span, orgMentio
   const tail = ctx.masked
     .slice(lastInner.end, span.end)
     .replace(/^[\s)]*(?:\([^)]*\))?/, '')
+    .replace(/^['’]s?\s+/, '')
     .trim();
   if (relStart <= 5 && tail && ROLE_NOUN_RE.test(tail)) return { title: tail, organization: org, ...span };
   return { title: cleaned.trim(), organization: org, ...span };

@@ -446,7 +446,7 @@ function subjectPerson(r: Resolver, span: Span) {
   const inSpan = r.people.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
   // "Gareth Llewellyn, representing Mr Hartley, said": a name opening the clause is its subject
   const opening = inSpan[0];
-  if (opening && /^[\s"“”‘’',]*(?:(?:and|but|so|then|yet)\s+)?(?:[\p{Lu}][\p{L}.]*\s+){0,4}$/iu.test(r.ctx.masked.slice(span.start, opening.start)) &&
+  if (opening && /^[\s"“”‘’',]*(?:(?:[Aa]nd|[Bb]ut|[Ss]o|[Tt]hen|[Yy]et)\s+)?(?:\p{Lu}[\p{L}.]*\s+){0,4}$/u.test(r.ctx.masked.slice(span.start, opening.start)) &&
     !/^['’]s?\b/.test(r.ctx.masked.slice(opening.end, opening.end + 3))) {
     const rest = r.ctx.masked.slice(opening.end, span.end);
     // …unless the clause goes on to a new subject after the appositive ("X, a friend of Y, and Z")

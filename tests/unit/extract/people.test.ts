@@ -124,3 +124,15 @@ describe('pseudonyms', () => {
   });
 });
 
+describe('roles after a possessive body, and research centres', () => {
+  it('reads "the College of Policing’s director of standards" as director of standards at the College', () => {
+    expect(roles('Gareth Lloyd, the College of Policing’s director of standards, told MPs the guidance was sound.', 'Gareth Lloyd')).toEqual([['director of standards', 'College of Policing']]);
+  });
+
+  it('takes "Centre for Policing Research" as a body, not a person', () => {
+    const text = 'Professor Helen Porter, who directs the university’s Centre for Policing Research, said the team had interviewed 46 officers.';
+    expect(peopleOf(text).map((p) => p.name)).toEqual(['Helen Porter']);
+    expect(extractDocument(text, { docName: 't.txt', gazetteer: testGazetteer }).organizations.map((o) => o.name)).toContain('Centre for Policing Research');
+  });
+});
+

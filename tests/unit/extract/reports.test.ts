@@ -80,3 +80,10 @@ describe('report titles with a possessive in the subtitle', () => {
   });
 });
 
+describe('a title followed by its own clause', () => {
+  it('ends a title before ", found that …"', () => {
+    const r = reportsOf('Its report, Standards in the Balance, found that misconduct cases took an average of 411 days and March was the worst month.');
+    expect(r.map((x) => x.title)).toContain('Standards in the Balance');
+  });
+});
+

@@ -382,5 +382,10 @@ describe('speakers in court reports, interviews, wire copy and letters', () => {
     const text = 'Donna Dunmore, 47, sat through the hearing.\n\nMrs Dunmore then turned her anger on the force, slamming it as ‘a closed shop that looks after its own’.';
     expect(said(text)).toEqual([['Donna Dunmore', 'person']]);
   });
+
+  it('takes no preposition’s object for the subject of a clause that opens with a lowercase phrase', () => {
+    const text = 'Gareth Lloyd, the College’s director of standards, told MPs the guidance was sound.\n\nUnder questioning from Helen Porter, Lloyd admitted the guidance was ‘overdue for revision’.';
+    expect(said(text)).toEqual([['Gareth Lloyd', 'person']]);
+  });
 });
 
