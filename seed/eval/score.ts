@@ -30,6 +30,12 @@ export interface Counts {
   pq: number;
   mq: number;
   attr: number;
+  /**
+   * Matched quotes whose gold speaker is "unknown" (how gold files that may not hold a null
+   * write "nobody named") and whose prediction names no one: right in substance, never
+   * counted by the reference scorer. Reported beside its figures, never inside them.
+   */
+  unnamed: number;
   go: number;
   po: number;
   mo: number;
@@ -147,6 +153,7 @@ export function scoreDocument(gold: GoldDoc, pred: PredDoc | undefined): DocScor
   for (const o of gold.organizations ?? []) orgAliases.set(norm(o.name), o.aliases ?? []);
   const qm = match(pq, gq, (a, b) => overlapF(a.text, b.text), 0.6);
   let attr = 0;
+  let unnamed = 0;
   for (const [i, j] of qm) {
     const g = gq[j]!;
     const pi = pq[i]!;
@@ -155,6 +162,7 @@ export function scoreDocument(gold: GoldDoc, pred: PredDoc | undefined): DocScor
     const soleReport = g.speakerKind === 'report' && pi.speakerKind === 'report' && (gold.reports ?? []).length === 1;
     const ok = soleReport || names.some((name) => nameMatch(pi.speaker, name, orgAliases.get(norm(name)) ?? []));
     if (ok) attr++;
+    else if (norm(g.speaker) === 'unknown' && !pi.speaker) unnamed++;
   }
   const go = gold.organizations ?? [];
   const po = p.organizations ?? [];
@@ -175,6 +183,7 @@ export function scoreDocument(gold: GoldDoc, pred: PredDoc | undefined): DocScor
     pq: pq.length,
     mq: qm.length,
     attr,
+    unnamed,
     go: go.length,
     po: po.length,
     mo: om.length,
@@ -194,12 +203,12 @@ const r3 = (x: number): number => +x.toFixed(3);
 /** Scores predictions against gold documents (given in the reference's order: file name sorted). */
 export function score(golds: GoldDoc[], preds: PredDoc[]): ScoreResult {
   const byDoc = new Map(preds.map((p) => [basename(p.doc), p]));
-  const totals = { gq: 0, pq: 0, mq: 0, attr: 0, go: 0, po: 0, mo: 0, gp: 0, pp: 0, mp: 0, missingDocs: 0 };
+  const totals = { gq: 0, pq: 0, mq: 0, attr: 0, unnamed: 0, go: 0, po: 0, mo: 0, gp: 0, pp: 0, mp: 0, missingDocs: 0 };
   const docs: DocScore[] = [];
   for (const gold of golds) {
     const d = scoreDocument(gold, byDoc.get(gold.doc));
     if (d.missing) totals.missingDocs++;
-    for (const k of ['gq', 'pq', 'mq', 'attr', 'go', 'po', 'mo', 'gp', 'pp', 'mp'] as const) totals[k] += d[k];
+    for (const k of ['gq', 'pq', 'mq', 'attr', 'unnamed', 'go', 'po', 'mo', 'gp', 'pp', 'mp'] as const) totals[k] += d[k];
     docs.push(d);
   }
   const q = pr(totals.mq, totals.pq, totals.gq);
@@ -224,6 +233,15 @@ export function score(golds: GoldDoc[], preds: PredDoc[]): ScoreResult {
       predQuotes: totals.pq,
     },
   };
+}
+
+/**
+ * Attribution counting a gold "unknown" speaker left unnamed by the prediction as right: the
+ * figure the evaluation sets' own READMEs define (their "unknown" stands for null). Not a
+ * reference figure; `npm run eval` prints it on a line of its own.
+ */
+export function attributionUnnamedAsNull(totals: Counts): number {
+  return totals.mq ? r3((totals.attr + totals.unnamed) / totals.mq) : 0;
 }
 
 /** The per-document line, worded as the reference prints it. */

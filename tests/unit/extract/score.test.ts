@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { docLine, type GoldDoc, nameMatch, overlapF, score, summaryLines } from '../../../seed/eval/score.js';
+import { attributionUnnamedAsNull, docLine, type GoldDoc, nameMatch, overlapF, score, summaryLines } from '../../../seed/eval/score.js';
 
 // The reference scorer lives in shared/ beside the repository.
 const REFERENCE = [resolve('../shared/corpus/score.mjs'), '/work/shared/corpus/score.mjs'].find((p) => existsSync(p));
@@ -47,5 +47,18 @@ describe('score (port of the reference scorer)', () => {
       const ours = [...result.docs.map(docLine), ...(result.totals.missingDocs ? [`documents with no prediction: ${result.totals.missingDocs}`] : []), ...summaryLines(result.summary)];
       expect(ours).toEqual(reference);
     }
+  });
+});
+
+describe('unnamed speakers', () => {
+  it('counts a gold "unknown" left unnamed apart from the reference figures', () => {
+    const gold = { doc: 'a.txt', quotes: [{ text: 'we were never told why', speaker: 'unknown', speakerKind: 'person' }, { text: 'the force has failed them', speaker: 'Jane Smith', speakerKind: 'person' }] };
+    const pred = { doc: 'a.txt', quotes: [{ text: 'we were never told why', speaker: null, speakerKind: null }, { text: 'the force has failed them', speaker: 'Smith', speakerKind: 'person' }] };
+    const result = score([gold as never], [pred as never]);
+    expect(result.summary.attribution).toBe(0.5);
+    expect(result.totals.unnamed).toBe(1);
+    expect(attributionUnnamedAsNull(result.totals)).toBe(1);
+    const named = score([gold as never], [{ ...pred, quotes: [{ ...pred.quotes[0]!, speaker: 'Someone Else' }, pred.quotes[1]!] } as never]);
+    expect(named.totals.unnamed).toBe(0);
   });
 });
