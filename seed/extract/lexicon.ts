@@ -27,6 +27,7 @@ const MALE_NAMES = words(`
   andre andré antoine darius dwayne errol everton jermaine leroy marlon tyrone winston delroy
   aidan alfie archie barney bobby caleb cameron dominic elliott felix finn freddie gabriel harvey jasper jude kai leon louie
   nathaniel oscar reece reuben rowan seb sebastian spencer stanley tobias toby warren wesley
+  dermot giles ifan phillip
 `);
 
 const FEMALE_NAMES = words(`
@@ -53,6 +54,7 @@ const FEMALE_NAMES = words(`
   freya georgina gemma hollie india jade jodie kayleigh kayla keeley kelsey leah lily lola mia millie nicole paige poppy
   rebekah robyn rosa ruby scarlett shannon sienna skye tamsin tilly willow beryl brenda doreen gladys irene jean joan
   marjorie maureen mavis muriel norma peggy rita sylvia
+  alys amira anjali carolyn cheryl dawn eileen elaine ellen farida henrietta jacqueline lorraine lowenna mandy meena zoë
 `);
 
 export const FIRST_NAME_GENDER: ReadonlyMap<string, 'm' | 'f'> = new Map([

@@ -36,8 +36,8 @@ const TITLE_AS_NAME = /\bthe\s+(?:[\p{L}-]+['’]s\s+)?((?:[\p{L}-]+\s+){0,3}[\p
 const ROLE_NOUN_RE = new RegExp(`\\b(?:${ROLE_NOUNS.join('|')})\\b`, 'i');
 /** "the inspection report itself, which states:": the relative clause speaks for its antecedent */
 const WHICH_CLAUSE = /,\s*which\s*$/i;
-/** a subject the text leaves unnamed: "my mother", "one sergeant", "the woman, who cannot be named,", "PC A" */
-const UNNAMED_SUBJECT = /^\s*(?:[\s\S]*(?:\b(?:[Ww]hat|[Tt]hat|[Ww]hen|[Aa]nd|[Tt]hen)|,)\s+)?(?:(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(?!(?:is|was|are|were|be|been|has|had|have|also)\s*$)\p{Ll}[\p{Ll}-]*|[Tt]he\s+(?:woman|man|victim|complainant|survivor|girl|boy|teenager|caller|witness|mother|father)|[Tt]he\s+(?:woman|man|victim|complainant|survivor|girl|boy|teenager|caller|witness|mother|father),\s+(?:who|whose)\s[^,]*,?|(?:PC|DC|DS|Sgt|Officer|Witness|Person|Mr|Mrs|Ms|Miss)\s+[A-Z])\s*$/u;
+/** a subject the text leaves unnamed: "my mother", "one sergeant", "a call handler in the Midlands", "the woman, who cannot be named,", "PC A" */
+const UNNAMED_SUBJECT = /^\s*(?:[\s\S]*(?:\b(?:[Ww]hat|[Tt]hat|[Ww]hen|[Aa]nd|[Tt]hen)|,)\s+)?(?:(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(?!(?:is|was|are|were|be|been|has|had|have|also)\s*$)\p{Ll}[\p{Ll}-]*(?:\s+(?:in|at|from|with)\s+(?:the\s+)?\p{Lu}[\p{L}-]*)?|[Tt]he\s+(?:woman|man|victim|complainant|survivor|girl|boy|teenager|caller|witness|mother|father)|[Tt]he\s+(?:woman|man|victim|complainant|survivor|girl|boy|teenager|caller|witness|mother|father),\s+(?:who|whose)\s[^,]*,?|(?:PC|DC|DS|Sgt|Officer|Witness|Person|Mr|Mrs|Ms|Miss)\s+[A-Z])\s*$/u;
 /** after a quote inside a sentence: a conjunction carrying the sentence's own subject on */
 const CLAUSE_GOES_ON = /^\s*(?:but|and|or|yet|while|whereas|although|though|because)\s/i;
 /** "the officer", "the judge": a common noun standing for whoever the document gives a title of that kind */

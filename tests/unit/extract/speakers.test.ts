@@ -387,5 +387,15 @@ describe('speakers in court reports, interviews, wire copy and letters', () => {
     const text = 'Gareth Lloyd, the College’s director of standards, told MPs the guidance was sound.\n\nUnder questioning from Helen Porter, Lloyd admitted the guidance was ‘overdue for revision’.';
     expect(said(text)).toEqual([['Gareth Lloyd', 'person']]);
   });
+
+  it('leaves a respondent described by job and place unnamed', () => {
+    const text = 'Helen Porter said: “We asked staff to tell us in their own words.”\n\nA call handler in the Midlands wrote: “I reported a sergeant and was moved to another team.”';
+    expect(said(text)).toEqual([['Helen Porter', 'person'], [null, null]]);
+  });
+
+  it('knows Elaine as a woman’s name when "she" follows a sentence about her and another', () => {
+    const text = 'Sgt Elaine Marsh thanked branch secretary Kelly Armitage for the new rota. She said: “Kelly has worked tirelessly on this.”';
+    expect(said(text)).toEqual([['Elaine Marsh', 'person']]);
+  });
 });
 
