@@ -220,7 +220,9 @@ function subjectOfVerb(r: Resolver, before: Span, anchor: number, requireNearEnd
     if (who) return who;
     // "what my mother told me: '…'", "One sergeant wrote:": someone the text does not name, and
     // no one else's words (the quote does not go to the speaker before it either)
-    if (order[0] === i && /:\s*$/.test(text) && UNNAMED_SUBJECT.test(t.slice(subject.start, subject.end)) && !SPOKESPERSON.test(t.slice(subject.start, subject.end))) return { ...NONE, speakerSpan: subject };
+    // (the whole clause before the verb: "A call handler wrote:" reads "call" as a verb too)
+    const clause = t.slice(before.start, subject.end);
+    if (order[0] === i && /:\s*$/.test(text) && (UNNAMED_SUBJECT.test(t.slice(subject.start, subject.end)) || UNNAMED_SUBJECT.test(clause)) && !SPOKESPERSON.test(clause)) return { ...NONE, speakerSpan: subject };
   }
   // "Abuse of position is defined as: '…'": a definition no one is named for is the report's
   return /:\s*$/.test(text) && DEFINITION_LEAD.test(text) ? reportSpeaker(r, before, anchor) : null;
