@@ -142,6 +142,7 @@ export const UNIT_FUNCTION_WORDS = words(`
   protection digital vetting policy performance operations operational criminal investigation investigations public
   contact control room disclosure records business support training learning development workforce planning change
   transformation estates fleet procurement complaints conduct misconduct governance assurance compliance safeguarding
+  head press media
   of and the for &
 `);
 export const UNIT_WORDS = words(`department unit team directorate branch board services service committee group panel office`);
@@ -159,6 +160,10 @@ export const ORG_HEADWORDS: ReadonlyArray<readonly [string, string]> = [
   // newspapers and agencies ("the Mersey Courier", "Meridian Press"): words that end a title and little else
   ['Courier', 'media'], ['Gazette', 'media'], ['Herald', 'media'], ['Chronicle', 'media'], ['Echo', 'media'], ['Argus', 'media'],
   ['Advertiser', 'media'], ['Examiner', 'media'], ['Telegraph', 'media'], ['Observer', 'media'], ['Press', 'media'], ['Post', 'media'],
+  ['Mercury', 'media'], ['Despatch', 'media'], ['Dispatch', 'media'], ['Ledger', 'media'], ['Sentinel', 'media'], ['Magazine', 'media'],
+  ['Quarterly', 'media'], ['Radio', 'media'], ['Daily', 'media'], ['Sunday', 'media'], ['Evening', 'media'],
+  // courts ("Stafford Crown Court", "Court of Appeal")
+  ['Court', 'other'],
 ];
 
 /** Words naming a body by its type, for "the charity Refuge" or "the union said". */

@@ -27,7 +27,7 @@ export interface OrgResult {
 
 const HEADWORD_KIND = new Map(ORG_HEADWORDS.map(([w, k]) => [w.toLowerCase(), k]));
 // Headwords that can open a name: "University of Kent", "College of Policing", "Office for ..."
-const LEADING_HEADWORDS = new Set(['university', 'college', 'office', 'department', 'ministry', 'institute', 'school', 'commission', 'council', 'federation', 'association', 'society', 'inspectorate', 'police', 'centre', 'center']);
+const LEADING_HEADWORDS = new Set(['university', 'college', 'office', 'department', 'ministry', 'institute', 'school', 'commission', 'council', 'federation', 'association', 'society', 'inspectorate', 'police', 'centre', 'center', 'daily', 'sunday', 'evening']);
 /** what a name led by "Police" ends with when it is a law, a list or a scheme, not a body */
 const NOT_A_BODY_LAST = new Set('act acts list standards line proceedings statistics vetting insight regulations guidance code framework reform data figures powers scheme'.split(' '));
 const TITLE_WORDS = new Set(
@@ -235,7 +235,9 @@ function trimName(name: string): string {
   const words = name.split(/[ \t]+/);
   while (words.length > 0) {
     const last = (words[words.length - 1] ?? '').toLowerCase();
-    if (PLACE_WORDS.has(last) || ['of', 'for', 'and', 'the', 'on', '&'].includes(last)) words.pop();
+    // "Kingsley Court" is an address, "Teesside Crown Court" a court
+    const court = last === 'court' && /^(?:crown|magistrates['’]?|county|high|supreme|family|youth|coroners['’]?|coroner['’]s)$/i.test(words[words.length - 2] ?? '');
+    if ((PLACE_WORDS.has(last) && !court) || ['of', 'for', 'and', 'the', 'on', '&'].includes(last)) words.pop();
     else break;
   }
   return words.join(' ').replace(/['’]s$/, '');

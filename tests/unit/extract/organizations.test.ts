@@ -95,3 +95,12 @@ describe('bodies named at a sentence start and through their units', () => {
   });
 });
 
+
+describe('outlets and courts by their name words', () => {
+  it('takes "Daily …", "… Radio", "… Mercury" as media and "… Crown Court" as a body; a press office is no body', () => {
+    const orgs = orgsOf('She told the Daily Clarion and Wolds Radio what happened at Teesside Crown Court, the Wye Valley Mercury reported. The Press Office did not reply.');
+    expect(orgs.map((o) => [o[0], o[1]])).toEqual([
+      ['Daily Clarion', 'media'], ['Wolds Radio', 'media'], ['Teesside Crown Court', 'other'], ['Wye Valley Mercury', 'media'],
+    ]);
+  });
+});
