@@ -55,6 +55,7 @@ const FEMALE_NAMES = words(`
   rebekah robyn rosa ruby scarlett shannon sienna skye tamsin tilly willow beryl brenda doreen gladys irene jean joan
   marjorie maureen mavis muriel norma peggy rita sylvia
   alys amira anjali carolyn cheryl dawn eileen elaine ellen farida henrietta jacqueline lorraine lowenna mandy meena zoë
+  bernadette colette geraldine maxine noreen rosalind rosemary roisin róisín sinead sinéad una winifred yvette
 `);
 
 export const FIRST_NAME_GENDER: ReadonlyMap<string, 'm' | 'f'> = new Map([

@@ -367,6 +367,25 @@ function addFirstNameOnly(ctx: DocContext, entities: Map<string, PersonEntity>, 
     names.set(first, e);
     add(e, span);
   }
+  // "His wife, Bernadette, …" in a piece about one man: his family name, when the piece names
+  // one person of that sex more than any other so far
+  for (const m of ctx.masked.matchAll(PRONOUN_KIN_FIRST_NAME)) {
+    const [, pronoun, first] = m;
+    if (!pronoun || !first || !isFirstName(first) || names.has(first)) continue;
+    const start = m.index + m[0].lastIndexOf(first);
+    const span = { start, end: start + first.length };
+    if (mentions.some((x) => overlaps(x, span))) continue;
+    const sex = /^his$/i.test(pronoun) ? 'm' : 'f';
+    const counts = [...entities.values()]
+      .filter((e) => e.gender === sex && /\s/.test(e.name))
+      .map((e) => [e, e.mentions.filter((x) => x.start < start).length] as const)
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => b[1] - a[1]);
+    if (!counts.length || (counts[1] && counts[1][1] === counts[0]![1])) continue;
+    const e = entityFor(entities, `${first} ${counts[0]![0].name.split(/\s+/).pop()}`, null, genderOf(first, null));
+    names.set(first, e);
+    add(e, span);
+  }
   for (const [first, e] of names) {
     for (const m of ctx.masked.matchAll(new RegExp(`(?<![\\p{L}'’-])${first}(?![\\p{L}'’-])`, 'gu'))) {
       const span = { start: m.index, end: m.index + first.length };
@@ -375,6 +394,7 @@ function addFirstNameOnly(ctx: DocContext, entities: Map<string, PersonEntity>, 
   }
 }
 
+const PRONOUN_KIN_FIRST_NAME = /\b([Hh]is|[Hh]er)\s+(?:wife|husband|partner|son|daughter|mother|father|brother|sister|widow),?\s+(\p{Lu}\p{Ll}+)(?![\p{L}'’-])/gu;
 const KIN_FIRST_NAME = /(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]+)['’]s\s+(?:mum|dad|mother|father|son|daughter|brother|sister|wife|husband|partner|gran|nan|grandmother|grandfather|uncle|aunt|cousin)\s+(\p{Lu}\p{Ll}+)(?![\p{L}'’-])/gu;
 
 /** "Dear Mr Hollis": the person a letter is written to, named the only way the letter names them. */
@@ -485,7 +505,9 @@ function addRoles(ctx: DocContext, mentions: PersonMention[], orgs: OrgResult): 
       addRole(e, roleFromAppositive(ctx, roleBefore.text, { start, end: start + roleBefore.text.length }, orgs.mentions));
     }
     const app = APPOSITIVE_AFTER.exec(after);
-    if (app?.[1] && ROLE_NOUN_RE.test(app[1]) && !/^(?:who|which|whose)\b/i.test(app[1])) {
+    // "Mr Sowerby, the judge turned to the defendant": a new clause, not an appositive
+    const clause = app?.[1] ? /\s\p{Ll}+ed\s+(?:to|the|a|an|on|in|at|by|with|from|his|her|their)\b/u.test(app[1]) : false;
+    if (app?.[1] && ROLE_NOUN_RE.test(app[1]) && !/^(?:who|which|whose)\b/i.test(app[1]) && !clause) {
       const start = m.end + after.indexOf(app[1]);
       const span = { start, end: start + app[1].length };
       addRole(e, roleFromAppositive(ctx, app[1], span, orgs.mentions));

@@ -38,6 +38,8 @@ const ROLE_NOUN_RE = new RegExp(`\\b(?:${ROLE_NOUNS.join('|')})\\b`, 'i');
 const WHICH_CLAUSE = /,\s*which\s*$/i;
 /** a subject the text leaves unnamed: "my mother", "one sergeant", "a call handler in the Midlands", "the woman, who cannot be named,", "PC A" */
 const UNNAMED_SUBJECT = /^\s*(?:[\s\S]*(?:\b(?:[Ww]hat|[Tt]hat|[Ww]hen|[Aa]nd|[Tt]hen)|,)\s+)?(?:(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(?!(?:is|was|are|were|be|been|has|had|have|also)\s*$)\p{Ll}[\p{Ll}-]*(?:\s+(?:in|at|from|with)\s+(?:the\s+)?\p{Lu}[\p{L}-]*)?|[Tt]he\s+(?:woman|man|victim|complainant|survivor|girl|boy|teenager|caller|witness|mother|father)|[Tt]he\s+(?:woman|man|victim|complainant|survivor|girl|boy|teenager|caller|witness|mother|father),\s+(?:who|whose)\s[^,]*,?|(?:PC|DC|DS|Sgt|Officer|Witness|Person|Mr|Mrs|Ms|Miss)\s+[A-Z])\s*$/u;
+/** a clause put before the sentence's subject: "After hearing from Mr Sowerby, the judge …" */
+const FRONTED_CLAUSE = /^\s*(?:After|When|Having|Before|Following|Despite|Although|As|While|Once)\b[^,]*,\s*\S/;
 /** after a quote inside a sentence: a conjunction carrying the sentence's own subject on */
 const CLAUSE_GOES_ON = /^\s*(?:but|and|or|yet|while|whereas|although|though|because)\s/i;
 /** "the officer", "the judge": a common noun standing for whoever the document gives a title of that kind */
@@ -540,9 +542,15 @@ function resolvePronoun(r: Resolver, pronoun: string, span: Span, anchor: number
     if (opener && opener !== latest && latest && latest.start > opener.start && opener.entity.gender === want && fits(latest.entity)) {
       return { speaker: opener.entity.name, speakerKind: 'person', speakerSpan: span };
     }
-    if (latest && latest.start >= recentFrom) return { speaker: latest.entity.name, speakerKind: 'person', speakerSpan: span };
+    const recent = r.ctx.masked.slice(recentFrom, Math.min(span.start, anchor));
+    // the name is no subject when the sentence's own "he" comes before it ("he and a colleague,
+    // Danny O'Hare, spent …") or it sits in a clause fronted before the subject ("After hearing
+    // from Mr Sowerby, the judge turned …")
+    const beforeLatest = latest && latest.start >= recentFrom ? r.ctx.masked.slice(recentFrom, latest.start) : '';
+    const sidelined = !!beforeLatest && (new RegExp(`\\b${pronoun}\\b`, 'i').test(beforeLatest) || (FRONTED_CLAUSE.test(recent) && !beforeLatest.includes(',')));
+    if (latest && latest.start >= recentFrom && !sidelined) return { speaker: latest.entity.name, speakerKind: 'person', speakerSpan: span };
     // "The Commissioner replied that … She said:": a title opening the sentence before
-    const opening = /^\s*((?:[Tt]he\s+)(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+?)\s+(?:[\p{Ll}]+ed|said|says|told|asked|replied)\b/u.exec(r.ctx.masked.slice(recentFrom, Math.min(span.start, anchor)));
+    const opening = /^\s*(?:(?:After|When|Having|Before|Following|Despite|Although|As|While|Once)\b[^,]*,\s*)?((?:[Tt]he\s+)(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+?)\s+(?:[\p{Ll}]+ed|said|says|told|asked|replied)\b/u.exec(recent);
     const holder = opening?.[1] ? titleHolder(r, opening[1], span, anchor) : null;
     if (holder && r.people.entities.some((e) => e.name === holder.speaker && fits(e))) return holder;
     // the woman just quoted in the paragraph before ("…" — then "She said the argument had been '…'")
@@ -555,7 +563,7 @@ function resolvePronoun(r: Resolver, pronoun: string, span: Span, anchor: number
     // named in this paragraph or the one before
     const paragraph = r.ctx.paragraphs.findIndex((p) => p.start <= at && at <= p.end);
     const nearFrom = r.ctx.paragraphs[Math.max(0, paragraph - 1)]?.start ?? 0;
-    if (latest && latest.start >= nearFrom) return { speaker: latest.entity.name, speakerKind: 'person', speakerSpan: span };
+    if (latest && latest.start >= nearFrom && !sidelined) return { speaker: latest.entity.name, speakerKind: 'person', speakerSpan: span };
     // further back: the person of that sex the document has quoted most so far (an interview's subject)
     const quoted = new Map<string, number>();
     for (const s of r.recentSpeakers) if (s.at < anchor) quoted.set(s.name, (quoted.get(s.name) ?? 0) + 1);

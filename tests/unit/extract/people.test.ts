@@ -136,3 +136,10 @@ describe('roles after a possessive body, and research centres', () => {
   });
 });
 
+describe('family named by first name after "his wife"', () => {
+  it('gives "His wife, Bernadette," the surname of the man the piece is about', () => {
+    const text = 'Tom Rourke retired in 2015. Rourke now writes crime fiction.\n\nHis wife, Bernadette, who worked as a nurse, is less interested in the cases. “He brought it all home,” she says.';
+    expect(peopleOf(text).map((p) => p.name)).toEqual(['Tom Rourke', 'Bernadette Rourke']);
+  });
+});
+

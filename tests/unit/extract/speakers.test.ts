@@ -397,5 +397,17 @@ describe('speakers in court reports, interviews, wire copy and letters', () => {
     const text = 'Sgt Elaine Marsh thanked branch secretary Kelly Armitage for the new rota. She said: “Kelly has worked tirelessly on this.”';
     expect(said(text)).toEqual([['Elaine Marsh', 'person']]);
   });
+
+  it('keeps "he" on the man the piece is about when the name before it is his colleague’s or sits in a fronted clause', () => {
+    const text = [
+      'Tom Rourke spent thirty years as a detective in Lancashire.',
+      '“You learn to doubt yourself,” Rourke says.',
+      'In one chapter he revisits an inquiry in which he and a colleague, Danny Hale, spent three weeks pursuing the wrong man.',
+      '“The worst thing a detective can do is decide early,” he writes.',
+    ].join('\n\n');
+    expect(said(text)).toEqual([['Tom Rourke', 'person'], ['Tom Rourke', 'person']]);
+    const court = 'District Judge Owen Price heard the case. Defence solicitor Mark Sowerby said his client was sorry.\n\nAfter hearing from Mr Sowerby, the judge turned to the defendant. He told her: “Spitting at anyone is disgusting.”';
+    expect(said(court)).toEqual([['Owen Price', 'person']]);
+  });
 });
 
