@@ -87,3 +87,10 @@ describe('a title followed by its own clause', () => {
   });
 });
 
+
+describe('a title holding a list of capitalised words', () => {
+  it('keeps "Supporting Student Officers: Probation, Performance and Conduct" whole', () => {
+    const r = reportsOf('The College of Policing’s guidance, Supporting Student Officers: Probation, Performance and Conduct, published last year, is clear on the point.');
+    expect(r.map((x) => x.title)).toContain('Supporting Student Officers: Probation, Performance and Conduct');
+  });
+});
