@@ -174,6 +174,12 @@ export const ORG_TYPE_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['force', 'force'], ['organisation', 'other'], ['organization', 'other'], ['group', 'other'],
 ];
 
+/** Words for a relative: "Kayleigh's dad Gary", "His wife, Bernadette", never part of a name. */
+export const KIN_WORDS = words(`
+  mum dad mother father son daughter brother sister wife husband widow widower partner gran nan grandmother grandfather
+  uncle aunt cousin niece nephew fiancee fiance girlfriend boyfriend
+`);
+
 /** Capitalised words that never begin or form a person's name on their own. */
 export const NOT_NAME_WORDS = new Set(words(`
   the a an and or but if in on at of for to by with from as it its he she his her they them their we our you your i this that
@@ -193,15 +199,13 @@ export const NOT_NAME_WORDS = new Set(words(`
   post times guardian echo mail herald gazette mirror telegraph express chronicle observer journal argus courier sun
   prosecutor campaigner activist solicitor barrister lawyer magistrate judge recorder coroner reporter correspondent editor
   research list team unit directorate branch panel tribunal line helpline my lords lordships lordship
-  mum dad mother father son daughter brother sister wife husband widow widower partner gran nan grandmother grandfather
-  uncle aunt cousin niece nephew fiancee fiance girlfriend boyfriend
   later earlier yesterday today tonight tomorrow meanwhile separately now last next speaking asked instead still since
   although though despite because after before during under according following responding writing once both neither
   either every each many most some several other another former acting interim senior junior veteran campaigner
   campaigners lawyers critics ministers officials sources colleagues friends family relatives victims survivors
   only even just indeed instead overall previously recently currently finally first second third
   pc pcs pcso pcsos dc ds di dci acc dcc ceo cps ipcc iopc hmic hmicfrs npcc met pcc pccs bbc itv sky
-`));
+`).concat(KIN_WORDS));
 
 /** Last words that make a capitalised sequence a place, not a person. */
 export const PLACE_WORDS = new Set(words(`

@@ -8,6 +8,7 @@ import {
   FEMALE_HONORIFICS,
   FIRST_NAME_GENDER,
   HONORIFICS,
+  KIN_WORDS,
   MALE_HONORIFICS,
   NOT_NAME_WORDS,
   PLACE_WORDS,
@@ -394,8 +395,9 @@ function addFirstNameOnly(ctx: DocContext, entities: Map<string, PersonEntity>, 
   }
 }
 
-const PRONOUN_KIN_FIRST_NAME = /\b([Hh]is|[Hh]er)\s+(?:wife|husband|partner|son|daughter|mother|father|brother|sister|widow),?\s+(\p{Lu}\p{Ll}+)(?![\p{L}'’-])/gu;
-const KIN_FIRST_NAME = /(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]+)['’]s\s+(?:mum|dad|mother|father|son|daughter|brother|sister|wife|husband|partner|gran|nan|grandmother|grandfather|uncle|aunt|cousin)\s+(\p{Lu}\p{Ll}+)(?![\p{L}'’-])/gu;
+const KIN = KIN_WORDS.join('|');
+const PRONOUN_KIN_FIRST_NAME = new RegExp(String.raw`\b([Hh]is|[Hh]er)\s+(?:${KIN}),?\s+(\p{Lu}\p{Ll}+)(?![\p{L}'’-])`, 'gu');
+const KIN_FIRST_NAME = new RegExp(String.raw`(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]+)['’]s\s+(?:${KIN})\s+(\p{Lu}\p{Ll}+)(?![\p{L}'’-])`, 'gu');
 
 /** "Dear Mr Hollis": the person a letter is written to, named the only way the letter names them. */
 function addSalutations(ctx: DocContext, entities: Map<string, PersonEntity>, mentions: PersonMention[], add: (e: PersonEntity, s: Span) => void): void {
