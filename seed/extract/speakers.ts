@@ -37,7 +37,9 @@ const ROLE_NOUN_RE = new RegExp(`\\b(?:${ROLE_NOUNS.join('|')})\\b`, 'i');
 /** "the inspection report itself, which states:": the relative clause speaks for its antecedent */
 const WHICH_CLAUSE = /,\s*which\s*$/i;
 /** a subject the text leaves unnamed: "my mother", "one sergeant", "a call handler in the Midlands", "the woman, who cannot be named,", "PC A" */
-const UNNAMED_SUBJECT = /^\s*(?:[\s\S]*(?:\b(?:[Ww]hat|[Tt]hat|[Ww]hen|[Aa]nd|[Tt]hen)|,)\s+)?(?:(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(?!(?:is|was|are|were|be|been|has|had|have|also)\s*$)\p{Ll}[\p{Ll}-]*(?:\s+(?:in|at|from|with)\s+(?:the\s+)?\p{Lu}[\p{L}-]*)?|[Tt]he\s+(?:woman|man|victim|complainant|survivor|girl|boy|teenager|caller|witness|mother|father)|[Tt]he\s+(?:woman|man|victim|complainant|survivor|girl|boy|teenager|caller|witness|mother|father),\s+(?:who|whose)\s[^,]*,?|(?:PC|DC|DS|Sgt|Officer|Witness|Person|Mr|Mrs|Ms|Miss)\s+[A-Z])\s*$/u;
+const UNNAMED_SUBJECT = /^\s*(?:[\s\S]*(?:\b(?:[Ww]hat|[Tt]hat|[Ww]hen|[Aa]nd|[Tt]hen)|,)\s+)?(?:(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(?!(?:is|was|are|were|be|been|has|had|have|also)\s*$)\p{Ll}[\p{Ll}-]*(?:\s+(?:in|at|from|with)\s+(?:the\s+)?\p{Lu}[\p{L}-]*)?|[Tt]he\s+(?:woman|man|victim|complainant|survivor|girl|boy|teenager|caller|witness|mother|father)(?:,\s+(?:who|whose)\s[^,]*,?)?|(?:PC|DC|DS|Sgt|Officer|Witness|Person|Mr|Mrs|Ms|Miss)\s+[A-Z])\s*$/u;
+/** "The Commission has": the auxiliary between a subject and its verb of saying */
+const TRAILING_AUXILIARY = /\s+(?:has|have|had|is|was|also)$/;
 /** a clause put before the sentence's subject: "After hearing from Mr Sowerby, the judge …" */
 const FRONTED_CLAUSE = /^\s*(?:After|When|Having|Before|Following|Despite|Although|As|While|Once)\b[^,]*,\s*\S/;
 /** after a quote inside a sentence: a conjunction carrying the sentence's own subject on */
@@ -255,7 +257,7 @@ function introducedBefore(r: Resolver, q: QuoteCandidate): Attribution | null {
 /** The first person a stretch names who is neither a possessor ("O’Neill’s comments") nor a preposition's object. */
 function subjectOf(r: Resolver, span: Span): Attribution | null {
   const t = r.ctx.masked;
-  const subject = r.people.mentions.find((m) => m.start >= span.start && m.end <= span.end && !/^['’]s\b/.test(t.slice(m.end, m.end + 3)) &&
+  const subject = r.people.mentions.find((m) => m.start >= span.start && m.end <= span.end && !isPossessor(t, m) &&
     !isPrepositionObject(t, m, span.start));
   return subject ? { speaker: subject.entity.name, speakerKind: 'person', speakerSpan: { start: subject.start, end: subject.end } } : null;
 }
@@ -327,7 +329,7 @@ function titleHolder(r: Resolver, text: string, span: Span, anchor: number): Att
   // "The commissioner, who sets the force's budget, said": the title before its relative clause
   // and "The commissioner for Wessex has": the title before its place and auxiliary
   const core = text.replace(/,\s+(?:who|whose)\s[\s\S]*$/, '').replace(/[\s,.;:!?]+$/, '')
-    .replace(/\s+(?:has|have|had|is|was|also)$/, '').replace(/\s+(?:for|of)\s+(?:the\s+)?\p{Lu}[\p{L}\s,’'-]*$/u, '');
+    .replace(TRAILING_AUXILIARY, '').replace(/\s+(?:for|of)\s+(?:the\s+)?\p{Lu}[\p{L}\s,’'-]*$/u, '');
   const m = TITLE_AS_NAME.exec(core);
   const title = m?.[1]?.toLowerCase();
   // a title names a role ("the chief constable"), not a body ("the Panel")
@@ -361,7 +363,7 @@ function spokespersonBody(r: Resolver, span: Span): Attribution | null {
 
 /** "the Committee concluded": the body named before whose name begins or ends with that word. */
 function headNounBody(r: Resolver, text: string, span: Span, anchor: number): Attribution | null {
-  const m = /\b[Tt]he\s+(\p{Lu}\p{Ll}+)\s*$/u.exec(text.replace(/[\s,]+$/, '').replace(/\s+(?:has|have|had|also)$/, '')) ?? /^\s*[Tt]he\s+(\p{Lu}\p{Ll}+)['’]s\s/u.exec(text);
+  const m = /\b[Tt]he\s+(\p{Lu}\p{Ll}+)\s*$/u.exec(text.replace(/[\s,]+$/, '').replace(TRAILING_AUXILIARY, '')) ?? /^\s*[Tt]he\s+(\p{Lu}\p{Ll}+)['’]s\s/u.exec(text);
   const word = m?.[1]?.toLowerCase();
   if (!word) return null;
   const prior = r.orgs.mentions.filter((o) => o.start < anchor && new RegExp(`^${word}\\b|\\b${word}$`, 'i').test(o.entity.name));
@@ -451,14 +453,19 @@ function subjectPerson(r: Resolver, span: Span) {
   // "Gareth Llewellyn, representing Mr Hartley, said": a name opening the clause is its subject
   const opening = inSpan[0];
   if (opening && /^[\s"“”‘’',]*(?:(?:[Aa]nd|[Bb]ut|[Ss]o|[Tt]hen|[Yy]et)\s+)?(?:\p{Lu}[\p{L}.]*\s+){0,4}$/u.test(r.ctx.masked.slice(span.start, opening.start)) &&
-    !/^['’]s?\b/.test(r.ctx.masked.slice(opening.end, opening.end + 3))) {
+    !isPossessor(r.ctx.masked, opening)) {
     const rest = r.ctx.masked.slice(opening.end, span.end);
     // …unless the clause goes on to a new subject after the appositive ("X, a friend of Y, and Z")
     if (!/\band\s+(?:\p{Lu}\p{L}+\s+){1,3}$/u.test(rest)) return opening;
   }
   // nor a possessor ("shared Mr Grange's post with the comment:")
-  const free = inSpan.filter((m) => !isPrepositionObject(r.ctx.masked, m, span.start) && !/^['’]s?\b/.test(r.ctx.masked.slice(m.end, m.end + 3)));
+  const free = inSpan.filter((m) => !isPrepositionObject(r.ctx.masked, m, span.start) && !isPossessor(r.ctx.masked, m));
   return free[free.length - 1] ?? inSpan[0];
+}
+
+/** "O’Neill’s comments", "the Chiefs’ view": a name followed by a possessive owns something; it does not act. */
+function isPossessor(t: string, m: Span): boolean {
+  return /^['’]s?\b/.test(t.slice(m.end, m.end + 3));
 }
 
 const PREPOSITION_BEFORE = /\b(?:[Tt]o|[Ww]ith|[Bb]y|[Ff]rom|[Ff]or|[Oo]f|[Aa]t|[Aa]bout|[Aa]gainst|[Tt]han|[Ll]ike|[Aa]nd|[Oo]n|[Ii]n)\s+(?:\p{Lu}\p{L}*\.?\s+){0,3}$/u;
@@ -538,7 +545,7 @@ function resolvePronoun(r: Resolver, pronoun: string, span: Span, anchor: number
     const recentFrom = previousSentenceStart(r.ctx, Math.min(span.start, anchor));
     // "Sgt Marsh thanked Kelly Armitage for the rota. She said: …": the sentence's subject before its object
     const opener = r.people.mentions.find((m) => m.start >= recentFrom && m.start < Math.min(span.start, anchor) &&
-      /^\s*(?:(?:\p{Lu}[\p{L}.]*|the|a)\s+){0,4}$/u.test(r.ctx.masked.slice(recentFrom, m.start)) && !/^['’]s?\b/.test(r.ctx.masked.slice(m.end, m.end + 3)));
+      /^\s*(?:(?:\p{Lu}[\p{L}.]*|the|a)\s+){0,4}$/u.test(r.ctx.masked.slice(recentFrom, m.start)) && !isPossessor(r.ctx.masked, m));
     if (opener && opener !== latest && latest && latest.start > opener.start && opener.entity.gender === want && fits(latest.entity)) {
       return { speaker: opener.entity.name, speakerKind: 'person', speakerSpan: span };
     }
@@ -611,7 +618,7 @@ function statementOwner(r: Resolver, pos: number): Attribution | null {
   if (!found) return null;
   const start = from + found.index + found[0].length;
   const within = (m: Span) => m.start >= start && m.end <= Math.min(pos, start + 120);
-  const person = r.people.mentions.find((m) => within(m) && !/^['’]s?\b/.test(t.slice(m.end, m.end + 3)));
+  const person = r.people.mentions.find((m) => within(m) && !isPossessor(t, m));
   if (person) return { speaker: person.entity.name, speakerKind: 'person', speakerSpan: { start: person.start, end: person.end } };
   const org = r.orgs.mentions.find(within);
   return org ? orgAttribution(org.entity, { start: org.start, end: org.end }) : null;
