@@ -20,6 +20,14 @@ const ConfigSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level'),
     QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000).describe('console query time limit'),
     QUERY_ROW_LIMIT: z.coerce.number().int().min(1).max(100_000).default(1000).describe('console row cap'),
+    QUERY_BYTE_LIMIT: z.coerce.number().int().min(1024).max(256 * 1024 * 1024).default(4 * 1024 * 1024).describe('console answer cap in bytes of JSON'),
+    CONSOLE_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(60).describe('console requests a minute from one client'),
+    ALLOWED_HOSTS: z
+      .string()
+      .default('')
+      .transform((v) => v.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[a-z0-9.-]+$|^\[[0-9a-f:]+\]$/, 'host names separated by commas, e.g. graph.newsroom.example')))
+      .describe('host names the server answers besides localhost, 127.0.0.1 and ::1 (comma-separated)'),
   })
   .strict();
 

@@ -26,8 +26,12 @@ export class ValidationError extends AppError {
 }
 
 /** A console statement refused before or while it ran; nothing was written. */
+export type RefusalReason =
+  | 'write' | 'file-access' | 'procedure' | 'admin' | 'multiple-statements'
+  | 'clause' | 'function' | 'too-large' | 'too-deep' | 'unbounded' | 'control-character' | 'name';
+
 export class QueryRefusedError extends AppError {
-  constructor(reason: 'write' | 'file-access' | 'procedure' | 'admin' | 'multiple-statements', message: string) {
+  constructor(reason: RefusalReason, message: string) {
     super('QUERY_REFUSED', message, 400, { reason });
   }
 }

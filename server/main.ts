@@ -16,8 +16,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.LOG_LEVEL });
   // the store first: an unreachable Neo4j should stop start-up before any other work
-  const store = await openStore(config);
-  await seedIfEmpty(store, config, logger);
+  const store = await openStore(config, { onRecovery: (message) => logger.warn(message) });
+  await seedFirstStart(store, config, logger);
   // the embedded store's search and adjacency indexes, built while the server starts: until they
   // are ready, answers come from the database (the same answers, slower on a large graph)
   if (store instanceof LadybugStore) {
@@ -28,7 +28,12 @@ async function main(): Promise<void> {
     );
   }
   await ensureClientBuilt(logger);
-  const app = createApp({ store, logger, clientDir: CLIENT_DIR, limits: { timeoutMs: config.QUERY_TIMEOUT_MS, rowLimit: config.QUERY_ROW_LIMIT } });
+  const app = createApp({
+    store, logger, clientDir: CLIENT_DIR,
+    limits: { timeoutMs: config.QUERY_TIMEOUT_MS, rowLimit: config.QUERY_ROW_LIMIT, byteLimit: config.QUERY_BYTE_LIMIT },
+    consoleRateLimit: { windowMs: 60_000, limit: config.CONSOLE_RATE_LIMIT },
+    allowedHosts: config.ALLOWED_HOSTS,
+  });
   const server = app.listen(config.PORT, config.HOST, () => {
     const { port } = server.address() as AddressInfo;
     logger.info(`oversight-graph on the ${store.backend} store: http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}/`);
@@ -37,10 +42,22 @@ async function main(): Promise<void> {
     console.error(`cannot listen on ${config.HOST}:${config.PORT}: ${error.code === 'EADDRINUSE' ? 'the port is in use (set PORT)' : error.message}`);
     process.exit(1);
   });
+  // stop taking requests, let those in flight end (a console query within its time limit),
+  // then close the store, so nothing is left for the next open to replay
+  let stopping = false;
   const stop = () => {
+    if (stopping) return;
+    stopping = true;
     logger.info('shutting down');
-    server.close(() => void store.close().then(() => process.exit(0)));
-    setTimeout(() => process.exit(0), 5000).unref();
+    server.close();
+    server.closeIdleConnections();
+    const grace = setTimeout(() => server.closeAllConnections(), config.QUERY_TIMEOUT_MS + 1000);
+    grace.unref();
+    const closed = new Promise<void>((resolve) => server.once('close', () => resolve()));
+    void closed.then(() => store.close()).then(
+      () => process.exit(0),
+      (error: unknown) => { logger.error(`the store did not close cleanly: ${(error as Error).message}`); process.exit(1); },
+    );
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
@@ -67,12 +84,21 @@ function newestSource(paths: string[]): number {
   return newest;
 }
 
-async function seedIfEmpty(store: GraphStore, config: Config, logger: pino.Logger): Promise<void> {
-  const counts = await store.counts();
-  if (counts.nodes.Document > 0 || store.backend !== 'ladybug') return;
-  logger.info(`empty store: seeding the sample corpus from ${config.CORPUS_DIR}`);
+/**
+ * Seeds the sample corpus into an empty embedded store. A marker beside the store stands
+ * while that first seed runs, so one stopped halfway is resumed at the next start (loading is
+ * idempotent) instead of being served as if complete.
+ */
+async function seedFirstStart(store: GraphStore, config: Config, logger: pino.Logger): Promise<void> {
+  if (store.backend !== 'ladybug') return;
+  const marker = path.join(config.GRAPH_DATA_DIR, 'first-seed-in-progress');
+  const resuming = fs.existsSync(marker);
+  if (!resuming && (await store.counts()).nodes.Document > 0) return;
+  logger.info(resuming ? `the first seed was interrupted: resuming it from ${config.CORPUS_DIR}` : `empty store: seeding the sample corpus from ${config.CORPUS_DIR}`);
+  fs.writeFileSync(marker, new Date().toISOString());
   const { seedCorpus } = await import('../seed/pipeline.js');
   const summary = await seedCorpus({ store, dir: config.CORPUS_DIR, onSkip: (file, reason) => logger.warn(`skipped ${file}: ${reason}`) });
+  fs.rmSync(marker, { force: true });
   logger.info(`seeded ${summary.loaded} documents, ${summary.quotes} quotes in ${summary.elapsedMs} ms`);
 }
 

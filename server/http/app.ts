@@ -19,6 +19,8 @@ export interface AppOptions {
   clientDir?: string | null;
   limits?: RouteContext['limits'];
   consoleRateLimit?: { windowMs: number; limit: number };
+  /** host names answered besides the loopback ones (ALLOWED_HOSTS) */
+  allowedHosts?: string[];
 }
 
 /** The Express app, apart from serving it: tests mount it with supertest. */
@@ -27,6 +29,7 @@ export function createApp(options: AppOptions): express.Express {
   const ctx: RouteContext = { store: options.store, limits: options.limits ?? { timeoutMs: 5000, rowLimit: 1000 } };
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(hostCheck(options.allowedHosts ?? []));
   app.use(pinoHttp({
     logger: options.logger,
     genReqId: (req, res) => {
@@ -69,6 +72,22 @@ export function createApp(options: AppOptions): express.Express {
   }
   app.use(errorMiddleware);
   return app;
+}
+
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]', '::1'];
+
+/**
+ * Answers only requests addressed to this server by a name it knows, so a web page that
+ * rebinds its own name to 127.0.0.1 cannot reach the API from a user's browser.
+ */
+export function hostCheck(allowed: string[]): RequestHandler {
+  const names = new Set([...LOOPBACK_HOSTS, ...allowed.map((h) => h.toLowerCase())]);
+  return (req, res, next) => {
+    const host = (req.headers.host ?? '').toLowerCase();
+    const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d+$/, '');
+    if (names.has(name)) { next(); return; }
+    res.status(421).type('text/plain').send(`this server does not answer for the host "${host.slice(0, 100)}"; add it to ALLOWED_HOSTS (comma-separated) to allow it\n`);
+  };
 }
 
 function handle(r: Route, ctx: RouteContext): RequestHandler {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { labelOfId, NODE_LABELS, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, REL_TYPES } from '../model/graph.js';
 import type { GraphStore, QuoteView } from '../store/port.js';
-import { guardConsoleQuery } from '../store/shared/console-guard.js';
+import { canonicalConsoleQuery } from '../store/shared/console-cypher.js';
 import { NotFoundError } from '../errors.js';
 import { findDisagreements, sentenceAround } from './claims.js';
 import { toElements, type Element } from './elements.js';
@@ -18,7 +18,7 @@ import { EXAMPLE_QUERIES } from './examples.js';
 
 export interface RouteContext {
   store: GraphStore;
-  limits: { timeoutMs: number; rowLimit: number };
+  limits: { timeoutMs: number; rowLimit: number; byteLimit?: number };
 }
 
 export interface Reply {
@@ -208,15 +208,21 @@ export const routes: Route[] = [
   }),
 ];
 
+/** the console's answer cap when none is configured: 4 MB of JSON */
+const DEFAULT_BYTE_LIMIT = 4 * 1024 * 1024;
+
 async function runConsole(body: z.infer<typeof CypherBody>, { store, limits }: RouteContext) {
-  guardConsoleQuery(body.query);
   const result = await store.runReadOnly({
-    query: body.query,
+    query: canonicalConsoleQuery(body.query),
     params: body.params,
     timeoutMs: Math.min(body.timeoutMs ?? limits.timeoutMs, limits.timeoutMs),
     rowLimit: Math.min(body.rowLimit ?? limits.rowLimit, limits.rowLimit),
+    byteLimit: limits.byteLimit ?? DEFAULT_BYTE_LIMIT,
   });
-  return { columns: result.columns, rows: result.rows, elements: toElements(result.graph), truncated: result.truncated, elapsedMs: result.elapsedMs };
+  return {
+    columns: result.columns, rows: result.rows, elements: toElements(result.graph),
+    truncated: result.truncated, truncatedBy: result.truncatedBy ?? null, elapsedMs: result.elapsedMs,
+  };
 }
 
 function exportElements(elements: Element[], format: 'json' | 'csv' | 'graphml', name: string): NonNullable<Reply['download']> {

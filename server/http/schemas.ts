@@ -174,7 +174,8 @@ export const CypherResponse = z.object({
   columns: z.array(z.string()),
   rows: z.array(z.array(z.unknown())),
   elements: z.array(ElementSchema),
-  truncated: z.boolean().describe('true when the row cap cut the result'),
+  truncated: z.boolean().describe('true when the row cap or the byte cap cut the result'),
+  truncatedBy: z.enum(['rows', 'bytes']).nullable().describe('which cap cut the result'),
   elapsedMs: z.number(),
 });
 

@@ -92,6 +92,8 @@ export interface CypherRequest {
   params: Properties;
   timeoutMs: number;
   rowLimit: number;
+  /** the answer's cap in bytes of JSON (rows beyond it are cut, as beyond rowLimit) */
+  byteLimit?: number;
 }
 
 export interface CypherResult {
@@ -100,6 +102,8 @@ export interface CypherResult {
   /** nodes, relationships and paths found anywhere in the rows */
   graph: { nodes: GraphNode[]; edges: GraphEdge[] };
   truncated: boolean;
+  /** which cap cut the answer, when one did */
+  truncatedBy?: 'rows' | 'bytes' | null;
   elapsedMs: number;
 }
 

@@ -14,8 +14,28 @@ export type Row = Record<string, unknown>;
 /** The adapter's own statements are few and fixed; planning each once per connection saves a millisecond or two a query. */
 const STATEMENT_CACHE_SIZE = 256;
 
+/**
+ * LadybugDB (to 0.20.x) cannot replay a log record over about 4 KB after a hard stop (some
+ * versions fail from about 2 KB): a write carrying a value this large is folded into the
+ * database file (CHECKPOINT) as soon as it commits.
+ */
+const LARGE_VALUE_BYTES = 1800;
+
+function holdsLargeValue(value: unknown): boolean {
+  if (typeof value === 'string') return value.length > LARGE_VALUE_BYTES / 3 && Buffer.byteLength(value) > LARGE_VALUE_BYTES;
+  if (Array.isArray(value)) {
+    if (value.some(holdsLargeValue)) return true;
+    // a list is one value: its items together
+    return value.length > 8 && JSON.stringify(value).length > LARGE_VALUE_BYTES;
+  }
+  if (value && typeof value === 'object') return Object.values(value).some(holdsLargeValue);
+  return false;
+}
+
 export class Session {
   private readonly prepared = new Map<string, PreparedStatement>();
+  /** set when a statement since the last fold carried a value the log cannot replay */
+  wroteLargeValue = false;
 
   constructor(readonly conn: Connection) {}
 
@@ -25,6 +45,7 @@ export class Session {
    * fetch costs a round trip to a worker thread per row (tens of microseconds each).
    */
   async run(statement: string, params: Params = {}): Promise<Row[]> {
+    if (!this.wroteLargeValue && holdsLargeValue(params)) this.wroteLargeValue = true;
     const result = await this.execute(statement, params, true);
     try {
       return result.getAllSync() as Row[];
@@ -126,9 +147,11 @@ export class ConnectionPool {
       try {
         const out = await work(this.writer);
         await this.writer.run('COMMIT');
+        await this.checkpoint();
         return out;
       } catch (error) {
         await this.writer.run('ROLLBACK').catch(() => undefined);
+        this.writer.wroteLargeValue = false;
         throw error;
       }
     };
@@ -137,11 +160,25 @@ export class ConnectionPool {
     return next;
   }
 
+  /**
+   * Folds the log into the database file after a commit that wrote a large value (see
+   * LARGE_VALUE_BYTES), and after schema changes: such a commit is only safe once folded. A
+   * kill before that loses this one transaction (the store then opens at its last
+   * checkpoint); a kill after it loses nothing. A checkpoint that cannot run now (a long read
+   * holds it off) is left to the next commit.
+   */
+  private async checkpoint(always = false): Promise<void> {
+    if (!always && !this.writer.wroteLargeValue) return;
+    await this.writer.run('CHECKPOINT').then(() => { this.writer.wroteLargeValue = false; }, () => undefined);
+  }
+
   /** Runs `work` on the writer outside any explicit transaction (schema statements commit on their own). */
   schema<T>(work: (s: Session) => Promise<T>): Promise<T> {
     const run = async () => {
       try {
-        return await work(this.writer);
+        const out = await work(this.writer);
+        await this.checkpoint(true);
+        return out;
       } finally {
         for (const s of this.all) s.forgetPlans();
       }

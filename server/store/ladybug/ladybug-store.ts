@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import lbug from '@ladybugdb/core';
 import {
   DocumentGraphSchema, NODE_LABELS, NODE_PROPERTIES, REL_ENDPOINTS, REL_TYPES, displayName, edgeId, labelOfId, nodeKind,
   type DocumentGraph, type GraphEdge, type GraphNode, type NodeLabel, type OrganizationNode, type Properties, type RelType, type Subgraph,
@@ -14,15 +12,17 @@ import { queryTokens, rankNames } from '../shared/search-rank.js';
 import { indexEntry, linesMatch, searchLines } from './search-keys.js';
 import { MemorySearchIndex, type MemoryHit } from './memory-search.js';
 import { AdjacencyIndex, type EdgeInput } from './adjacency.js';
-import { refuseUnsafeForms } from '../shared/console-guard.js';
-import { NEIGHBOUR_ORDER, PROVENANCE_CAP, SEARCH_DEFAULT_LABELS, SUMMARY_NODE_PROPERTIES, SUMMARY_REL_PROPERTIES } from '../shared/limits.js';
+import { canonicalConsoleQuery } from '../shared/console-cypher.js';
+import { WorkGate } from '../shared/work-gate.js';
+import { AnswerBudget, NEIGHBOUR_ORDER, PROVENANCE_CAP, SEARCH_DEFAULT_LABELS, SUMMARY_NODE_PROPERTIES, SUMMARY_REL_PROPERTIES } from '../shared/limits.js';
 import { ConnectionPool, type Row, type Session } from './connections.js';
+import { BatchJournal } from './batch-journal.js';
+import { openDatabase } from './open-database.js';
+import { TextFiles } from './text-files.js';
 import { schemaStatements } from './schema.js';
 import { byLabel, upsertEntities, writeDocuments, type WriteOutcome } from './write-path.js';
 import { internalKey, isNode, isPath, isRel, plain, toGraphEdge, toGraphNode } from './values.js';
 
-/** LadybugDB accepts no 'unlimited': the store's own queries get a generous limit instead */
-const INTERNAL_TIMEOUT_MS = 10 * 60_000;
 /** Shortest paths: the most returned when several have the same length. */
 const MAX_PATHS = 10;
 /** The columns search reads of each label: the names (or text) and what the display name is made of. */
@@ -43,6 +43,8 @@ export interface LadybugOptions {
    * every answer comes from the database: the same answers, slower on a large graph.
    */
   memoryIndexes?: boolean;
+  /** told, in one line each, when the store had to recover from a hard stop */
+  onRecovery?: (message: string) => void;
 }
 
 /** What the store keeps in memory beside the graph, once built (see warmIndexes). */
@@ -58,16 +60,36 @@ export class LadybugStore implements GraphStore {
   private indexes: Indexes | null = null;
   private indexing: Promise<void> | null = null;
   private closing = false;
+  /** console statements, one at a time beside the API's readers, a few waiting at most */
+  private readonly consoleGate = new WorkGate(1, 4, 'the console is busy with other queries; try again in a few seconds');
 
-  private constructor(private readonly pool: ConnectionPool, private readonly memoryIndexes: boolean) {}
+  private constructor(
+    private readonly pool: ConnectionPool,
+    private readonly memoryIndexes: boolean,
+    private readonly texts: TextFiles,
+    private readonly journal: BatchJournal,
+  ) {}
 
   static async open(options: LadybugOptions): Promise<LadybugStore> {
     fs.mkdirSync(options.dataDir, { recursive: true });
-    const db = new lbug.Database(path.join(options.dataDir, 'graph.lbug'));
-    await db.init();
-    const store = new LadybugStore(new ConnectionPool(db, options.readers ?? 4), options.memoryIndexes ?? true);
+    const db = await openDatabase(options.dataDir, options.onRecovery ?? (() => undefined));
+    const store = new LadybugStore(new ConnectionPool(db, options.readers ?? 4), options.memoryIndexes ?? true, new TextFiles(options.dataDir), new BatchJournal(options.dataDir));
     await store.ensureSchema();
+    await store.reportLostBatch(options.onRecovery ?? (() => undefined));
     return store;
+  }
+
+  /**
+   * A batch whose journal entry outlived the process was in flight at a hard stop: those of
+   * its documents the store does not hold as written must be loaded again.
+   */
+  private async reportLostBatch(onRecovery: (message: string) => void): Promise<void> {
+    const pending = this.journal.pending();
+    if (!pending.length) return;
+    const stored = new Map((await this.read('UNWIND $ids AS x MATCH (d:Document {id: x}) RETURN d.id AS id, d.sha256 AS sha', { ids: pending.map((p) => p.id) })).map((r) => [r.id as string, r.sha as string]));
+    const lost = pending.filter((p) => stored.get(p.id) !== p.sha256);
+    if (lost.length) onRecovery(`${lost.length} document(s) of the batch in flight at the last hard stop are not in the store and must be loaded again (run the seed again): ${lost.slice(0, 5).map((p) => p.id).join(', ')}${lost.length > 5 ? ', …' : ''}`);
+    this.journal.clear();
   }
 
   async ensureSchema(): Promise<void> {
@@ -188,7 +210,9 @@ export class LadybugStore implements GraphStore {
 
   private writeBatch(graphs: DocumentGraph[]): Promise<WriteSummary[]> {
     return this.serialised(async () => {
-      const outcome = await this.pool.write((s) => writeDocuments(s, graphs));
+      this.journal.begin(graphs.map((g) => ({ id: g.document.id, sha256: g.document.sha256 })));
+      this.texts.putAll(graphs.map((g) => ({ sha256: g.document.sha256, text: g.document.text })));
+      const outcome = await this.pool.write((s) => writeDocuments(s, graphs)).finally(() => this.journal.clear());
       this.indexWrite(outcome, graphs.flatMap((g) => g.relationships.map((r) => ({ type: r.type, from: r.from, to: r.to, properties: r.props }))));
       return graphs.map((g) => ({
         documentId: g.document.id,
@@ -552,7 +576,7 @@ export class LadybugStore implements GraphStore {
       return {
         id: documentId,
         title: p.title as string, publisher: (p.publisher as string) ?? null, publishedAt: (p.publishedAt as string) ?? null,
-        url: (p.url as string) ?? null, kind: p.kind as string, text: p.text as string,
+        url: (p.url as string) ?? null, kind: p.kind as string, text: this.texts.get(p.sha256 as string) ?? '',
         quotes: quotes
           .map((r) => ({ id: r.id as string, start: Number(r.qs), end: Number(r.qe), speakerId: (r.speakerId as string) ?? null, speaker: (r.speaker as string) ?? null }))
           // a quote said by two speakers in one document is one span
@@ -619,16 +643,20 @@ export class LadybugStore implements GraphStore {
   }
 
   /**
-   * A user's statement, read-only by three locks: unsafe forms refused by name; the database's
-   * own verdict on the prepared statement (`isReadOnly`); and a `READ ONLY` transaction, in
-   * which LadybugDB refuses any write that got past the first two.
+   * A user's statement, read-only by three locks: only the parsed subset of the console
+   * (console-cypher.ts) is run; the database's own verdict on the prepared statement
+   * (`isReadOnly`); and a `READ ONLY` transaction, in which LadybugDB refuses any write that got
+   * past the first two. Each runs on a connection of its own, opened for it and closed after
+   * (a reused connection keeps some native memory per statement), one at a time, with one
+   * thread, so API reads never wait behind the console.
    */
   async runReadOnly(req: CypherRequest): Promise<CypherResult> {
-    refuseUnsafeForms(req.query);
-    return this.pool.read(async (s) => {
+    const query = canonicalConsoleQuery(req.query);
+    return this.consoleGate.run(() => this.pool.dedicated(async (s) => {
+      s.conn.setMaxNumThreadForExec(1);
       let readOnly: boolean;
       try {
-        readOnly = await s.isReadOnly(req.query);
+        readOnly = await s.isReadOnly(query);
       } catch (error) {
         throw syntaxError(error);
       }
@@ -637,20 +665,21 @@ export class LadybugStore implements GraphStore {
       s.conn.setQueryTimeout(req.timeoutMs);
       await s.run('BEGIN TRANSACTION READ ONLY');
       try {
-        const result = await s.execute(req.query, req.params);
+        const result = await s.execute(query, req.params);
         const columns = await result.getColumnNames();
         const rows: unknown[][] = [];
         const rawValues: unknown[] = [];
-        let truncated = false;
+        const budget = new AnswerBudget(req.rowLimit, req.byteLimit ?? Number.MAX_SAFE_INTEGER);
         while (result.hasNext()) {
-          if (rows.length >= req.rowLimit) { truncated = true; break; }
           if (Date.now() - started > req.timeoutMs) throw new QueryTimeoutError(req.timeoutMs);
-          const row = (await result.getNext()) as Row;
-          rawValues.push(...columns.map((c) => row[c]));
-          rows.push(columns.map((c) => plain(row[c])));
+          const raw = (await result.getNext()) as Row;
+          const row = columns.map((c) => plain(raw[c]));
+          if (!budget.admit(rows.length, row)) break;
+          rawValues.push(...columns.map((c) => raw[c]));
+          rows.push(row);
         }
         result.close();
-        return { columns, rows, graph: this.collectGraph(rawValues), truncated, elapsedMs: Date.now() - started };
+        return { columns, rows, graph: this.collectGraph(rawValues), truncated: budget.truncatedBy !== null, truncatedBy: budget.truncatedBy, elapsedMs: Date.now() - started };
       } catch (error) {
         if (error instanceof QueryTimeoutError) throw error;
         const message = (error as Error).message ?? String(error);
@@ -659,9 +688,8 @@ export class LadybugStore implements GraphStore {
         throw syntaxError(error);
       } finally {
         await s.run('ROLLBACK').catch(() => undefined);
-        s.conn.setQueryTimeout(INTERNAL_TIMEOUT_MS);
       }
-    });
+    }));
   }
 
   /** Every node, relationship and path in a set of values, as graph elements. */

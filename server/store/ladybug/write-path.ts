@@ -46,7 +46,8 @@ export async function writeDocuments(s: Session, graphs: DocumentGraph[]): Promi
     await upsertNodes(s, label, rows, onCreateOnly);
     for (const r of rows) written.push({ id: r.id as string, label, properties: r });
   };
-  await put('Document', graphs.map((g) => ({ ...g.document, searchText: searchTextOf([g.document.title, g.document.publisher]) })));
+  // the text itself is in a file beside the graph (see TextFiles)
+  await put('Document', graphs.map((g) => ({ ...g.document, text: null, searchText: searchTextOf([g.document.title, g.document.publisher]) })));
   written.push(...(await upsertEntities(s, 'Person', graphs.flatMap((g) => g.people))));
   written.push(...(await upsertEntities(s, 'Organization', graphs.flatMap((g) => g.organizations))));
   await put('Report', graphs.flatMap((g) => g.reports).map((r) => ({ ...r, searchText: searchTextOf([r.title, r.publisher, r.reference]) })));

@@ -10,9 +10,9 @@ import type {
   QuoteFilter, QuoteView, SearchHit, SearchQuery, WriteSummary,
 } from '../port.js';
 import { compareHits, queryTokens, rankNames } from '../shared/search-rank.js';
-import { PROVENANCE_CAP, SEARCH_DEFAULT_LABELS, summaryEdge, summaryNode } from '../shared/limits.js';
+import { AnswerBudget, PROVENANCE_CAP, SEARCH_DEFAULT_LABELS, summaryEdge, summaryNode } from '../shared/limits.js';
 import { mergeEntity } from '../shared/merge-entities.js';
-import { refuseUnsafeForms } from '../shared/console-guard.js';
+import { canonicalConsoleQuery } from '../shared/console-cypher.js';
 import { DOCUMENT_REL_TYPES, FULLTEXT_LABELS } from './schema.js';
 import * as S from './statements.js';
 import { connectError, consoleError, storeError } from './errors.js';
@@ -472,7 +472,7 @@ export class Neo4jStore implements GraphStore {
    * it then runs in a read transaction with a server-side timeout.
    */
   async runReadOnly(req: CypherRequest): Promise<CypherResult> {
-    refuseUnsafeForms(req.query);
+    const query = canonicalConsoleQuery(req.query);
     const params = userParams(req.params) as Params;
     const config: TransactionConfig = { timeout: req.timeoutMs, metadata: { app: 'oversight-graph', purpose: 'console' } };
     const session = this.session('READ');
@@ -480,7 +480,7 @@ export class Neo4jStore implements GraphStore {
     try {
       const queryType = await session.executeRead(async (tx) => {
         try {
-          return (await tx.run(S.explain(req.query), params)).summary.queryType;
+          return (await tx.run(S.explain(query), params)).summary.queryType;
         } catch (error) {
           // converted here, so the driver does not retry a user's mistake
           throw consoleError(error, req.timeoutMs, Date.now() - started);
@@ -492,19 +492,20 @@ export class Neo4jStore implements GraphStore {
       return await session.executeRead(async (tx) => {
         const ran = Date.now();
         try {
-          const result = tx.run(req.query, params);
+          const result = tx.run(query, params);
           const columns = [...(await result.keys())];
           const rows: unknown[][] = [];
           const raw: unknown[] = [];
-          let truncated = false;
+          const budget = new AnswerBudget(req.rowLimit, req.byteLimit ?? Number.MAX_SAFE_INTEGER);
           for await (const record of result) {
-            // leaving the loop early discards the rest of the stream on the server
-            if (rows.length >= req.rowLimit) { truncated = true; break; }
             const values = columns.map((c) => record.get(c));
+            const row = values.map(plain);
+            // leaving the loop early discards the rest of the stream on the server
+            if (!budget.admit(rows.length, row)) break;
             raw.push(...values);
-            rows.push(values.map(plain));
+            rows.push(row);
           }
-          return { columns, rows, graph: collectGraph(raw), truncated, elapsedMs: Date.now() - ran };
+          return { columns, rows, graph: collectGraph(raw), truncated: budget.truncatedBy !== null, truncatedBy: budget.truncatedBy, elapsedMs: Date.now() - ran };
         } catch (error) {
           throw consoleError(error, req.timeoutMs, Date.now() - ran);
         }

@@ -37,3 +37,30 @@ export function summaryNode<T extends { label: NodeLabel; properties: Record<str
 export function summaryEdge<T extends { properties: Record<string, unknown> }>(edge: T): T {
   return { ...edge, properties: pickProperties(edge.properties, SUMMARY_REL_PROPERTIES) };
 }
+
+/**
+ * The console's answer, row by row, within its caps: rows and bytes of JSON. A row that would
+ * pass the byte cap is not taken, so a few huge values cannot exhaust the server.
+ */
+export class AnswerBudget {
+  private bytes = 0;
+  truncatedBy: 'rows' | 'bytes' | null = null;
+
+  constructor(private readonly rowLimit: number, private readonly byteLimit: number) {}
+
+  /** false, and the reason recorded, when the row may not be taken */
+  admit(rowsSoFar: number, row: unknown[]): boolean {
+    if (rowsSoFar >= this.rowLimit) { this.truncatedBy = 'rows'; return false; }
+    this.bytes += jsonSize(row);
+    if (this.bytes > this.byteLimit) { this.truncatedBy = 'bytes'; return false; }
+    return true;
+  }
+}
+
+function jsonSize(value: unknown): number {
+  try {
+    return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))?.length ?? 4;
+  } catch {
+    return 0;
+  }
+}
