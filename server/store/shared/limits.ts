@@ -51,7 +51,8 @@ export class AnswerBudget {
   /** false, and the reason recorded, when the row may not be taken */
   admit(rowsSoFar: number, row: unknown[]): boolean {
     if (rowsSoFar >= this.rowLimit) { this.truncatedBy = 'rows'; return false; }
-    this.bytes += jsonSize(row);
+    // a comma between rows
+    this.bytes += jsonSize(row) + 1;
     if (this.bytes > this.byteLimit) { this.truncatedBy = 'bytes'; return false; }
     return true;
   }
