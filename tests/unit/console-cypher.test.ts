@@ -100,3 +100,10 @@ describe('the console subset', () => {
     expect(reason('MATCH (n) RETURN n ORDER n.name')).toBe('syntax');
   });
 });
+
+describe('the console examples', () => {
+  it('are all inside the subset', async () => {
+    const { EXAMPLE_QUERIES: EXAMPLES } = await import('../../server/http/examples.js');
+    for (const example of EXAMPLES) expect(() => canonicalConsoleQuery(example.query), example.title).not.toThrow();
+  });
+});
