@@ -107,6 +107,7 @@ export interface CypherResponse {
   rows: unknown[][];
   elements: ApiElement[];
   truncated: boolean;
+  truncatedBy: 'rows' | 'bytes' | null;
   elapsedMs: number;
 }
 

@@ -103,7 +103,8 @@ export function createConsole(root: HTMLElement, app: AppContext): ConsolePanel 
     meta.textContent = `${rowCount} row${rowCount === 1 ? '' : 's'} in ${result.elapsedMs} ms`
       + (result.elements.length ? ` · ${result.elements.filter((e) => e.group === 'nodes').length} nodes for the graph` : '');
     if (result.truncated) {
-      say('warning', `Showing the first ${rowCount} rows: the row cap stopped the rest. Add a LIMIT, or aggregate, to see what you need.`);
+      const cap = result.truncatedBy === 'bytes' ? 'the answer size cap' : 'the row cap';
+      say('warning', `Showing the first ${rowCount} rows: ${cap} stopped the rest. Add a LIMIT, return fewer or shorter values, or aggregate, to see what you need.`);
     } else {
       clear(message);
       message.className = 'console-message';
