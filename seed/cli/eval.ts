@@ -8,8 +8,8 @@
 //   --out   also write the predictions (the contract array) for score.mjs to check
 
 import { writeFileSync } from 'node:fs';
-import { DEVELOPMENT_SET, evaluateSet, evaluationSets, loadGold, type GoldSet } from '../eval/gold-sets.js';
-import { attributionUnnamedAsNull, docLine, score, summaryLines, type ScoreResult } from '../eval/score.js';
+import { DEVELOPMENT_SET, evaluateSet, evaluationSets, isHeldOut, loadGold, realSets, type GoldSet } from '../eval/gold-sets.js';
+import { docLine, score, summaryLines, wrongSpeakerLine, type ScoreResult } from '../eval/score.js';
 import type { ExtractionContract } from '../extract/index.js';
 
 function option(argv: string[], name: string): string | undefined {
@@ -19,12 +19,10 @@ function option(argv: string[], name: string): string | undefined {
 
 function printText(name: string, result: ScoreResult, perDoc: boolean): void {
   console.log(`# ${name}`);
+  console.log(wrongSpeakerLine(result.summary));
   if (perDoc) for (const d of result.docs) console.log(docLine(d));
   if (result.totals.missingDocs) console.log(`documents with no prediction: ${result.totals.missingDocs}`);
   for (const line of summaryLines(result.summary)) console.log(line);
-  if (result.totals.unnamed) {
-    console.log(`not a reference figure: ${result.totals.unnamed} found quotes have the gold speaker "unknown" and no predicted speaker; counted as right, attribution is ${attributionUnnamedAsNull(result.totals).toFixed(3)}`);
-  }
 }
 
 async function runEval(argv: string[]): Promise<number> {
@@ -33,26 +31,33 @@ async function runEval(argv: string[]): Promise<number> {
   const perDoc = argv.includes('--per-doc');
   const asJson = argv.includes('--json');
   const evaluation = evaluationSets();
-  const sets: GoldSet[] = goldDir ? [{ name: goldDir, gold: goldDir, docs: option(argv, '--docs') ?? goldDir }] : [DEVELOPMENT_SET, ...evaluation];
+  const real = realSets();
+  const sets: GoldSet[] = goldDir ? [{ name: goldDir, gold: goldDir, docs: option(argv, '--docs') ?? goldDir }] : [DEVELOPMENT_SET, ...evaluation, ...real];
   const allPreds: ExtractionContract[] = [];
-  const evaluationPreds: ExtractionContract[] = [];
+  const predsOf = new Map<GoldSet, ExtractionContract[]>();
   for (const [i, set] of sets.entries()) {
     const { result, preds } = await evaluateSet(set);
     allPreds.push(...preds);
-    if (evaluation.includes(set)) evaluationPreds.push(...preds);
+    predsOf.set(set, preds);
     if (asJson) console.log(JSON.stringify({ set: set.name, summary: result.summary, totals: result.totals, docs: result.docs }));
     else {
       if (i > 0) console.log('');
       printText(set.name, result, perDoc);
     }
   }
-  if (!goldDir && evaluation.length > 1) {
-    const all = score(evaluation.flatMap((s) => loadGold(s.gold)), evaluationPreds);
-    if (asJson) console.log(JSON.stringify({ set: 'evaluation sets together', summary: all.summary, totals: all.totals }));
+  const together = (name: string, group: GoldSet[]) => {
+    if (group.length < 2) return;
+    const all = score(group.flatMap((s) => loadGold(s.gold)), group.flatMap((s) => predsOf.get(s) ?? []));
+    if (asJson) console.log(JSON.stringify({ set: name, summary: all.summary, totals: all.totals }));
     else {
       console.log('');
-      printText('evaluation sets together', all, false);
+      printText(name, all, false);
     }
+  };
+  if (!goldDir) {
+    together('invented evaluation sets together', evaluation);
+    together('real documents together', real);
+    together('real documents, held-out part', real.filter(isHeldOut));
   }
   if (out) writeFileSync(out, `${JSON.stringify(allPreds, null, 2)}\n`);
   return 0;

@@ -19,13 +19,28 @@ export const DEVELOPMENT_SET: GoldSet = { name: 'development (seed/corpus)', gol
 const HELD_OUT_ROOT = 'tests/fixtures';
 
 /** Folders of tests/fixtures that hold a gold/ and a docs/ folder, by name. */
-export function evaluationSets(root = HELD_OUT_ROOT): GoldSet[] {
+function fixtureSets(root: string): GoldSet[] {
   if (!existsSync(root)) return [];
   return readdirSync(root)
     .sort()
     .map((name) => ({ name: `evaluation set (${join(root, name)})`, gold: join(root, name, 'gold'), docs: join(root, name, 'docs') }))
     .filter((s) => existsSync(s.gold) && statSync(s.gold).isDirectory() && existsSync(s.docs));
 }
+
+/** Real public documents (folders named real-*): the figures that say how the rules carry over. */
+const REAL = /[\\/]real-[^\\/]+[\\/]gold$/;
+
+/** The invented evaluation sets: regression tests, never tuned to. */
+export function evaluationSets(root = HELD_OUT_ROOT): GoldSet[] {
+  return fixtureSets(root).filter((s) => !REAL.test(s.gold));
+}
+
+/** The sets of real documents; those whose folder ends in -holdout have never had a rule written against them. */
+export function realSets(root = HELD_OUT_ROOT): GoldSet[] {
+  return fixtureSets(root).filter((s) => REAL.test(s.gold)).map((s) => ({ ...s, name: s.name.replace('evaluation set', 'real documents') }));
+}
+
+export const isHeldOut = (set: GoldSet): boolean => /-holdout[\\/]gold$/.test(set.gold);
 
 export function loadGold(dir: string): GoldDoc[] {
   return readdirSync(dir)
