@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -35,6 +36,14 @@ public final class DevServer {
         Path home = temporary ? Files.createTempDirectory("og-neo4j-") : Path.of(dataEnv).toAbsolutePath();
         Files.createDirectories(home.resolve("import"));
 
+        // registered first, so a stop while starting still removes a temporary folder
+        AtomicReference<DatabaseManagementService> running = new AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            DatabaseManagementService started = running.get();
+            if (started != null) started.shutdown();
+            if (temporary) deleteQuietly(home);
+        }, "neo4j-dev-shutdown"));
+
         SocketAddress bolt = new SocketAddress("127.0.0.1", port);
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(BoltConnector.enabled, true)
@@ -47,10 +56,7 @@ public final class DevServer {
                 .setConfig(GraphDatabaseSettings.load_csv_file_url_root, home.resolve("import"))
                 .setConfig(GraphDatabaseSettings.pagecache_memory, 256L * 1024 * 1024)
                 .build();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            dbms.shutdown();
-            if (temporary) deleteQuietly(home);
-        }, "neo4j-dev-shutdown"));
+        running.set(dbms);
 
         setPassword(dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), password);
         GraphDatabaseService db = dbms.database(DEFAULT_DATABASE);
