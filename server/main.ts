@@ -8,7 +8,7 @@ import { LadybugStore } from './store/ladybug/ladybug-store.js';
 import { openStore } from './store/open-store.js';
 import type { GraphStore } from './store/port.js';
 
-// npm start: build the client if needed, seed the embedded store on first start, serve both.
+// npm start: build the client if needed, seed the store on first start (when it holds no document), serve both.
 
 const CLIENT_DIR = path.resolve('dist/client');
 
@@ -69,7 +69,7 @@ function newestSource(paths: string[]): number {
 
 async function seedIfEmpty(store: GraphStore, config: Config, logger: pino.Logger): Promise<void> {
   const counts = await store.counts();
-  if (counts.nodes.Document > 0 || store.backend !== 'ladybug') return;
+  if (counts.nodes.Document > 0) return;
   logger.info(`empty store: seeding the sample corpus from ${config.CORPUS_DIR}`);
   const { seedCorpus } = await import('../seed/pipeline.js');
   const summary = await seedCorpus({ store, dir: config.CORPUS_DIR, onSkip: (file, reason) => logger.warn(`skipped ${file}: ${reason}`) });
