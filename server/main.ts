@@ -8,7 +8,7 @@ import { LadybugStore } from './store/ladybug/ladybug-store.js';
 import { openStore } from './store/open-store.js';
 import type { GraphStore } from './store/port.js';
 
-// npm start: build the client if needed, seed the embedded store on first start, serve both.
+// npm start: build the client if needed, seed the store on first start (when it holds no document), serve both.
 
 const CLIENT_DIR = path.resolve('dist/client');
 
@@ -85,16 +85,16 @@ function newestSource(paths: string[]): number {
 }
 
 /**
- * Seeds the sample corpus into an empty embedded store. A marker beside the store stands
- * while that first seed runs, so one stopped halfway is resumed at the next start (loading is
- * idempotent) instead of being served as if complete.
+ * Seeds the sample corpus into a store that holds no document, on either backend. A marker
+ * beside the embedded store stands while that first seed runs, so one stopped halfway is
+ * resumed at the next start (loading is idempotent) instead of being served as if complete.
  */
 async function seedFirstStart(store: GraphStore, config: Config, logger: pino.Logger): Promise<void> {
-  if (store.backend !== 'ladybug') return;
   const marker = path.join(config.GRAPH_DATA_DIR, 'first-seed-in-progress');
   const resuming = fs.existsSync(marker);
   if (!resuming && (await store.counts()).nodes.Document > 0) return;
   logger.info(resuming ? `the first seed was interrupted: resuming it from ${config.CORPUS_DIR}` : `empty store: seeding the sample corpus from ${config.CORPUS_DIR}`);
+  fs.mkdirSync(config.GRAPH_DATA_DIR, { recursive: true });
   fs.writeFileSync(marker, new Date().toISOString());
   const { seedCorpus } = await import('../seed/pipeline.js');
   const summary = await seedCorpus({ store, dir: config.CORPUS_DIR, onSkip: (file, reason) => logger.warn(`skipped ${file}: ${reason}`) });

@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../support/stores.js';
+import { storeFactories, tempDir } from '../support/stores.js';
 
 // The commands as a user runs them: real processes, real stores in temp folders.
 
@@ -31,6 +31,32 @@ describe('npm start', () => {
     expect(uri.status).toBe(1);
     expect(lines(uri.stderr)[0]).toMatch(/^configuration: NEO4J_URI="http:\/\/localhost:7474" is invalid: must be a bolt:\/\//);
   });
+
+  const neo4jStore = storeFactories.find((f) => f.name === 'neo4j')!;
+  it.skipIf(neo4jStore.skipReason !== null)('seeds an empty Neo4j with the sample corpus on first start, as it does the embedded store', async () => {
+    // emptied first, as for the contract suite
+    await (await neo4jStore.open()).close();
+    const neo4jEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('NEO4J_'))) as Record<string, string>;
+    const child = spawn(tsx, ['server/main.ts'], { env: { ...process.env, ...neo4jEnv, PORT: '0', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const found = /on the neo4j store: (http:\/\/[^/]+\/)/.exec(out);
+          if (found) resolve(found[1]!);
+        });
+        child.on('exit', (code) => reject(new Error(`npm start exited with ${code} before serving`)));
+      });
+      const health = (await (await fetch(`${url}api/health`)).json()) as { backend: string; counts: { nodes: Record<string, number> } };
+      expect(health.backend).toBe('neo4j');
+      const documents = fs.readdirSync('seed/corpus/docs').filter((f) => /\.(txt|md|html)$/.test(f)).length;
+      expect(health.counts.nodes.Document).toBe(documents);
+      expect(health.counts.nodes.Quote).toBeGreaterThan(0);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 120_000);
 });
 
 describe('npm run seed', () => {

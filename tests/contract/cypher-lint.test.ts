@@ -11,8 +11,9 @@ import { Neo4jStore } from '../../server/store/neo4j/neo4j-store.js';
 import { luceneQuery } from '../../server/store/neo4j/values.js';
 import { fixtureDocumentA, fixtureDocumentB } from '../support/fixture-graph.js';
 
-// No Neo4j server runs on the build machines, so every statement the Neo4j adapter can send
-// is checked here with Neo4j's own Cypher front end (@neo4j-cypher/language-support):
+// Every statement the Neo4j adapter can send is checked here, without a server, with Neo4j's
+// own Cypher front end (@neo4j-cypher/language-support); the contract suite then runs them on a
+// real server when NEO4J_URI is set (npm run neo4j:dev, .ci/run):
 // syntax, semantics (undefined variables, type errors), and — against a schema built from
 // the model — labels, relationship types, property keys, parameters, functions and procedures.
 // The functions and procedures declared are only the ones the adapter means to use, so a

@@ -9,7 +9,7 @@ const OPEN_DEADLINE_MS = 45_000;
 
 export async function openNeo4jForTests(): Promise<Neo4jStore> {
   const config = loadConfig();
-  if (!config.NEO4J_URI) throw new Error('NEO4J_URI is not set: the Neo4j contract run needs a server (docker compose up neo4j)');
+  if (!config.NEO4J_URI) throw new Error('NEO4J_URI is not set: the Neo4j contract run needs a server (npm run neo4j:dev)');
   const uri = config.NEO4J_URI;
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {

@@ -21,7 +21,7 @@ export const storeFactories: StoreFactory[] = [
   { name: 'ladybug', skipReason: null, open: () => LadybugStore.open({ dataDir: tempDir('lbug') }) },
   {
     name: 'neo4j',
-    skipReason: process.env.NEO4J_URI ? null : 'NEO4J_URI is not set: the Neo4j contract run needs a server (docker compose up neo4j)',
+    skipReason: process.env.NEO4J_URI ? null : 'NEO4J_URI is not set: the Neo4j contract run needs a server (npm run neo4j:dev)',
     open: async () => {
       const { openNeo4jForTests } = await import('./neo4j-test-store.js');
       return openNeo4jForTests();
