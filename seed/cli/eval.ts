@@ -9,7 +9,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { DEVELOPMENT_SET, evaluateSet, evaluationSets, loadGold, type GoldSet } from '../eval/gold-sets.js';
-import { attributionUnnamedAsNull, docLine, score, summaryLines, type ScoreResult } from '../eval/score.js';
+import { docLine, score, summaryLines, type ScoreResult, wrongSpeakerLine } from '../eval/score.js';
 import type { ExtractionContract } from '../extract/index.js';
 
 function option(argv: string[], name: string): string | undefined {
@@ -19,12 +19,10 @@ function option(argv: string[], name: string): string | undefined {
 
 function printText(name: string, result: ScoreResult, perDoc: boolean): void {
   console.log(`# ${name}`);
+  console.log(wrongSpeakerLine(result.summary));
   if (perDoc) for (const d of result.docs) console.log(docLine(d));
   if (result.totals.missingDocs) console.log(`documents with no prediction: ${result.totals.missingDocs}`);
   for (const line of summaryLines(result.summary)) console.log(line);
-  if (result.totals.unnamed) {
-    console.log(`not a reference figure: ${result.totals.unnamed} found quotes have the gold speaker "unknown" and no predicted speaker; counted as right, attribution is ${attributionUnnamedAsNull(result.totals).toFixed(3)}`);
-  }
 }
 
 async function runEval(argv: string[]): Promise<number> {

@@ -1,6 +1,7 @@
 // A TypeScript port of shared/corpus/score.mjs, the reference scorer: the same normalisation,
 // the same token-overlap matching (≥ 0.6, one-to-one, best first), the same name matching
-// (honorifics ignored, a surname alone accepted), the same sole-report rule. Any change to the
+// (honorifics ignored, a surname alone accepted), the same sole-report rule, a null speaker right where the gold one is null or
+// "unknown", the wrong-speaker count, reports and roles. Any change to the
 // reference must be mirrored here; `npm run eval` is checked against it figure for figure.
 
 export interface GoldQuote {
@@ -10,19 +11,31 @@ export interface GoldQuote {
   speakerAlt?: string[];
 }
 
+export interface Role {
+  title: string;
+  organization?: string | null;
+}
+
+export interface ReportRef {
+  title: string;
+  publisher?: string | null;
+  year?: number | null;
+}
+
 export interface GoldDoc {
   doc: string;
   quotes?: GoldQuote[];
-  people?: { name: string }[];
+  people?: { name: string; roles?: Role[] }[];
   organizations?: { name: string; aliases?: string[] }[];
-  reports?: unknown[];
+  reports?: ReportRef[];
 }
 
 export interface PredDoc {
   doc: string;
   quotes?: { text: string; speaker: string | null; speakerKind: string | null }[];
-  people?: { name: string }[];
+  people?: { name: string; roles?: Role[] }[];
   organizations?: { name: string; aliases?: string[] }[];
+  reports?: ReportRef[];
 }
 
 export interface Counts {
@@ -30,12 +43,18 @@ export interface Counts {
   pq: number;
   mq: number;
   attr: number;
-  /**
-   * Matched quotes whose gold speaker is "unknown" (how gold files that may not hold a null
-   * write "nobody named") and whose prediction names no one: right in substance, never
-   * counted by the reference scorer. Reported beside its figures, never inside them.
-   */
-  unnamed: number;
+  /** Matched quotes whose prediction names a speaker. */
+  named: number;
+  /** Of those, the ones naming someone who is not the gold speaker: the worst error. */
+  wrong: number;
+  /** Matched quotes left unnamed where the gold names someone. */
+  silent: number;
+  gr: number;
+  pr: number;
+  mr: number;
+  grl: number;
+  prl: number;
+  mrl: number;
   go: number;
   po: number;
   mo: number;
@@ -61,6 +80,14 @@ export interface Summary {
   peopleR: number;
   goldQuotes: number;
   predQuotes: number;
+  wrongSpeakerRate: number;
+  wrongSpeakers: number;
+  namedSpeakers: number;
+  unattributed: number;
+  reportP: number;
+  reportR: number;
+  roleP: number;
+  roleR: number;
 }
 
 export interface ScoreResult {
@@ -153,16 +180,23 @@ export function scoreDocument(gold: GoldDoc, pred: PredDoc | undefined): DocScor
   for (const o of gold.organizations ?? []) orgAliases.set(norm(o.name), o.aliases ?? []);
   const qm = match(pq, gq, (a, b) => overlapF(a.text, b.text), 0.6);
   let attr = 0;
-  let unnamed = 0;
+  let named = 0;
+  let wrong = 0;
+  let silent = 0;
   for (const [i, j] of qm) {
     const g = gq[j]!;
     const pi = pq[i]!;
     const names = [g.speaker, ...(g.speakerAlt ?? [])];
     // a report quoted in a document that names only one report: saying "the report" is enough
     const soleReport = g.speakerKind === 'report' && pi.speakerKind === 'report' && (gold.reports ?? []).length === 1;
-    const ok = soleReport || names.some((name) => nameMatch(pi.speaker, name, orgAliases.get(norm(name)) ?? []));
+    const unnamedGold = !g.speaker || norm(g.speaker) === 'unknown';
+    const ok = soleReport || (unnamedGold && !pi.speaker) || names.some((name) => nameMatch(pi.speaker, name, orgAliases.get(norm(name)) ?? []));
     if (ok) attr++;
-    else if (norm(g.speaker) === 'unknown' && !pi.speaker) unnamed++;
+    // a named speaker that is not the gold one is the worst error a reader can meet: counted apart
+    if (pi.speaker) {
+      named++;
+      if (!ok) wrong++;
+    } else if (!ok) silent++;
   }
   const go = gold.organizations ?? [];
   const po = p.organizations ?? [];
@@ -176,6 +210,41 @@ export function scoreDocument(gold: GoldDoc, pred: PredDoc | undefined): DocScor
   const gp = gold.people ?? [];
   const pp = p.people ?? [];
   const pm = match(pp, gp, (a, b) => (nameMatch(a.name, b.name) ? 1 : 0), 1);
+  // a report matches by its title's words, or by publisher and year where the gold names one report of that publisher
+  const gr = gold.reports ?? [];
+  const prr = p.reports ?? [];
+  const rm = match(
+    prr,
+    gr,
+    (a, b) => {
+      const t = overlapF(a.title, b.title);
+      const samePub =
+        a.publisher && b.publisher && nameMatch(a.publisher, b.publisher) && a.year && a.year === b.year && gr.filter((x) => x.publisher === b.publisher).length === 1;
+      return Math.max(t, samePub ? 0.5 : 0);
+    },
+    0.5,
+  );
+  // roles of matched people: a title sharing half its words, and the same body (or none on both sides)
+  let grl = 0;
+  let prl = 0;
+  let mrl = 0;
+  for (const [i, j] of pm) {
+    const gRoles = gp[j]!.roles ?? [];
+    const pRoles = pp[i]!.roles ?? [];
+    const rolesMatched = match(
+      pRoles,
+      gRoles,
+      (a, b) => {
+        const t = overlapF(a.title, b.title);
+        const org = (!a.organization && !b.organization) || nameMatch(a.organization, b.organization, orgAliases.get(norm(b.organization)) ?? []);
+        return org ? t : 0;
+      },
+      0.5,
+    );
+    grl += gRoles.length;
+    prl += pRoles.length;
+    mrl += rolesMatched.length;
+  }
   return {
     doc: gold.doc,
     missing: pred === undefined,
@@ -183,7 +252,15 @@ export function scoreDocument(gold: GoldDoc, pred: PredDoc | undefined): DocScor
     pq: pq.length,
     mq: qm.length,
     attr,
-    unnamed,
+    named,
+    wrong,
+    silent,
+    gr: gr.length,
+    pr: prr.length,
+    mr: rm.length,
+    grl,
+    prl,
+    mrl,
     go: go.length,
     po: po.length,
     mo: om.length,
@@ -192,6 +269,9 @@ export function scoreDocument(gold: GoldDoc, pred: PredDoc | undefined): DocScor
     mp: pm.length,
   };
 }
+
+const ZERO: Counts = { gq: 0, pq: 0, mq: 0, attr: 0, named: 0, wrong: 0, silent: 0, gr: 0, pr: 0, mr: 0, grl: 0, prl: 0, mrl: 0, go: 0, po: 0, mo: 0, gp: 0, pp: 0, mp: 0 };
+const COUNT_KEYS = Object.keys(ZERO) as (keyof Counts)[];
 
 const pr = (m: number, p: number, g: number) => {
   const P = p ? m / p : 0;
@@ -203,12 +283,12 @@ const r3 = (x: number): number => +x.toFixed(3);
 /** Scores predictions against gold documents (given in the reference's order: file name sorted). */
 export function score(golds: GoldDoc[], preds: PredDoc[]): ScoreResult {
   const byDoc = new Map(preds.map((p) => [basename(p.doc), p]));
-  const totals = { gq: 0, pq: 0, mq: 0, attr: 0, unnamed: 0, go: 0, po: 0, mo: 0, gp: 0, pp: 0, mp: 0, missingDocs: 0 };
+  const totals = { ...ZERO, missingDocs: 0 };
   const docs: DocScore[] = [];
   for (const gold of golds) {
     const d = scoreDocument(gold, byDoc.get(gold.doc));
     if (d.missing) totals.missingDocs++;
-    for (const k of ['gq', 'pq', 'mq', 'attr', 'unnamed', 'go', 'po', 'mo', 'gp', 'pp', 'mp'] as const) totals[k] += d[k];
+    for (const k of COUNT_KEYS) totals[k] += d[k];
     docs.push(d);
   }
   const q = pr(totals.mq, totals.pq, totals.gq);
@@ -216,6 +296,8 @@ export function score(golds: GoldDoc[], preds: PredDoc[]): ScoreResult {
   const p = pr(totals.mp, totals.pp, totals.gp);
   const attrAcc = totals.mq ? totals.attr / totals.mq : 0;
   const e2e = pr(totals.attr, totals.pq, totals.gq);
+  const rp = pr(totals.mr, totals.pr, totals.gr);
+  const rl = pr(totals.mrl, totals.prl, totals.grl);
   return {
     docs,
     totals,
@@ -231,17 +313,16 @@ export function score(golds: GoldDoc[], preds: PredDoc[]): ScoreResult {
       peopleR: r3(p.R),
       goldQuotes: totals.gq,
       predQuotes: totals.pq,
+      wrongSpeakerRate: r3(totals.named ? totals.wrong / totals.named : 0),
+      wrongSpeakers: totals.wrong,
+      namedSpeakers: totals.named,
+      unattributed: totals.silent,
+      reportP: r3(rp.P),
+      reportR: r3(rp.R),
+      roleP: r3(rl.P),
+      roleR: r3(rl.R),
     },
   };
-}
-
-/**
- * Attribution counting a gold "unknown" speaker left unnamed by the prediction as right: the
- * figure the evaluation sets' own READMEs define (their "unknown" stands for null). Not a
- * reference figure; `npm run eval` prints it on a line of its own.
- */
-export function attributionUnnamedAsNull(totals: Counts): number {
-  return totals.mq ? r3((totals.attr + totals.unnamed) / totals.mq) : 0;
 }
 
 /** The per-document line, worded as the reference prints it. */
@@ -249,11 +330,16 @@ export function docLine(d: DocScore): string {
   return `${d.doc}: quotes gold=${d.gq} pred=${d.pq} matched=${d.mq} attributed=${d.attr}; orgs ${d.mo}/${d.go} (pred ${d.po}); people ${d.mp}/${d.gp} (pred ${d.pp})`;
 }
 
+/** The headline: the wrong-speaker figure, the worst error, printed before anything else. */
+export function wrongSpeakerLine(s: Summary): string {
+  return `wrong speaker named ${s.wrongSpeakers}/${s.namedSpeakers} (${s.wrongSpeakerRate.toFixed(3)}), left unattributed ${s.unattributed}, attribution ${s.attribution.toFixed(3)}, quote F1 ${s.quoteF1.toFixed(3)}`;
+}
+
 /** The JSON line and the summary line, exactly as the reference prints them. */
 export function summaryLines(s: Summary): [string, string] {
   const f = (x: number) => x.toFixed(3);
   return [
     JSON.stringify(s),
-    `quote F1 ${f(s.quoteF1)} (P ${f(s.quoteP)} R ${f(s.quoteR)}), attribution ${f(s.attribution)}, who-said-what F1 ${f(s.whoSaidWhatF1)}, orgs P ${f(s.orgP)} R ${f(s.orgR)}, people P ${f(s.peopleP)} R ${f(s.peopleR)}`,
+    `quote F1 ${f(s.quoteF1)} (P ${f(s.quoteP)} R ${f(s.quoteR)}), attribution ${f(s.attribution)}, who-said-what F1 ${f(s.whoSaidWhatF1)}, orgs P ${f(s.orgP)} R ${f(s.orgR)}, people P ${f(s.peopleP)} R ${f(s.peopleR)}, wrong speaker named ${s.wrongSpeakers}/${s.namedSpeakers} (${f(s.wrongSpeakerRate)}), left unattributed ${s.unattributed}, reports P ${f(s.reportP)} R ${f(s.reportR)}, roles P ${f(s.roleP)} R ${f(s.roleR)}`,
   ];
 }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEVELOPMENT_SET, evaluationSets, loadGold, predictSet } from '../../../seed/eval/gold-sets.js';
-import { attributionUnnamedAsNull, type GoldDoc, score } from '../../../seed/eval/score.js';
+import { type GoldDoc, score } from '../../../seed/eval/score.js';
 import { extractDocument } from '../../../seed/extract/index.js';
 import { loadGazetteer } from '../../../seed/gazetteer/index.js';
 
@@ -24,19 +24,19 @@ describe('evaluation on the development set', () => {
     expect(summary.peopleR).toBeGreaterThanOrEqual(0.9);
   });
 
-  // Several sets write a speaker nobody names as "unknown" (their gold files may not hold a null)
-  // and say it stands for null; the reference scorer never matches it. The attribution bar is
-  // held on the figure those sets define, and the reference figure may not fall below 0.91.
-  it('meets the same bars on every evaluation set of tests/fixtures', async () => {
+  // The reference scorer counts a null speaker as right where the gold one is null or "unknown".
+  // A wrong speaker named is the worst error: its rate over all sets may not rise above the
+  // figure recorded before the attribution rules became sieves (68/1439 = 0.047).
+  it('meets the same bars on every evaluation set of tests/fixtures, and names no more wrong speakers', async () => {
     const sets = evaluationSets();
     expect(sets.length).toBeGreaterThan(0);
     const heldGold = sets.flatMap((s) => loadGold(s.gold));
     const preds = (await Promise.all(sets.map((s) => predictSet(s, loadGold(s.gold))))).flat();
-    const { summary, totals } = score(heldGold, preds);
+    const { summary } = score(heldGold, preds);
     expect(preds).toHaveLength(heldGold.length);
     expect(summary.quoteF1).toBeGreaterThanOrEqual(0.95);
-    expect(attributionUnnamedAsNull(totals)).toBeGreaterThanOrEqual(0.92);
-    expect(summary.attribution).toBeGreaterThanOrEqual(0.91);
+    expect(summary.attribution).toBeGreaterThanOrEqual(0.92);
+    expect(summary.wrongSpeakerRate).toBeLessThanOrEqual(0.047);
   });
 
   it('finds no quote, person or organisation in document 001 after its comment form', () => {
