@@ -10,7 +10,8 @@ import { findPeople, toExtractedPeople } from './people.js';
 import { findQuotes } from './quotes.js';
 import { findReports, toExtractedReports, type ReportResult } from './reports.js';
 import { splitParagraphs } from './sentences.js';
-import { attributeQuotes, toExtractedQuotes } from './speakers.js';
+import { attributeQuotes } from './sieves/index.js';
+import { toExtractedQuotes } from './speakers.js';
 import { foldPreservingLength, maskSpans } from './text.js';
 import type { ExtractOptions, Extraction } from './types.js';
 
