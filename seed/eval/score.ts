@@ -172,18 +172,23 @@ function match<P, G>(preds: P[], golds: G[], score: (p: P, g: G) => number, thre
 
 const basename = (p: string): string => p.split(/[\\/]/).pop() ?? p;
 
-export function scoreDocument(gold: GoldDoc, pred: PredDoc | undefined): DocScore {
-  const p = pred ?? { doc: gold.doc, quotes: [], people: [], organizations: [] };
+export interface QuoteOutcome {
+  /** index among the prediction's quotes that have text */
+  pred: number;
+  gold: number;
+  /** the attribution counts as right */
+  ok: boolean;
+  /** the prediction names a speaker */
+  named: boolean;
+}
+
+/** The matched quotes of one document and whether each one's speaker is right (the reference's rules). */
+export function quoteOutcomes(gold: GoldDoc, pred: PredDoc): QuoteOutcome[] {
   const gq = gold.quotes ?? [];
-  const pq = (p.quotes ?? []).filter((q) => q?.text);
+  const pq = (pred.quotes ?? []).filter((q) => q?.text);
   const orgAliases = new Map<string, string[]>();
   for (const o of gold.organizations ?? []) orgAliases.set(norm(o.name), o.aliases ?? []);
-  const qm = match(pq, gq, (a, b) => overlapF(a.text, b.text), 0.6);
-  let attr = 0;
-  let named = 0;
-  let wrong = 0;
-  let silent = 0;
-  for (const [i, j] of qm) {
+  return match(pq, gq, (a, b) => overlapF(a.text, b.text), 0.6).map(([i, j]) => {
     const g = gq[j]!;
     const pi = pq[i]!;
     const names = [g.speaker, ...(g.speakerAlt ?? [])];
@@ -191,13 +196,23 @@ export function scoreDocument(gold: GoldDoc, pred: PredDoc | undefined): DocScor
     const soleReport = g.speakerKind === 'report' && pi.speakerKind === 'report' && (gold.reports ?? []).length === 1;
     const unnamedGold = !g.speaker || norm(g.speaker) === 'unknown';
     const ok = soleReport || (unnamedGold && !pi.speaker) || names.some((name) => nameMatch(pi.speaker, name, orgAliases.get(norm(name)) ?? []));
-    if (ok) attr++;
     // a named speaker that is not the gold one is the worst error a reader can meet: counted apart
-    if (pi.speaker) {
-      named++;
-      if (!ok) wrong++;
-    } else if (!ok) silent++;
-  }
+    return { pred: i, gold: j, ok, named: !!pi.speaker };
+  });
+}
+
+export function scoreDocument(gold: GoldDoc, pred: PredDoc | undefined): DocScore {
+  const p = pred ?? { doc: gold.doc, quotes: [], people: [], organizations: [] };
+  const gq = gold.quotes ?? [];
+  const pq = (p.quotes ?? []).filter((q) => q?.text);
+  const orgAliases = new Map<string, string[]>();
+  for (const o of gold.organizations ?? []) orgAliases.set(norm(o.name), o.aliases ?? []);
+  const outcomes = quoteOutcomes(gold, p);
+  const qm = outcomes.map((o) => [o.pred, o.gold] as const);
+  const attr = outcomes.filter((o) => o.ok).length;
+  const named = outcomes.filter((o) => o.named).length;
+  const wrong = outcomes.filter((o) => o.named && !o.ok).length;
+  const silent = outcomes.filter((o) => !o.named && !o.ok).length;
   const go = gold.organizations ?? [];
   const po = p.organizations ?? [];
   const om = match(

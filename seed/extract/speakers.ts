@@ -9,6 +9,7 @@ import type { Gender, PeopleResult, PersonEntity, PersonMention } from './people
 import { isUnattributedTerm, type QuoteCandidate } from './quotes.js';
 import type { ReportEntity, ReportResult } from './reports.js';
 import { sentenceStart } from './sentences.js';
+import { confidenceOf } from './sieves/confidence.js';
 import type { ExtractedQuote, Span, SpeakerKind } from './types.js';
 
 export interface Attribution {
@@ -631,9 +632,16 @@ function previousSentenceStart(ctx: DocContext, pos: number): number {
   return p > ctx.body.start ? sentenceStart(t, p, ctx.body.start) : here;
 }
 
-export function toExtractedQuotes(quotes: QuoteCandidate[], attributions: Attribution[]): ExtractedQuote[] {
+export function toExtractedQuotes(quotes: QuoteCandidate[], attributions: (Attribution & { sieve: string | null })[], threshold: number): ExtractedQuote[] {
   return quotes
-    .map((q, i) => ({ q, a: attributions[i] ?? NONE }))
+    .map((q, i) => ({ q, a: attributions[i] ?? { ...NONE, sieve: null } }))
     .filter(({ q, a }) => !isUnattributedTerm(q, a.speaker))
-    .map(({ q, a }) => ({ text: q.text, start: q.start, end: q.end, ...a }));
+    .map(({ q, a }) => {
+      const evidence = { sieve: a.speaker ? a.sieve : null, cue: null, mention: a.speakerSpan, resolvedBy: a.speaker ? (a.resolvedBy ?? null) : null };
+      const base = { text: q.text, start: q.start, end: q.end, speakerSpan: a.speakerSpan, evidence };
+      if (!a.speaker) return { ...base, speaker: null, speakerKind: null, confidence: 0 };
+      const confidence = confidenceOf(a.sieve, a.resolvedBy);
+      if (confidence >= threshold) return { ...base, speaker: a.speaker, speakerKind: a.speakerKind, confidence };
+      return { ...base, speaker: null, speakerKind: null, confidence, candidates: [{ name: a.speaker, score: confidence }] };
+    });
 }
