@@ -401,10 +401,6 @@ function resolveWhoRaw(r: Resolver, span: Span, anchor: number, pronounAtEnd: bo
     if (org) return orgAttribution(org.entity, { start: org.start, end: org.end });
   }
   // "“…,” the statement said": whoever the statement was read or issued for
-  if (/\b(?:the|this|that)\s+statement\s*$/i.test(text)) {
-    const owner = statementOwner(r, span.start);
-    if (owner) return owner;
-  }
   const person = subjectPerson(r, span);
   if (person) return { speaker: person.entity.name, speakerKind: 'person', speakerSpan: { start: person.start, end: person.end } };
   if (ADDRESSEE_LEAD.test(text)) return addressee(r, span);
@@ -596,21 +592,6 @@ function resolvePronounRaw(r: Resolver, pronoun: string, span: Span, anchor: num
   const repPos = rep ? Math.max(...rep.mentions.filter((m) => m.start < anchor).map((m) => m.start)) : -1;
   if (rep && (!org || repPos > org.start)) return { speaker: rep.title, speakerKind: 'report', speakerSpan: span };
   return org ? orgAttribution(org.entity, span) : null;
-}
-
-/** "read a statement on behalf of Mr Forsyth's mother, Carol Forsyth": the person or body it speaks for. */
-const statementOwner = tagged('statement-owner', statementOwnerRaw);
-function statementOwnerRaw(r: Resolver, pos: number): Attribution | null {
-  const t = r.ctx.masked;
-  const from = Math.max(r.ctx.body.start, pos - 1500);
-  const found = [...t.slice(from, pos).matchAll(/\bstatement\s+(?:on\s+behalf\s+of|from|by|for)\s+/gi)].pop();
-  if (!found) return null;
-  const start = from + found.index + found[0].length;
-  const within = (m: Span) => m.start >= start && m.end <= Math.min(pos, start + 120);
-  const person = r.people.mentions.find((m) => within(m) && !isPossessor(t, m));
-  if (person) return { speaker: person.entity.name, speakerKind: 'person', speakerSpan: { start: person.start, end: person.end } };
-  const org = r.orgs.mentions.find(within);
-  return org ? orgAttribution(org.entity, { start: org.start, end: org.end }) : null;
 }
 
 /** The body the sentence before `span`'s opens with ("The Federation supported …"). */

