@@ -6,11 +6,16 @@
 //   npm run eval -- [--gold DIR --docs DIR] [--per-doc] [--json] [--out PRED.json]
 //   --json  one JSON object per set (summary and per-document counts) instead of text
 //   --out   also write the predictions (the contract array) for score.mjs to check
+//   --calibration  the confidence calibration table (predicted against observed, by bin)
+//   --by-sieve     per sieve and resolver: fired, right, wrong, documents, sources, flags
 
 import { writeFileSync } from 'node:fs';
+import { attributionRecords, bySieveLines, calibrationLines } from '../eval/attribution-accounting.js';
 import { DEVELOPMENT_SET, evaluateSet, evaluationSets, isHeldOut, loadGold, realSets, type GoldSet } from '../eval/gold-sets.js';
-import { docLine, score, summaryLines, wrongSpeakerLine, type ScoreResult } from '../eval/score.js';
+import { docLine, score, summaryLines, type ScoreResult, wrongSpeakerLine } from '../eval/score.js';
 import type { ExtractionContract } from '../extract/index.js';
+import { type CalibrationTable, SPEAKER_THRESHOLD } from '../extract/sieves/confidence.js';
+import calibration from '../extract/sieves/calibration.json' with { type: 'json' };
 
 function option(argv: string[], name: string): string | undefined {
   const i = argv.indexOf(name);
@@ -60,6 +65,18 @@ async function runEval(argv: string[]): Promise<number> {
     together('real documents, held-out part', real.filter(isHeldOut));
   }
   if (out) writeFileSync(out, `${JSON.stringify(allPreds, null, 2)}\n`);
+  if (argv.includes('--calibration') || argv.includes('--by-sieve')) {
+    // accounting before the threshold: every speaker the sieves named, right or wrong
+    const records = await attributionRecords(goldDir ? sets : [...evaluation, ...real.filter((s) => !isHeldOut(s))]);
+    if (argv.includes('--calibration')) {
+      console.log(`\n# calibration (threshold ${SPEAKER_THRESHOLD}: below it the speaker is withheld)`);
+      for (const line of calibrationLines(records, calibration as CalibrationTable)) console.log(line);
+    }
+    if (argv.includes('--by-sieve')) {
+      console.log('\n# by sieve (before the threshold)');
+      for (const line of bySieveLines(records)) console.log(line);
+    }
+  }
   return 0;
 }
 

@@ -50,13 +50,13 @@ export function loadGold(dir: string): GoldDoc[] {
 }
 
 /** The extraction of every document a gold set names; an unreadable one is reported and left out. */
-export async function predictSet(set: GoldSet, golds: GoldDoc[], onSkip: (line: string) => void = console.error): Promise<ExtractionContract[]> {
+export async function predictSet(set: GoldSet, golds: GoldDoc[], onSkip: (line: string) => void = console.error, speakerThreshold?: number): Promise<ExtractionContract[]> {
   const gazetteer = loadGazetteer();
   const preds: ExtractionContract[] = [];
   for (const g of golds) {
     const path = join(set.docs, g.doc);
     const read = await readDocument(path);
-    if (read.ok) preds.push(toContract(extractDocument(read.document.text, { docName: g.doc, gazetteer })));
+    if (read.ok) preds.push(toContract(extractDocument(read.document.text, { docName: g.doc, gazetteer, ...(speakerThreshold === undefined ? {} : { speakerThreshold }) })));
     else onSkip(`${path}: skipped: ${read.reason}`);
   }
   return preds;

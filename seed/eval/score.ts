@@ -1,6 +1,7 @@
 // A TypeScript port of shared/corpus/score.mjs, the reference scorer: the same normalisation,
 // the same token-overlap matching (≥ 0.6, one-to-one, best first), the same name matching
-// (honorifics ignored, a surname alone accepted), the same sole-report rule. Any change to the
+// (honorifics ignored, a surname alone accepted), the same sole-report rule, a null speaker right where the gold one is null or
+// "unknown", the wrong-speaker count, reports and roles. Any change to the
 // reference must be mirrored here; `npm run eval` is checked against it figure for figure.
 
 export interface GoldQuote {
@@ -10,6 +11,17 @@ export interface GoldQuote {
   speakerAlt?: string[];
 }
 
+export interface Role {
+  title: string;
+  organization?: string | null;
+}
+
+export interface ReportRef {
+  title: string;
+  publisher?: string | null;
+  year?: number | null;
+}
+
 export interface GoldDoc {
   doc: string;
   quotes?: GoldQuote[];
@@ -17,9 +29,6 @@ export interface GoldDoc {
   organizations?: { name: string; aliases?: string[] }[];
   reports?: ReportRef[];
 }
-
-export interface Role { title: string; organization: string | null }
-export interface ReportRef { title: string; publisher?: string | null; year?: number | null }
 
 export interface PredDoc {
   doc: string;
@@ -34,10 +43,11 @@ export interface Counts {
   pq: number;
   mq: number;
   attr: number;
-  /** matched quotes whose prediction names a speaker, and those of them naming the wrong one */
+  /** Matched quotes whose prediction names a speaker. */
   named: number;
+  /** Of those, the ones naming someone who is not the gold speaker: the worst error. */
   wrong: number;
-  /** matched quotes left without a speaker where the gold names one */
+  /** Matched quotes left unnamed where the gold names someone. */
   silent: number;
   gr: number;
   pr: number;
@@ -162,18 +172,23 @@ function match<P, G>(preds: P[], golds: G[], score: (p: P, g: G) => number, thre
 
 const basename = (p: string): string => p.split(/[\\/]/).pop() ?? p;
 
-export function scoreDocument(gold: GoldDoc, pred: PredDoc | undefined): DocScore {
-  const p = pred ?? { doc: gold.doc, quotes: [], people: [], organizations: [] };
+export interface QuoteOutcome {
+  /** index among the prediction's quotes that have text */
+  pred: number;
+  gold: number;
+  /** the attribution counts as right */
+  ok: boolean;
+  /** the prediction names a speaker */
+  named: boolean;
+}
+
+/** The matched quotes of one document and whether each one's speaker is right (the reference's rules). */
+export function quoteOutcomes(gold: GoldDoc, pred: PredDoc): QuoteOutcome[] {
   const gq = gold.quotes ?? [];
-  const pq = (p.quotes ?? []).filter((q) => q?.text);
+  const pq = (pred.quotes ?? []).filter((q) => q?.text);
   const orgAliases = new Map<string, string[]>();
   for (const o of gold.organizations ?? []) orgAliases.set(norm(o.name), o.aliases ?? []);
-  const qm = match(pq, gq, (a, b) => overlapF(a.text, b.text), 0.6);
-  let attr = 0;
-  let named = 0;
-  let wrong = 0;
-  let silent = 0;
-  for (const [i, j] of qm) {
+  return match(pq, gq, (a, b) => overlapF(a.text, b.text), 0.6).map(([i, j]) => {
     const g = gq[j]!;
     const pi = pq[i]!;
     const names = [g.speaker, ...(g.speakerAlt ?? [])];
@@ -181,13 +196,23 @@ export function scoreDocument(gold: GoldDoc, pred: PredDoc | undefined): DocScor
     const soleReport = g.speakerKind === 'report' && pi.speakerKind === 'report' && (gold.reports ?? []).length === 1;
     const unnamedGold = !g.speaker || norm(g.speaker) === 'unknown';
     const ok = soleReport || (unnamedGold && !pi.speaker) || names.some((name) => nameMatch(pi.speaker, name, orgAliases.get(norm(name)) ?? []));
-    if (ok) attr++;
     // a named speaker that is not the gold one is the worst error a reader can meet: counted apart
-    if (pi.speaker) {
-      named++;
-      if (!ok) wrong++;
-    } else if (!ok) silent++;
-  }
+    return { pred: i, gold: j, ok, named: !!pi.speaker };
+  });
+}
+
+export function scoreDocument(gold: GoldDoc, pred: PredDoc | undefined): DocScore {
+  const p = pred ?? { doc: gold.doc, quotes: [], people: [], organizations: [] };
+  const gq = gold.quotes ?? [];
+  const pq = (p.quotes ?? []).filter((q) => q?.text);
+  const orgAliases = new Map<string, string[]>();
+  for (const o of gold.organizations ?? []) orgAliases.set(norm(o.name), o.aliases ?? []);
+  const outcomes = quoteOutcomes(gold, p);
+  const qm = outcomes.map((o) => [o.pred, o.gold] as const);
+  const attr = outcomes.filter((o) => o.ok).length;
+  const named = outcomes.filter((o) => o.named).length;
+  const wrong = outcomes.filter((o) => o.named && !o.ok).length;
+  const silent = outcomes.filter((o) => !o.named && !o.ok).length;
   const go = gold.organizations ?? [];
   const po = p.organizations ?? [];
   const om = match(
@@ -203,12 +228,17 @@ export function scoreDocument(gold: GoldDoc, pred: PredDoc | undefined): DocScor
   // a report matches by its title's words, or by publisher and year where the gold names one report of that publisher
   const gr = gold.reports ?? [];
   const prr = p.reports ?? [];
-  const rm = match(prr, gr, (a, b) => {
-    const t = overlapF(a.title, b.title);
-    const samePub = a.publisher && b.publisher && nameMatch(a.publisher, b.publisher) && a.year && a.year === b.year
-      && gr.filter((x) => x.publisher === b.publisher).length === 1;
-    return Math.max(t, samePub ? 0.5 : 0);
-  }, 0.5);
+  const rm = match(
+    prr,
+    gr,
+    (a, b) => {
+      const t = overlapF(a.title, b.title);
+      const samePub =
+        a.publisher && b.publisher && nameMatch(a.publisher, b.publisher) && a.year && a.year === b.year && gr.filter((x) => x.publisher === b.publisher).length === 1;
+      return Math.max(t, samePub ? 0.5 : 0);
+    },
+    0.5,
+  );
   // roles of matched people: a title sharing half its words, and the same body (or none on both sides)
   let grl = 0;
   let prl = 0;
@@ -216,10 +246,16 @@ export function scoreDocument(gold: GoldDoc, pred: PredDoc | undefined): DocScor
   for (const [i, j] of pm) {
     const gRoles = gp[j]!.roles ?? [];
     const pRoles = pp[i]!.roles ?? [];
-    const rolesMatched = match(pRoles, gRoles, (a, b) => {
-      const org = (!a.organization && !b.organization) || nameMatch(a.organization, b.organization, orgAliases.get(norm(b.organization)) ?? []);
-      return org ? overlapF(a.title, b.title) : 0;
-    }, 0.5);
+    const rolesMatched = match(
+      pRoles,
+      gRoles,
+      (a, b) => {
+        const t = overlapF(a.title, b.title);
+        const org = (!a.organization && !b.organization) || nameMatch(a.organization, b.organization, orgAliases.get(norm(b.organization)) ?? []);
+        return org ? t : 0;
+      },
+      0.5,
+    );
     grl += gRoles.length;
     prl += pRoles.length;
     mrl += rolesMatched.length;
@@ -249,6 +285,9 @@ export function scoreDocument(gold: GoldDoc, pred: PredDoc | undefined): DocScor
   };
 }
 
+const ZERO: Counts = { gq: 0, pq: 0, mq: 0, attr: 0, named: 0, wrong: 0, silent: 0, gr: 0, pr: 0, mr: 0, grl: 0, prl: 0, mrl: 0, go: 0, po: 0, mo: 0, gp: 0, pp: 0, mp: 0 };
+const COUNT_KEYS = Object.keys(ZERO) as (keyof Counts)[];
+
 const pr = (m: number, p: number, g: number) => {
   const P = p ? m / p : 0;
   const R = g ? m / g : 0;
@@ -256,12 +295,10 @@ const pr = (m: number, p: number, g: number) => {
 };
 const r3 = (x: number): number => +x.toFixed(3);
 
-const COUNT_KEYS = ['gq', 'pq', 'mq', 'attr', 'named', 'wrong', 'silent', 'gr', 'pr', 'mr', 'grl', 'prl', 'mrl', 'go', 'po', 'mo', 'gp', 'pp', 'mp'] as const;
-
 /** Scores predictions against gold documents (given in the reference's order: file name sorted). */
 export function score(golds: GoldDoc[], preds: PredDoc[]): ScoreResult {
   const byDoc = new Map(preds.map((p) => [basename(p.doc), p]));
-  const totals = { gq: 0, pq: 0, mq: 0, attr: 0, named: 0, wrong: 0, silent: 0, gr: 0, pr: 0, mr: 0, grl: 0, prl: 0, mrl: 0, go: 0, po: 0, mo: 0, gp: 0, pp: 0, mp: 0, missingDocs: 0 };
+  const totals = { ...ZERO, missingDocs: 0 };
   const docs: DocScore[] = [];
   for (const gold of golds) {
     const d = scoreDocument(gold, byDoc.get(gold.doc));
@@ -308,17 +345,16 @@ export function docLine(d: DocScore): string {
   return `${d.doc}: quotes gold=${d.gq} pred=${d.pq} matched=${d.mq} attributed=${d.attr}; orgs ${d.mo}/${d.go} (pred ${d.po}); people ${d.mp}/${d.gp} (pred ${d.pp})`;
 }
 
+/** The headline: the wrong-speaker figure, the worst error, printed before anything else. */
+export function wrongSpeakerLine(s: Summary): string {
+  return `wrong speaker named ${s.wrongSpeakers}/${s.namedSpeakers} (${s.wrongSpeakerRate.toFixed(3)}), left unattributed ${s.unattributed}, attribution ${s.attribution.toFixed(3)}, quote F1 ${s.quoteF1.toFixed(3)}`;
+}
+
 /** The JSON line and the summary line, exactly as the reference prints them. */
 export function summaryLines(s: Summary): [string, string] {
   const f = (x: number) => x.toFixed(3);
   return [
     JSON.stringify(s),
-    `quote F1 ${f(s.quoteF1)} (P ${f(s.quoteP)} R ${f(s.quoteR)}), attribution ${f(s.attribution)}, who-said-what F1 ${f(s.whoSaidWhatF1)}, orgs P ${f(s.orgP)} R ${f(s.orgR)}, people P ${f(s.peopleP)} R ${f(s.peopleR)}, `
-      + `wrong speaker named ${s.wrongSpeakers}/${s.namedSpeakers} (${f(s.wrongSpeakerRate)}), left unattributed ${s.unattributed}, reports P ${f(s.reportP)} R ${f(s.reportR)}, roles P ${f(s.roleP)} R ${f(s.roleR)}`,
+    `quote F1 ${f(s.quoteF1)} (P ${f(s.quoteP)} R ${f(s.quoteR)}), attribution ${f(s.attribution)}, who-said-what F1 ${f(s.whoSaidWhatF1)}, orgs P ${f(s.orgP)} R ${f(s.orgR)}, people P ${f(s.peopleP)} R ${f(s.peopleR)}, wrong speaker named ${s.wrongSpeakers}/${s.namedSpeakers} (${f(s.wrongSpeakerRate)}), left unattributed ${s.unattributed}, reports P ${f(s.reportP)} R ${f(s.reportR)}, roles P ${f(s.roleP)} R ${f(s.roleR)}`,
   ];
-}
-
-/** The figure read first: how often a named speaker is the wrong one. */
-export function wrongSpeakerLine(s: Summary): string {
-  return `wrong speaker named ${s.wrongSpeakers} of ${s.namedSpeakers} attributed quotes (${(s.wrongSpeakerRate * 100).toFixed(1)}%); ${s.unattributed} left unattributed`;
 }

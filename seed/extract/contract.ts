@@ -4,12 +4,22 @@
 import { z } from 'zod';
 import type { Extraction } from './types.js';
 
+const SpanSchema = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) });
+
 export const ContractQuoteSchema = z.object({
   text: z.string().min(1),
   start: z.number().int().min(0),
   end: z.number().int().min(0),
   speaker: z.string().nullable(),
   speakerKind: z.enum(['person', 'organization', 'report']).nullable(),
+  evidence: z.object({
+    sieve: z.string().nullable(),
+    cue: SpanSchema.nullable(),
+    mention: SpanSchema.nullable(),
+    resolvedBy: z.string().nullable(),
+  }),
+  confidence: z.number().min(0).max(1),
+  candidates: z.array(z.object({ name: z.string(), score: z.number() })).optional(),
 });
 
 export const ExtractionContractSchema = z.object({
@@ -30,7 +40,16 @@ export type ExtractionContract = z.infer<typeof ExtractionContractSchema>;
 export function toContract(x: Extraction): ExtractionContract {
   return {
     doc: x.doc,
-    quotes: x.quotes.map((q) => ({ text: q.text, start: q.start, end: q.end, speaker: q.speaker, speakerKind: q.speakerKind })),
+    quotes: x.quotes.map((q) => ({
+      text: q.text,
+      start: q.start,
+      end: q.end,
+      speaker: q.speaker,
+      speakerKind: q.speakerKind,
+      evidence: q.evidence,
+      confidence: q.confidence,
+      ...(q.candidates ? { candidates: q.candidates } : {}),
+    })),
     people: x.people.map((p) => ({ name: p.name, roles: p.roles.map((r) => ({ title: r.title, organization: r.organization })) })),
     organizations: x.organizations.map((o) => ({ name: o.name, kind: o.kind, aliases: o.aliases })),
     reports: x.reports.map((r) => ({ title: r.title, publisher: r.publisher, year: r.year })),

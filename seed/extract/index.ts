@@ -10,7 +10,9 @@ import { findPeople, toExtractedPeople } from './people.js';
 import { findQuotes } from './quotes.js';
 import { findReports, toExtractedReports, type ReportResult } from './reports.js';
 import { splitParagraphs } from './sentences.js';
-import { attributeQuotes, toExtractedQuotes } from './speakers.js';
+import { SPEAKER_THRESHOLD } from './sieves/confidence.js';
+import { attributeQuotes } from './sieves/index.js';
+import { toExtractedQuotes } from './speakers.js';
 import { foldPreservingLength, maskSpans } from './text.js';
 import type { ExtractOptions, Extraction } from './types.js';
 
@@ -53,7 +55,7 @@ export function extractDocument(text: string, opts: ExtractOptions): Extraction 
     doc: opts.docName,
     body,
     clutter,
-    quotes: toExtractedQuotes(quoteCandidates, attributions),
+    quotes: toExtractedQuotes(quoteCandidates, attributions, opts.speakerThreshold ?? SPEAKER_THRESHOLD),
     people: toExtractedPeople(people.entities),
     organizations: toExtractedOrganizations(orgs.entities),
     reports: toExtractedReports(reports.entities),

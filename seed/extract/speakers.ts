@@ -9,15 +9,26 @@ import type { Gender, PeopleResult, PersonEntity, PersonMention } from './people
 import { isUnattributedTerm, type QuoteCandidate } from './quotes.js';
 import type { ReportEntity, ReportResult } from './reports.js';
 import { sentenceStart } from './sentences.js';
+import { confidenceOf } from './sieves/confidence.js';
 import type { ExtractedQuote, Span, SpeakerKind } from './types.js';
 
 export interface Attribution {
   speaker: string | null;
   speakerKind: SpeakerKind | null;
   speakerSpan: Span | null;
+  /** the resolver that turned the mention into an entity (the innermost one that decided) */
+  resolvedBy?: string;
 }
 
-const NONE: Attribution = { speaker: null, speakerKind: null, speakerSpan: null };
+/** Marks what a resolver returns with its id, unless a resolver it called has already. */
+function tagged<A extends unknown[]>(id: string, f: (...args: A) => Attribution | null): (...args: A) => Attribution | null {
+  return (...args: A) => {
+    const a = f(...args);
+    return a && !a.resolvedBy ? { ...a, resolvedBy: id } : a;
+  };
+}
+
+export const NONE: Attribution = { speaker: null, speakerKind: null, speakerSpan: null };
 const SPEECH = SPEECH_ALTERNATION;
 const VERB_FIRST_TAG = new RegExp(`^[\\s,–—-]*(?:${SPEECH})\\s+`, 'i');
 const WHO_THEN_VERB = new RegExp(`^[\\s,–—-]*((?:${TAG_WORD_CHAR}){1,120}?)\\s(?:has\\s+|had\\s+|also\\s+|then\\s+)?(?:${SPEECH})\\b`, 'iu');
@@ -53,52 +64,17 @@ const SPOKESPERSON = /\bspokes(?:person|man|woman)\b/i;
 const REPORT_WORD = /\b(report|reports|bulletin|review|survey|study|inspection|findings|document|research|inquiry|audit|overview|analysis|guidance|code|practice|strategy|framework|regulations)\b/i;
 const DEFINITION_LEAD = /\b(defined|defines|states?|stated|reads?|says?|said|conclu\w*|found|recommend\w*|describ\w*|explain\w*|wrote|writes)\b[^.!?]*:\s*$/i;
 
-interface Resolver {
+export interface Resolver {
   ctx: DocContext;
   people: PeopleResult;
   orgs: OrgResult;
   reports: ReportResult;
   /** people already given quotes, in document order */
-  recentSpeakers: { name: string; at: number }[];
+  recentSpeakers: readonly { name: string; at: number }[];
   /** the last quote given to a body, for "It added:" */
   lastBodyQuote?: { a: Attribution; paragraph: number };
-  /** an interview transcript's speaker label by paragraph, once looked for (see interviewTurn) */
-  turnLabels?: Map<number, string>;
-}
-
-export function attributeQuotes(
-  ctx: DocContext,
-  quotes: QuoteCandidate[],
-  people: PeopleResult,
-  orgs: OrgResult,
-  reports: ReportResult,
-): Attribution[] {
-  const r: Resolver = { ctx, people, orgs, reports, recentSpeakers: [] };
-  const out: Attribution[] = [];
-  quotes.forEach((q, i) => {
-    let a = fromTag(r, q) ?? fromLeadIn(r, q) ?? fromPartial(r, q);
-    const prev = i > 0 ? quotes[i - 1] : undefined;
-    const prevA = i > 0 ? out[i - 1] : undefined;
-    const paragraph = ctx.paragraphs[q.paragraph];
-    const opensParagraph = !paragraph || ctx.masked.slice(paragraph.start, q.open).trim() === '';
-    // "Told about it, Farrukh nods slowly. ‘She is entitled to be sceptical.’": the person the
-    // paragraph's narration is about, before any quote of the paragraph before can carry on
-    if (!a && q.shape === 'block' && paragraph && !opensParagraph && !(prev && prev.paragraph === q.paragraph)) {
-      a = subjectOf(r, { start: paragraph.start, end: q.open });
-    }
-    if (!a && prev && prevA?.speaker) {
-      // later quote of the same paragraph, or a paragraph continuing the previous one
-      const standsAlone = q.shape === 'block' || q.shape === 'lead';
-      if (prev.paragraph === q.paragraph || (standsAlone && prev.paragraph === q.paragraph - 1)) a = prevA;
-    }
-    if (!a && (q.shape === 'block' || q.shape === 'tagged')) a = fromPreviousParagraph(r, q);
-    if (!a && q.shape === 'block' && !(prev && prev.paragraph === q.paragraph - 1)) a = introducedBefore(r, q);
-    if (a?.speakerKind === 'person' && a.speaker) r.recentSpeakers.push({ name: a.speaker, at: q.open });
-    if (a?.speakerKind === 'organization' && a.speaker) r.lastBodyQuote = { a, paragraph: q.paragraph };
-    out.push(a ?? NONE);
-  });
-  repeatedQuotes(quotes, out);
-  return out;
+  /** an interview transcript's speaker label by paragraph, once looked for (see interviewTurn): a per-document memo */
+  memo: { turnLabels?: Map<number, string> };
 }
 
 /**
@@ -107,7 +83,8 @@ export function attributeQuotes(
  * quotes left without a speaker and to headline-like blocks (no closing full stop), which would
  * otherwise inherit the speaker of the paragraph before.
  */
-function repeatedQuotes(quotes: QuoteCandidate[], out: Attribution[]): void {
+export function repeatedQuotes<A extends Attribution>(quotes: QuoteCandidate[], decided: readonly A[]): A[] {
+  const out = [...decided];
   const norm = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   const texts = quotes.map((q) => norm(q.text));
   quotes.forEach((q, i) => {
@@ -116,10 +93,11 @@ function repeatedQuotes(quotes: QuoteCandidate[], out: Attribution[]): void {
     const holder = quotes.findIndex((other, j) => j !== i && out[j]?.speaker && texts[j]!.length > texts[i]!.length && ` ${texts[j]} `.includes(` ${texts[i]} `) && other.shape !== 'block');
     if (holder >= 0) out[i] = out[holder]!;
   });
+  return out;
 }
 
 /** An attribution right after the closing mark: `, she said`, `said Mr Scott`, `the report said`. */
-function fromTag(r: Resolver, q: QuoteCandidate): Attribution | null {
+export function fromTag(r: Resolver, q: QuoteCandidate): Attribution | null {
   if (q.unclosed) return null;
   const t = r.ctx.masked;
   const after = t.slice(q.after.start, q.after.end);
@@ -154,13 +132,13 @@ function fromTag(r: Resolver, q: QuoteCandidate): Attribution | null {
 }
 
 /** `X said: “…` / `According to X, “…`: the subject before the last verb of saying. */
-function fromLeadIn(r: Resolver, q: QuoteCandidate): Attribution | null {
+export function fromLeadIn(r: Resolver, q: QuoteCandidate): Attribution | null {
   if (q.shape !== 'lead') return null;
   return subjectOfVerb(r, q.before, q.open, true);
 }
 
 /** A phrase quoted inside a sentence belongs to the subject of its verb of saying. */
-function fromPartial(r: Resolver, q: QuoteCandidate): Attribution | null {
+export function fromPartial(r: Resolver, q: QuoteCandidate): Attribution | null {
   if (q.shape !== 'partial') return null;
   return subjectOfVerb(r, q.before, q.open, false);
 }
@@ -233,7 +211,7 @@ function subjectOfVerb(r: Resolver, before: Span, anchor: number, requireNearEnd
 }
 
 /** A quote standing alone after a paragraph that ends with a colon: that paragraph introduces it. */
-function fromPreviousParagraph(r: Resolver, q: QuoteCandidate): Attribution | null {
+export function fromPreviousParagraph(r: Resolver, q: QuoteCandidate): Attribution | null {
   const prev = r.ctx.paragraphs[q.paragraph - 1];
   if (!prev) return null;
   const t = r.ctx.masked;
@@ -248,14 +226,15 @@ function fromPreviousParagraph(r: Resolver, q: QuoteCandidate): Attribution | nu
  * the federation's chair, was scathing.", "X said the findings would be acted on."): the
  * subject of that paragraph's verb of saying, else the person it names as its subject.
  */
-function introducedBefore(r: Resolver, q: QuoteCandidate): Attribution | null {
+export function introducedBefore(r: Resolver, q: QuoteCandidate): Attribution | null {
   const prev = r.ctx.paragraphs[q.paragraph - 1];
   if (!prev) return null;
   return subjectOfVerb(r, prev, q.open, false) ?? subjectOf(r, prev);
 }
 
 /** The first person a stretch names who is neither a possessor ("O’Neill’s comments") nor a preposition's object. */
-function subjectOf(r: Resolver, span: Span): Attribution | null {
+export const subjectOf = tagged('subject-name', subjectOfRaw);
+function subjectOfRaw(r: Resolver, span: Span): Attribution | null {
   const t = r.ctx.masked;
   const subject = r.people.mentions.find((m) => m.start >= span.start && m.end <= span.end && !isPossessor(t, m) &&
     !isPrepositionObject(t, m, span.start));
@@ -263,7 +242,8 @@ function subjectOf(r: Resolver, span: Span): Attribution | null {
 }
 
 /** A letter's addressee: the person named last before its "Dear …" line (the address block), else the one it names. */
-function addressee(r: Resolver, span: Span): Attribution | null {
+const addressee = tagged('addressee', addresseeRaw);
+function addresseeRaw(r: Resolver, span: Span): Attribution | null {
   const t = r.ctx.masked;
   const dear = SALUTATION.exec(t);
   if (!dear) return null;
@@ -281,7 +261,8 @@ function addressee(r: Resolver, span: Span): Attribution | null {
  * "In that response we also cautioned that …": the body a document speaks for — the force an
  * FOI response comes from, else the body its signatory holds a role at.
  */
-function ownBody(r: Resolver, span: Span): Attribution | null {
+const ownBody = tagged('own-body', ownBodyRaw);
+function ownBodyRaw(r: Resolver, span: Span): Attribution | null {
   const foi = r.reports.entities.find((e) => e.kind === 'foi' && e.publisher);
   const name = foi?.publisher ?? r.people.author?.roles.find((role) => role.organization)?.organization ?? null;
   const org = name ? r.orgs.entities.find((o) => o.name === name) : undefined;
@@ -297,7 +278,7 @@ const initialsOf = (name: string): string => name.replace(/[^\p{Lu}]/gu, '');
  * and who is spoken to; a label is a person's initials or surname.
  */
 function interviewTurn(r: Resolver, pos: number): { speaker: PersonEntity | null; other: PersonEntity | null } | null {
-  let labels = r.turnLabels;
+  let labels = r.memo.turnLabels;
   if (!labels) {
     labels = new Map<number, string>();
     for (const [i, p] of r.ctx.paragraphs.entries()) {
@@ -309,7 +290,7 @@ function interviewTurn(r: Resolver, pos: number): { speaker: PersonEntity | null
     for (const l of labels.values()) uses.set(l, (uses.get(l) ?? 0) + 1);
     const turns = [...uses].filter(([, n]) => n >= 2).map(([l]) => l);
     for (const [i, l] of labels) if (turns.length !== 2 || !turns.includes(l)) labels.delete(i);
-    r.turnLabels = labels;
+    r.memo.turnLabels = labels;
   }
   if (!labels.size) return null;
   const paragraph = r.ctx.paragraphs.findIndex((p) => p.start <= pos && pos <= p.end);
@@ -325,7 +306,8 @@ function interviewTurn(r: Resolver, pos: number): { speaker: PersonEntity | null
 }
 
 /** "the Chief Constable said": the person the document gave that title, latest first. */
-function titleHolder(r: Resolver, text: string, span: Span, anchor: number): Attribution | null {
+const titleHolder = tagged('title-holder', titleHolderRaw);
+function titleHolderRaw(r: Resolver, text: string, span: Span, anchor: number): Attribution | null {
   // "The commissioner, who sets the force's budget, said": the title before its relative clause
   // and "The commissioner for Wessex has": the title before its place and auxiliary
   const core = text.replace(/,\s+(?:who|whose)\s[\s\S]*$/, '').replace(/[\s,.;:!?]+$/, '')
@@ -350,7 +332,8 @@ function titleHolder(r: Resolver, text: string, span: Span, anchor: number): Att
 }
 
 /** "The spokesperson added": the body whose spokesperson the document quoted before. */
-function spokespersonBody(r: Resolver, span: Span): Attribution | null {
+const spokespersonBody = tagged('spokesperson-body', spokespersonBodyRaw);
+function spokespersonBodyRaw(r: Resolver, span: Span): Attribution | null {
   const t = r.ctx.masked;
   let best: OrgMention | null = null;
   for (const m of r.orgs.mentions) {
@@ -362,7 +345,8 @@ function spokespersonBody(r: Resolver, span: Span): Attribution | null {
 }
 
 /** "the Committee concluded": the body named before whose name begins or ends with that word. */
-function headNounBody(r: Resolver, text: string, span: Span, anchor: number): Attribution | null {
+const headNounBody = tagged('head-noun-body', headNounBodyRaw);
+function headNounBodyRaw(r: Resolver, text: string, span: Span, anchor: number): Attribution | null {
   const m = /\b[Tt]he\s+(\p{Lu}\p{Ll}+)\s*$/u.exec(text.replace(/[\s,]+$/, '').replace(TRAILING_AUXILIARY, '')) ?? /^\s*[Tt]he\s+(\p{Lu}\p{Ll}+)['’]s\s/u.exec(text);
   const word = m?.[1]?.toLowerCase();
   if (!word) return null;
@@ -375,7 +359,8 @@ function headNounBody(r: Resolver, text: string, span: Span, anchor: number): At
  * Who a stretch of text names: a pronoun next to the verb, else the first person in it, a
  * report noun, the first organisation, or a descriptor ("the watchdog", "the force").
  */
-function resolveWho(r: Resolver, span: Span, anchor: number, pronounAtEnd: boolean): Attribution | null {
+const resolveWho = tagged('name', resolveWhoRaw);
+function resolveWhoRaw(r: Resolver, span: Span, anchor: number, pronounAtEnd: boolean): Attribution | null {
   const t = r.ctx.masked;
   const text = t.slice(span.start, span.end);
   // "Unison, which represented the two officers, said": the subject is what the clause is about
@@ -396,11 +381,11 @@ function resolveWho(r: Resolver, span: Span, anchor: number, pronounAtEnd: boole
     const turn = interviewTurn(r, pSpan.start);
     if (turn && (word === 'you' || pron[1] === 'I')) {
       const who = word === 'you' ? turn.other : turn.speaker;
-      return who ? { speaker: who.name, speakerKind: 'person', speakerSpan: pSpan } : null;
+      return who ? { speaker: who.name, speakerKind: 'person', speakerSpan: pSpan, resolvedBy: 'transcript-turn' } : null;
     }
     if (word === 'you') return addressee(r, pSpan);
     // "Speaking at the launch, I said: '…'": the document's own author
-    if (word === 'i') return pron[1] === 'I' && r.people.author ? { speaker: r.people.author.name, speakerKind: 'person', speakerSpan: pSpan } : null;
+    if (word === 'i') return pron[1] === 'I' && r.people.author ? { speaker: r.people.author.name, speakerKind: 'person', speakerSpan: pSpan, resolvedBy: 'author' } : null;
     // "In our 2020 report, we said:" is the report speaking; plain "we" is the document's own body
     if (word === 'we') {
       if (!REPORT_WORD.test(text)) return ownBody(r, pSpan);
@@ -416,10 +401,6 @@ function resolveWho(r: Resolver, span: Span, anchor: number, pronounAtEnd: boole
     if (org) return orgAttribution(org.entity, { start: org.start, end: org.end });
   }
   // "“…,” the statement said": whoever the statement was read or issued for
-  if (/\b(?:the|this|that)\s+statement\s*$/i.test(text)) {
-    const owner = statementOwner(r, span.start);
-    if (owner) return owner;
-  }
   const person = subjectPerson(r, span);
   if (person) return { speaker: person.entity.name, speakerKind: 'person', speakerSpan: { start: person.start, end: person.end } };
   if (ADDRESSEE_LEAD.test(text)) return addressee(r, span);
@@ -476,7 +457,7 @@ function isPrepositionObject(t: string, m: Span, floor: number): boolean {
 }
 
 function orgAttribution(e: OrgEntity, span: Span): Attribution {
-  return { speaker: e.name, speakerKind: 'organization', speakerSpan: span };
+  return { speaker: e.name, speakerKind: 'organization', speakerSpan: span, resolvedBy: 'organization' };
 }
 
 const DESCRIPTORS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
@@ -490,7 +471,8 @@ const DESCRIPTORS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
 ];
 
 /** "the watchdog said" → the inspectorate the document names, latest mention first. */
-function descriptor(r: Resolver, text: string, span: Span, anchor: number): Attribution | null {
+const descriptor = tagged('descriptor', descriptorRaw);
+function descriptorRaw(r: Resolver, text: string, span: Span, anchor: number): Attribution | null {
   for (const [re, kinds] of DESCRIPTORS) {
     const m = re.exec(text);
     if (!m) continue;
@@ -501,7 +483,8 @@ function descriptor(r: Resolver, text: string, span: Span, anchor: number): Attr
   return null;
 }
 
-function reportSpeaker(r: Resolver, span: Span, anchor: number): Attribution | null {
+const reportSpeaker = tagged('report', reportSpeakerRaw);
+function reportSpeakerRaw(r: Resolver, span: Span, anchor: number): Attribution | null {
   // the report the attribution itself names ("…," the 2021 report said), else one named just before
   const within = r.reports.entities.find((e) => e.mentions.some((m) => m.start >= span.start && m.end <= span.end)) ??
     r.reports.entities.find((e) => e.mentions.some((m) => m.start >= span.start && m.end <= span.end + 200 && m.start < anchor));
@@ -525,7 +508,8 @@ function latestReport(entities: ReportEntity[], anchor: number): ReportEntity | 
 }
 
 /** he/she: the latest person of a compatible gender before the quote; it/they: the latest body. */
-function resolvePronoun(r: Resolver, pronoun: string, span: Span, anchor: number): Attribution | null {
+const resolvePronoun = tagged('pronoun', resolvePronounRaw);
+function resolvePronounRaw(r: Resolver, pronoun: string, span: Span, anchor: number): Attribution | null {
   if (pronoun === 'he' || pronoun === 'she') {
     const want: Gender = pronoun === 'he' ? 'm' : 'f';
     const fits = (e: PersonMention['entity']) => e.gender === null || e.gender === want;
@@ -610,22 +594,9 @@ function resolvePronoun(r: Resolver, pronoun: string, span: Span, anchor: number
   return org ? orgAttribution(org.entity, span) : null;
 }
 
-/** "read a statement on behalf of Mr Forsyth's mother, Carol Forsyth": the person or body it speaks for. */
-function statementOwner(r: Resolver, pos: number): Attribution | null {
-  const t = r.ctx.masked;
-  const from = Math.max(r.ctx.body.start, pos - 1500);
-  const found = [...t.slice(from, pos).matchAll(/\bstatement\s+(?:on\s+behalf\s+of|from|by|for)\s+/gi)].pop();
-  if (!found) return null;
-  const start = from + found.index + found[0].length;
-  const within = (m: Span) => m.start >= start && m.end <= Math.min(pos, start + 120);
-  const person = r.people.mentions.find((m) => within(m) && !isPossessor(t, m));
-  if (person) return { speaker: person.entity.name, speakerKind: 'person', speakerSpan: { start: person.start, end: person.end } };
-  const org = r.orgs.mentions.find(within);
-  return org ? orgAttribution(org.entity, { start: org.start, end: org.end }) : null;
-}
-
 /** The body the sentence before `span`'s opens with ("The Federation supported …"). */
-function sentenceLeadBody(r: Resolver, span: Span): Attribution | null {
+const sentenceLeadBody = tagged('sentence-lead-body', sentenceLeadBodyRaw);
+function sentenceLeadBodyRaw(r: Resolver, span: Span): Attribution | null {
   const t = r.ctx.masked;
   const here = sentenceStart(t, span.start, r.ctx.body.start);
   const prevStart = previousSentenceStart(r.ctx, span.start);
@@ -642,9 +613,16 @@ function previousSentenceStart(ctx: DocContext, pos: number): number {
   return p > ctx.body.start ? sentenceStart(t, p, ctx.body.start) : here;
 }
 
-export function toExtractedQuotes(quotes: QuoteCandidate[], attributions: Attribution[]): ExtractedQuote[] {
+export function toExtractedQuotes(quotes: QuoteCandidate[], attributions: (Attribution & { sieve: string | null })[], threshold: number): ExtractedQuote[] {
   return quotes
-    .map((q, i) => ({ q, a: attributions[i] ?? NONE }))
+    .map((q, i) => ({ q, a: attributions[i] ?? { ...NONE, sieve: null } }))
     .filter(({ q, a }) => !isUnattributedTerm(q, a.speaker))
-    .map(({ q, a }) => ({ text: q.text, start: q.start, end: q.end, ...a }));
+    .map(({ q, a }) => {
+      const evidence = { sieve: a.speaker ? a.sieve : null, cue: null, mention: a.speakerSpan, resolvedBy: a.speaker ? (a.resolvedBy ?? null) : null };
+      const base = { text: q.text, start: q.start, end: q.end, speakerSpan: a.speakerSpan, evidence };
+      if (!a.speaker) return { ...base, speaker: null, speakerKind: null, confidence: 0 };
+      const confidence = confidenceOf(a.sieve, a.resolvedBy);
+      if (confidence >= threshold) return { ...base, speaker: a.speaker, speakerKind: a.speakerKind, confidence };
+      return { ...base, speaker: null, speakerKind: null, confidence, candidates: [{ name: a.speaker, score: confidence }] };
+    });
 }

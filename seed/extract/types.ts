@@ -8,6 +8,16 @@ export type SpeakerKind = 'person' | 'organization' | 'report';
 export type ReportKind = 'report' | 'survey' | 'foi' | 'other';
 export type ClaimUnit = 'count' | 'percent' | 'money' | 'ratio';
 
+/** Which rules decided a quote's speaker: the sieve that found the mention, the resolver that named it. */
+export interface QuoteEvidence {
+  sieve: string | null;
+  /** the words that mark the speech (not yet isolated by the sieves: null) */
+  cue: Span | null;
+  /** the mention that speaks */
+  mention: Span | null;
+  resolvedBy: string | null;
+}
+
 export interface ExtractedQuote {
   text: string;
   start: number;
@@ -15,6 +25,11 @@ export interface ExtractedQuote {
   speaker: string | null;
   speakerKind: SpeakerKind | null;
   speakerSpan: Span | null;
+  evidence: QuoteEvidence;
+  /** calibrated chance that the speaker (or, when withheld, the first candidate) is right */
+  confidence: number;
+  /** when the confidence is below the threshold: the speaker withheld, with its score */
+  candidates?: { name: string; score: number }[];
 }
 
 export interface ExtractedRole {
@@ -97,4 +112,6 @@ export interface GazetteerLike {
 export interface ExtractOptions {
   docName: string;
   gazetteer: GazetteerLike;
+  /** confidence below which a speaker is withheld; default SPEAKER_THRESHOLD (0 keeps every speaker: calibration) */
+  speakerThreshold?: number;
 }

@@ -7,7 +7,10 @@ describe('contract', () => {
     const x = extractDocument('Chief Constable Rachel Moore said: “We will publish the data.”', { docName: 'a.txt', gazetteer: testGazetteer });
     const c = ExtractionContractSchema.parse(toContract(x));
     expect(Object.keys(c).sort()).toEqual(['doc', 'organizations', 'people', 'quotes', 'reports']);
-    expect(c.quotes[0]).toEqual({ text: 'We will publish the data.', start: 36, end: 61, speaker: 'Rachel Moore', speakerKind: 'person' });
+    expect(c.quotes[0]).toMatchObject({ text: 'We will publish the data.', start: 36, end: 61, speaker: 'Rachel Moore', speakerKind: 'person' });
+    expect(c.quotes[0]!.evidence).toMatchObject({ cue: null, mention: { start: expect.any(Number), end: expect.any(Number) } });
+    expect(c.quotes[0]!.evidence.sieve).toBeTruthy();
+    expect(c.quotes[0]!.confidence).toBeGreaterThanOrEqual(0.8);
     expect(c.people[0]).toEqual({ name: 'Rachel Moore', roles: [{ title: 'Chief Constable', organization: null }] });
   });
 });

@@ -27,9 +27,10 @@ describe('evaluation on the development set', () => {
     expect(summary.peopleR).toBeGreaterThanOrEqual(0.9);
   });
 
-  // The invented sets write a speaker nobody names as "unknown"; the reference scorer counts
-  // such a quote left unnamed as right.
-  it('meets the same bars on every invented evaluation set of tests/fixtures', async () => {
+  // The reference scorer counts a null speaker as right where the gold one is null or "unknown".
+  // A wrong speaker named is the worst error: its rate over the invented sets may not rise above
+  // the figure recorded before the attribution rules became sieves (68/1439 = 0.047).
+  it('meets the same bars on every invented evaluation set of tests/fixtures, and names no more wrong speakers', async () => {
     const sets = evaluationSets();
     expect(sets.length).toBeGreaterThan(0);
     const heldGold = sets.flatMap((s) => loadGold(s.gold));
@@ -38,7 +39,7 @@ describe('evaluation on the development set', () => {
     expect(preds).toHaveLength(heldGold.length);
     expect(summary.quoteF1).toBeGreaterThanOrEqual(0.95);
     expect(summary.attribution).toBeGreaterThanOrEqual(0.92);
-    expect(summary.wrongSpeakerRate).toBeLessThanOrEqual(0.08);
+    expect(summary.wrongSpeakerRate).toBeLessThanOrEqual(0.047);
   });
 
   // Real documents: floors at the first-contact figures, so a change that names more wrong

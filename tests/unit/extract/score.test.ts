@@ -23,7 +23,8 @@ function variants(): unknown[][] {
       speaker: j % 2 === 0 ? (q.speaker?.split(' ').pop() ?? null) : 'Somebody Else',
       speakerKind: j % 4 === 0 ? 'report' : q.speakerKind,
     })),
-    people: (g.people ?? []).map((p) => ({ name: `Mr ${p.name.split(' ').pop()}` })),
+    people: (g.people ?? []).map((p, k) => ({ name: `Mr ${p.name.split(' ').pop()}`, roles: (p.roles ?? []).slice(k % 2).map((r) => ({ title: r.title.split(' ').slice(1).join(' ') || r.title, organization: k % 3 === 0 ? null : (r.organization ?? null) })) })),
+    reports: (g.reports ?? []).slice(i % 2).map((r, k) => ({ title: k % 2 === 0 ? r.title : 'Some Other Inspection', publisher: r.publisher ?? null, year: r.year ?? null })),
     organizations: (g.organizations ?? []).map((o) => ({ name: o.aliases?.[0] ?? o.name, aliases: [] })).concat([{ name: 'Nobody Council', aliases: [] }]),
   }));
   return [exact, damaged, damaged.slice(1)];
@@ -51,13 +52,19 @@ describe('score (port of the reference scorer)', () => {
 });
 
 describe('unnamed speakers', () => {
-  it('counts a gold "unknown" left unnamed as right, and a wrong name apart from a missing one', () => {
+  it('counts a null prediction as right where the gold speaker is "unknown", and a wrong name apart', () => {
     const gold = { doc: 'a.txt', quotes: [{ text: 'we were never told why', speaker: 'unknown', speakerKind: 'person' }, { text: 'the force has failed them', speaker: 'Jane Smith', speakerKind: 'person' }] };
     const pred = { doc: 'a.txt', quotes: [{ text: 'we were never told why', speaker: null, speakerKind: null }, { text: 'the force has failed them', speaker: 'Smith', speakerKind: 'person' }] };
     const result = score([gold as never], [pred as never]);
     expect(result.summary.attribution).toBe(1);
-    expect(result.summary).toMatchObject({ wrongSpeakers: 0, namedSpeakers: 1, unattributed: 0 });
-    const named = score([gold as never], [{ ...pred, quotes: [{ ...pred.quotes[0]!, speaker: 'Someone Else' }, { ...pred.quotes[1]!, speaker: null }] } as never]);
-    expect(named.summary).toMatchObject({ attribution: 0, wrongSpeakers: 1, namedSpeakers: 1, wrongSpeakerRate: 1, unattributed: 1 });
+    expect(result.summary.wrongSpeakers).toBe(0);
+    expect(result.summary.namedSpeakers).toBe(1);
+    const named = score([gold as never], [{ ...pred, quotes: [{ ...pred.quotes[0]!, speaker: 'Someone Else' }, pred.quotes[1]!] } as never]);
+    expect(named.summary.attribution).toBe(0.5);
+    expect(named.summary.wrongSpeakers).toBe(1);
+    expect(named.summary.wrongSpeakerRate).toBe(0.5);
+    const silent = score([gold as never], [{ ...pred, quotes: [pred.quotes[0]!, { ...pred.quotes[1]!, speaker: null }] } as never]);
+    expect(silent.summary.unattributed).toBe(1);
+    expect(silent.summary.wrongSpeakers).toBe(0);
   });
 });
