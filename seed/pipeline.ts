@@ -65,7 +65,7 @@ export async function seedCorpus(options: SeedOptions): Promise<SeedSummary> {
     if (!read.ok) skip(file, read.reason);
     else {
       try {
-        extracted.push({ file, doc: read.document, extraction: extractDocument(read.document.text, { docName: read.document.fileName, gazetteer }) });
+        extracted.push({ file, doc: read.document, extraction: extractDocument(read.document.text, { docName: read.document.fileName, gazetteer, pageFurniture: read.document.pageFurniture }) });
       } catch (err) {
         skip(file, `extraction failed: ${(err as Error).message.split('\n')[0]}`);
       }

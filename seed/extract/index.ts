@@ -33,7 +33,11 @@ function dropBodiesInsideTitles(orgs: OrgResult, reports: ReportResult): void {
 }
 
 export function extractDocument(text: string, opts: ExtractOptions): Extraction {
-  const { body, clutter } = detectClutter(text);
+  // a printed page's running headers and footers are masked before the clutter rules look,
+  // so a footer at the end of the text cannot pass for a list of other stories
+  const furniture = (opts.pageFurniture ?? []).map((s) => ({ start: s.start, end: s.end, reason: 'page furniture' }));
+  const { body, clutter: pageClutter } = detectClutter(furniture.length ? maskSpans(text, furniture) : text);
+  const clutter = furniture.length ? [...furniture, ...pageClutter].sort((a, b) => a.start - b.start) : pageClutter;
   // outside the body (before it, or the page's tail) counts as clutter too
   const hidden = [...clutter, { start: 0, end: body.start }, { start: body.end, end: text.length }];
   const masked = maskSpans(text, hidden);

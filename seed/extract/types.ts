@@ -114,4 +114,6 @@ export interface ExtractOptions {
   gazetteer: GazetteerLike;
   /** confidence below which a speaker is withheld; default SPEAKER_THRESHOLD (0 keeps every speaker: calibration) */
   speakerThreshold?: number;
+  /** spans of running headers, footers and page numbers of a printed document, masked like clutter */
+  pageFurniture?: readonly Span[];
 }

@@ -2,12 +2,13 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { DOCUMENT_KINDS } from '../../server/model/graph.js';
+import { BINARY_EXTENSIONS, type BinaryText, isBinaryFormat, MAX_BINARY_DOCUMENT_BYTES, readBinaryFormat, type TextSource } from './binary.js';
 import { htmlToText } from './html.js';
 
 // Ingest: one file in, its text and metadata out, or one clear reason why not.
 
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
-export const DOCUMENT_EXTENSIONS = ['.txt', '.md', '.html', '.htm'] as const;
+export const DOCUMENT_EXTENSIONS = ['.txt', '.md', '.html', '.htm', ...BINARY_EXTENSIONS] as const;
 
 export const SidecarSchema = z.strictObject({
   title: z.string().min(1).max(500).nullable().optional(),
@@ -26,7 +27,15 @@ export interface IngestedDocument {
   meta: Sidecar;
   /** the raw bytes' hash, so an unchanged file is recognised */
   bytes: Buffer;
+  /** where the text came from: the file itself, a page's article, a PDF's text layer, OCR, a Word file */
+  textSource: TextSource;
+  /** offset where each page starts in `text` (PDF), or null */
+  pageStarts: number[] | null;
+  /** running headers, footers and page numbers, for the extraction to mask */
+  pageFurniture: BinaryText['pageFurniture'];
 }
+
+const megabytes = (n: number) => `${(n / 1048576).toFixed(1).replace(/\.0$/, '')} MB`;
 
 export type ReadResult = { ok: true; document: IngestedDocument } | { ok: false; path: string; reason: string };
 
@@ -40,13 +49,23 @@ export async function readDocument(file: string): Promise<ReadResult> {
   try {
     const stat = await fs.stat(file);
     if (!stat.isFile()) return fail('not a regular file');
-    if (stat.size > MAX_DOCUMENT_BYTES) return fail(`too large (${(stat.size / 1048576).toFixed(1)} MB; the limit is 5 MB)`);
+    const limit = isBinaryFormat(path.extname(file).toLowerCase()) ? MAX_BINARY_DOCUMENT_BYTES : MAX_DOCUMENT_BYTES;
+    if (stat.size > limit) return fail(`too large: ${megabytes(stat.size)} (limit ${megabytes(limit)})`);
     bytes = await fs.readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return fail(code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? (error as Error).message})`);
   }
   if (bytes.length === 0) return fail('empty file');
+  const ext = path.extname(file).toLowerCase();
+  if (isBinaryFormat(ext)) {
+    const read = await readBinaryFormat(ext, bytes, path.basename(file));
+    if (!read.ok) return fail(read.reason);
+    if (!read.value.text.trim()) return fail('no readable text in the document');
+    const meta = await readSidecar(file);
+    if (!meta.ok) return fail(meta.reason);
+    return { ok: true, document: { path: file, fileName: path.basename(file), meta: meta.sidecar, bytes, ...read.value } };
+  }
   if (bytes.includes(0)) return fail('binary file (contains NUL bytes)');
   let raw: string;
   try {
@@ -54,12 +73,12 @@ export async function readDocument(file: string): Promise<ReadResult> {
   } catch {
     return fail('not valid UTF-8 text');
   }
-  const ext = path.extname(file).toLowerCase();
   const text = ext === '.html' || ext === '.htm' ? htmlToText(raw) : raw.replace(/^\uFEFF/, '');
   if (!text.trim()) return fail(ext === '.html' || ext === '.htm' ? 'no readable text in the page' : 'empty file (whitespace only)');
   const meta = await readSidecar(file);
   if (!meta.ok) return fail(meta.reason);
-  return { ok: true, document: { path: file, fileName: path.basename(file), text, meta: meta.sidecar, bytes } };
+  const textSource: TextSource = ext === '.html' || ext === '.htm' ? 'html' : 'text';
+  return { ok: true, document: { path: file, fileName: path.basename(file), text, meta: meta.sidecar, bytes, textSource, pageStarts: null, pageFurniture: [] } };
 }
 
 async function readSidecar(file: string): Promise<{ ok: true; sidecar: Sidecar } | { ok: false; reason: string }> {
