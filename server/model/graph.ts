@@ -48,6 +48,10 @@ export const DocumentSchema = z.object({
   text: z.string().max(5_000_000),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   fileName: text(300),
+  /** where the text was found, relative to its corpus folder; the same text at two paths is one document with both */
+  paths: z.array(text(1000)).default([]),
+  /** the corpus folder it was seeded from (absolute), so a re-seed of that folder can remove what is no longer there */
+  corpus: text(2000).nullable().default(null),
 });
 
 export const PersonSchema = z.object({
@@ -121,7 +125,7 @@ export type PropertyType = 'string' | 'string[]' | 'int' | 'int[]' | 'float';
  * so the same console Cypher runs on either.
  */
 export const NODE_PROPERTIES: Record<NodeLabel, Record<string, PropertyType>> = {
-  Document: { id: 'string', title: 'string', publisher: 'string', url: 'string', publishedAt: 'string', kind: 'string', text: 'string', sha256: 'string', fileName: 'string', searchText: 'string' },
+  Document: { id: 'string', title: 'string', publisher: 'string', url: 'string', publishedAt: 'string', kind: 'string', text: 'string', sha256: 'string', fileName: 'string', paths: 'string[]', corpus: 'string', searchText: 'string' },
   Person: { id: 'string', name: 'string', aliases: 'string[]', kind: 'string', titles: 'string[]', searchText: 'string' },
   Organization: { id: 'string', name: 'string', aliases: 'string[]', kind: 'string', searchText: 'string' },
   Report: { id: 'string', title: 'string', publisher: 'string', year: 'int', reference: 'string', searchText: 'string' },

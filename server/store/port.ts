@@ -115,6 +115,15 @@ export interface WriteSummary {
   changed: boolean;
 }
 
+export interface StoredDocument { id: string; corpus: string | null; sha256: string }
+
+/** What removing documents took with them: what only they supported. */
+export interface RemovalSummary {
+  documents: string[];
+  /** quotes, claims, people, bodies and reports that no remaining document supports */
+  removed: { label: NodeLabel; id: string }[];
+}
+
 export interface GraphStore {
   readonly backend: 'ladybug' | 'neo4j';
   /** create tables, constraints and indexes; safe to call again */
@@ -131,6 +140,13 @@ export interface GraphStore {
   writeRenames(renames: { from: { id: string; name: string; kind: string; aliases: string[] }; to: { id: string; name: string; kind: string; aliases: string[] }; year: number | null }[]): Promise<void>;
   /** the sha256 of a stored document, to skip unchanged ones */
   documentHash(documentId: string): Promise<string | null>;
+  /** every stored document with the folder it was seeded from, so a re-seed finds what left the folder */
+  storedDocuments(): Promise<StoredDocument[]>;
+  /**
+   * Removes these documents and what only they supported (their quotes, claims and mentions,
+   * and any person, body or report no other document reaches), each in one transaction.
+   */
+  removeDocuments(documentIds: string[]): Promise<RemovalSummary>;
   search(query: SearchQuery): Promise<{ hits: SearchHit[]; total: number }>;
   getNode(id: string): Promise<NodeDetail | null>;
   /** nodes and relationships with their summary properties (SUMMARY_NODE_PROPERTIES); getNode has the rest */

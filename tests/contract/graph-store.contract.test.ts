@@ -306,4 +306,43 @@ for (const factory of storeFactories) {
       expect((await store.counts()).nodes.Person).toBe(1);
     });
   });
+
+  describe.skipIf(factory.skipReason !== null)(`removing documents from the ${factory.name} store`, () => {
+    let store: GraphStore;
+    beforeAll(async () => {
+      store = await factory.open();
+      await store.writeDocumentGraphs([fixtureDocumentA(), fixtureDocumentB()]);
+    });
+    afterAll(async () => store?.close());
+
+    it('takes the document and what only it supported, and keeps what another document still says', async () => {
+      const summary = await store.removeDocuments(['doc:a', 'doc:not-stored']);
+      expect(summary.documents).toEqual(['doc:a']);
+      expect(summary.removed.map((r) => `${r.label} ${r.id}`).sort()).toEqual([
+        'Organization org:hmicfrs', 'Organization org:refuge', 'Quote quote:vetting-weak', 'Quote quote:women',
+      ]);
+      expect((await store.counts()).nodes).toMatchObject({ Document: 1, Person: 1, Organization: 0, Report: 1, Quote: 1, Claim: 1 });
+      expect(await store.getNode('doc:a')).toBeNull();
+      expect(await store.documentText('doc:a')).toBeNull();
+      expect((await store.search({ text: 'Refuge', limit: 5, offset: 0 })).hits).toEqual([]);
+      expect((await store.storedDocuments()).map((d) => d.id)).toEqual(['doc:b']);
+    });
+
+    it('moves a surviving quote onto the document that still carries it', async () => {
+      const [quote] = (await store.quotes({ quoteId: 'quote:act-now', limit: 1, offset: 0 })).quotes;
+      expect(quote?.sources.map((s) => s.documentId)).toEqual(['doc:b']);
+      const node = (await store.getNode('quote:act-now'))!.node.properties;
+      const text = (await store.documentText('doc:b'))!.text;
+      expect(node.documentId).toBe('doc:b');
+      expect(text.slice(node.startOffset as number, node.endOffset as number)).toBe('Forces must act now.');
+    });
+
+    it('removing the last document leaves an empty store that takes documents again', async () => {
+      await store.removeDocuments(['doc:b']);
+      expect(Object.values((await store.counts()).nodes).every((n) => n === 0)).toBe(true);
+      await store.writeDocumentGraph(fixtureDocumentA());
+      expect((await store.counts()).nodes.Document).toBe(1);
+      expect((await store.search({ text: 'Refuge', limit: 5, offset: 0 })).hits.map((h) => h.node.id)).toEqual(['org:refuge']);
+    });
+  });
 }

@@ -6,7 +6,7 @@ import {
 import { QueryRefusedError, QuerySyntaxError, QueryTimeoutError, StoreError } from '../../errors.js';
 import type {
   ClaimView, Counts, CypherRequest, CypherResult, DocumentText, GraphStore, NeighbourhoodQuery, NodeDetail,
-  QuoteFilter, QuoteView, SearchHit, SearchQuery, WriteSummary,
+  QuoteFilter, QuoteView, RemovalSummary, SearchHit, SearchQuery, StoredDocument, WriteSummary,
 } from '../port.js';
 import { queryTokens, rankNames } from '../shared/search-rank.js';
 import { indexEntry, linesMatch, searchLines } from './search-keys.js';
@@ -19,8 +19,8 @@ import { ConnectionPool, type Row, type Session } from './connections.js';
 import { BatchJournal } from './batch-journal.js';
 import { openDatabase } from './open-database.js';
 import { TextFiles } from './text-files.js';
-import { schemaStatements } from './schema.js';
-import { byLabel, upsertEntities, writeDocuments, type WriteOutcome } from './write-path.js';
+import { addedColumnStatements, schemaStatements } from './schema.js';
+import { byLabel, removeDocument, upsertEntities, writeDocuments, type WriteOutcome } from './write-path.js';
 import { internalKey, isNode, isPath, isRel, plain, toGraphEdge, toGraphNode } from './values.js';
 
 /** Shortest paths: the most returned when several have the same length. */
@@ -95,6 +95,10 @@ export class LadybugStore implements GraphStore {
   async ensureSchema(): Promise<void> {
     await this.pool.schema(async (s) => {
       for (const statement of schemaStatements()) await s.run(statement);
+      for (const label of NODE_LABELS) {
+        const existing = new Set((await s.run(`CALL TABLE_INFO('${label}') RETURN name`)).map((r) => r.name as string));
+        for (const statement of addedColumnStatements(label, existing)) await s.run(statement);
+      }
     });
   }
 
@@ -173,6 +177,29 @@ export class LadybugStore implements GraphStore {
   async documentHash(documentId: string): Promise<string | null> {
     const rows = await this.read('MATCH (d:Document {id: $id}) RETURN d.sha256 AS sha', { id: documentId });
     return (rows[0]?.sha as string) ?? null;
+  }
+
+  async storedDocuments(): Promise<StoredDocument[]> {
+    const rows = await this.read('MATCH (d:Document) RETURN d.id AS id, d.corpus AS corpus, d.sha256 AS sha256');
+    return rows.map((r) => ({ id: r.id as string, corpus: (r.corpus as string | null) ?? null, sha256: r.sha256 as string }));
+  }
+
+  async removeDocuments(documentIds: string[]): Promise<RemovalSummary> {
+    const summary: RemovalSummary = { documents: [], removed: [] };
+    for (const docId of documentIds) {
+      await this.serialised(async () => {
+        const outcome = await this.pool.write((s) => removeDocument(s, docId));
+        if (!outcome.removed.length) return;
+        summary.documents.push(docId);
+        for (const id of outcome.removed.slice(1)) summary.removed.push({ label: labelOfId(id)!, id });
+        this.indexWrite({ written: outcome.updated, rewritten: [docId], removed: outcome.removed }, []);
+        if (outcome.sha256) {
+          const [still] = await this.read('MATCH (d:Document) WHERE d.sha256 = $sha RETURN d.id AS id LIMIT 1', { sha: outcome.sha256 });
+          if (!still) this.texts.remove(outcome.sha256);
+        }
+      });
+    }
+    return summary;
   }
 
   async writeDocumentGraph(input: DocumentGraph): Promise<WriteSummary> {

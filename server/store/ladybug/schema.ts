@@ -25,6 +25,16 @@ export function schemaStatements(): string[] {
   return [...nodes, ...rels];
 }
 
+/**
+ * A store made by an earlier version lacks the columns added since (CREATE ... IF NOT EXISTS
+ * leaves its tables as they were): the statements that add those missing from `existing`.
+ */
+export function addedColumnStatements(label: NodeLabel, existing: ReadonlySet<string>): string[] {
+  return Object.entries(NODE_COLUMNS[label])
+    .filter(([name]) => !existing.has(name))
+    .map(([name, type]) => `ALTER TABLE ${label} ADD IF NOT EXISTS ${name} ${type}`);
+}
+
 /** A typed expression for a struct field: nulls inside UNWIND lists are otherwise bound as STRING. */
 export function typedField(row: string, field: string, type: string): string {
   return type === 'STRING' ? `${row}.${field}` : `CAST(${row}.${field} AS ${type})`;

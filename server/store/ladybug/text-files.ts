@@ -37,6 +37,11 @@ export class TextFiles {
     if (texts.length) syncDir(this.dir);
   }
 
+  /** After the commit that removed the last document with this text: a file left behind costs only space. */
+  remove(sha256: string): void {
+    fs.rmSync(this.file(sha256), { force: true });
+  }
+
   get(sha256: string): string | null {
     try {
       return fs.readFileSync(this.file(sha256), 'utf8');

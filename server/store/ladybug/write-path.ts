@@ -93,6 +93,36 @@ export async function deleteDocumentStatements(s: Session, docId: string): Promi
   return [...touched];
 }
 
+/**
+ * Removes a document, what it stated and what nothing else supports, in the caller's
+ * transaction. A quote another document still carries keeps its place in one of those: the
+ * offsets a quote holds are those of a document that has it.
+ */
+export async function removeDocument(s: Session, docId: string): Promise<{ removed: string[]; updated: WrittenNode[]; sha256: string | null }> {
+  const [doc] = await s.run('MATCH (d:Document {id: $docId}) RETURN d.sha256 AS sha', { docId });
+  if (!doc) return { removed: [], updated: [], sha256: null };
+  const touched = await deleteDocumentStatements(s, docId);
+  // what is left joins the document without a statement's provenance (none today; kept exact)
+  await s.run('MATCH (d:Document {id: $docId})-[r]->() DELETE r', { docId });
+  await s.run('MATCH (d:Document {id: $docId})<-[r]-() DELETE r', { docId });
+  await s.run('MATCH (d:Document {id: $docId}) DELETE d', { docId });
+  const removed = await deleteOrphans(s, touched);
+  const gone = new Set(removed);
+  const updated: WrittenNode[] = [];
+  for (const id of touched.filter((t) => labelOfId(t) === 'Quote' && !gone.has(t))) {
+    const [held] = await s.run('MATCH (q:Quote {id: $id}) RETURN q.documentId AS documentId', { id });
+    if (held?.documentId !== docId) continue;
+    const [other] = await s.run(
+      'MATCH (q:Quote {id: $id})-[r:QUOTED_IN]->(d:Document) RETURN d.id AS documentId, r.startOffset AS startOffset, r.endOffset AS endOffset ORDER BY d.id LIMIT 1',
+      { id },
+    );
+    if (!other) continue;
+    const [row] = await s.run('MATCH (q:Quote {id: $id}) SET q.documentId = $documentId, q.startOffset = $startOffset, q.endOffset = $endOffset RETURN q', { id, ...other });
+    if (row) updated.push({ id, label: 'Quote', properties: toGraphNode(row.q as Row).properties });
+  }
+  return { removed: [docId, ...removed], updated, sha256: (doc.sha as string) ?? null };
+}
+
 /** Deletes those of `ids` that no relationship reaches any more; returns the ids deleted. */
 async function deleteOrphans(s: Session, ids: string[]): Promise<string[]> {
   const removed: string[] = [];

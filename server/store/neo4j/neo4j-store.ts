@@ -7,7 +7,7 @@ import { searchTextOf } from '../../model/search-text.js';
 import { QueryRefusedError } from '../../errors.js';
 import type {
   ClaimView, Counts, CypherRequest, CypherResult, DocumentText, GraphStore, NeighbourhoodQuery, NodeDetail,
-  QuoteFilter, QuoteView, SearchHit, SearchQuery, WriteSummary,
+  QuoteFilter, QuoteView, RemovalSummary, SearchHit, SearchQuery, StoredDocument, WriteSummary,
 } from '../port.js';
 import { compareHits, queryTokens, rankNames } from '../shared/search-rank.js';
 import { AnswerBudget, PROVENANCE_CAP, SEARCH_DEFAULT_LABELS, summaryEdge, summaryNode } from '../shared/limits.js';
@@ -96,6 +96,32 @@ export class Neo4jStore implements GraphStore {
   async documentHash(documentId: string): Promise<string | null> {
     const found = await this.read((tx) => rows(tx, S.DOCUMENT_HASH, { id: documentId }));
     return strOrNull(found[0]?.sha);
+  }
+
+  async storedDocuments(): Promise<StoredDocument[]> {
+    const found = await this.read((tx) => rows(tx, S.STORED_DOCUMENTS, {}));
+    return found.map((r) => ({ id: r.id as string, corpus: strOrNull(r.corpus), sha256: r.sha256 as string }));
+  }
+
+  async removeDocuments(documentIds: string[]): Promise<RemovalSummary> {
+    const summary: RemovalSummary = { documents: [], removed: [] };
+    for (const docId of documentIds) {
+      try {
+        await this.transaction('WRITE', async (tx) => {
+          if (!(await rows(tx, S.DOCUMENT_HASH, { id: docId })).length) return;
+          const touched = await this.deleteDocumentStatements(tx, docId);
+          await tx.run(S.DELETE_DOCUMENT, { docId });
+          await this.deleteOrphans(tx, touched);
+          const left = new Set((await rows(tx, S.EXISTING_IDS, { ids: touched })).map((r) => r.id as string));
+          await tx.run(S.REANCHOR_QUOTES, { ids: [...left].filter((id) => labelOfId(id) === 'Quote'), docId });
+          summary.documents.push(docId);
+          for (const id of touched.filter((t) => !left.has(t))) summary.removed.push({ label: labelOfId(id)!, id });
+        });
+      } catch (error) {
+        throw storeError(`could not remove document ${docId}`, error);
+      }
+    }
+    return summary;
   }
 
   async writeDocumentGraph(input: DocumentGraph): Promise<WriteSummary> {

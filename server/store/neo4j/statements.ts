@@ -87,6 +87,24 @@ export function deleteOrphans(of: NodeLabel): string {
   return `MATCH (n:${label(of)}) WHERE n.id IN $ids AND NOT EXISTS { (n)--() } DELETE n`;
 }
 
+export const STORED_DOCUMENTS = 'MATCH (d:Document) RETURN d.id AS id, d.corpus AS corpus, d.sha256 AS sha256';
+
+/** After a document's statements are gone: the node itself, with anything left that joined it. */
+export const DELETE_DOCUMENT = 'MATCH (d:Document {id: $docId}) DETACH DELETE d';
+
+/** A quote that outlives the document whose offsets it held takes those of a document that still has it. */
+export const REANCHOR_QUOTES = `UNWIND $ids AS id
+MATCH (q:Quote {id: id}) WHERE q.documentId = $docId
+CALL (q) {
+  MATCH (q)-[r:QUOTED_IN]->(d:Document)
+  RETURN d.id AS documentId, r.startOffset AS startOffset, r.endOffset AS endOffset
+  ORDER BY documentId LIMIT 1
+}
+SET q.documentId = documentId, q.startOffset = startOffset, q.endOffset = endOffset`;
+
+/** The ids of `ids` still present, to say what a removal took. */
+export const EXISTING_IDS = 'UNWIND $ids AS id MATCH (n {id: id}) RETURN n.id AS id';
+
 export const MERGE_RENAME = `MATCH (a:Organization {id: $from})
 MATCH (b:Organization {id: $to})
 MERGE (a)-[r:RENAMED_TO]->(b)

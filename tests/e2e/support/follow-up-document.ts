@@ -92,6 +92,8 @@ export async function writeFollowUpDocument(store: GraphStore): Promise<FollowUp
       text,
       sha256: createHash('sha256').update(text).digest('hex'),
       fileName: 'e2e-follow-up.txt',
+      paths: ['e2e-follow-up.txt'],
+      corpus: null,
     },
     people: [person],
     organizations,
