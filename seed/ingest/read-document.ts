@@ -37,6 +37,12 @@ export interface IngestedDocument {
 
 const megabytes = (n: number) => `${(n / 1048576).toFixed(1).replace(/\.0$/, '')} MB`;
 
+/** Size against limit in MB, or in bytes when the two would read the same in MB. */
+function tooLarge(size: number, limit: number): string {
+  if (megabytes(size) !== megabytes(limit)) return `too large: ${megabytes(size)} (limit ${megabytes(limit)})`;
+  return `too large: ${size.toLocaleString('en-GB')} bytes (limit ${limit.toLocaleString('en-GB')} bytes, ${megabytes(limit)})`;
+}
+
 export type ReadResult = { ok: true; document: IngestedDocument } | { ok: false; path: string; reason: string };
 
 export function sidecarPath(file: string): string {
@@ -50,7 +56,7 @@ export async function readDocument(file: string): Promise<ReadResult> {
     const stat = await fs.stat(file);
     if (!stat.isFile()) return fail('not a regular file');
     const limit = isBinaryFormat(path.extname(file).toLowerCase()) ? MAX_BINARY_DOCUMENT_BYTES : MAX_DOCUMENT_BYTES;
-    if (stat.size > limit) return fail(`too large: ${megabytes(stat.size)} (limit ${megabytes(limit)})`);
+    if (stat.size > limit) return fail(tooLarge(stat.size, limit));
     bytes = await fs.readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -66,14 +72,10 @@ export async function readDocument(file: string): Promise<ReadResult> {
     if (!meta.ok) return fail(meta.reason);
     return { ok: true, document: { path: file, fileName: path.basename(file), meta: meta.sidecar, bytes, ...read.value } };
   }
-  if (bytes.includes(0)) return fail('binary file (contains NUL bytes)');
-  let raw: string;
-  try {
-    raw = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return fail('not valid UTF-8 text');
-  }
-  const text = ext === '.html' || ext === '.htm' ? htmlToText(raw) : raw.replace(/^\uFEFF/, '');
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return fail(decoded.reason);
+  const raw = decoded.text;
+  const text = ext === '.html' || ext === '.htm' ? htmlToText(raw) : raw;
   if (!text.trim()) return fail(ext === '.html' || ext === '.htm' ? 'no readable text in the page' : 'empty file (whitespace only)');
   const meta = await readSidecar(file);
   if (!meta.ok) return fail(meta.reason);
@@ -104,16 +106,27 @@ async function readSidecar(file: string): Promise<{ ok: true; sidecar: Sidecar }
   return { ok: true, sidecar: parsed.data };
 }
 
-/** The documents of a folder (not recursive), sorted, with unreadable folders reported. */
-export async function listDocuments(dir: string): Promise<{ files: string[]; error: string | null }> {
+/**
+ * UTF-8, with or without a byte-order mark, or UTF-16 when a byte-order mark says so (Word's
+ * "Unicode text" and Windows Notepad save that way). Anything else is refused with its reason.
+ */
+function decodeText(bytes: Buffer): { ok: true; text: string } | { ok: false; reason: string } {
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (utf16) {
+    try {
+      return { ok: true, text: new TextDecoder(utf16, { fatal: true }).decode(bytes) };
+    } catch {
+      return { ok: false, reason: `not valid ${utf16.toUpperCase()} text, though its byte-order mark says it is` };
+    }
+  }
+  if (bytes.includes(0)) {
+    const head = bytes.subarray(0, 400);
+    const zerosAt = (parity: number) => head.filter((b, i) => i % 2 === parity && b === 0).length;
+    return { ok: false, reason: Math.max(zerosAt(0), zerosAt(1)) > head.length * 0.4 ? 'looks like UTF-16 text without a byte-order mark; save it as UTF-8' : 'binary file (contains NUL bytes)' };
+  }
   try {
-    const entries = await fs.readdir(dir, { withFileTypes: true });
-    const files = entries
-      .filter((e) => e.isFile() && (DOCUMENT_EXTENSIONS as readonly string[]).includes(path.extname(e.name).toLowerCase()))
-      .map((e) => path.join(dir, e.name))
-      .sort();
-    return { files, error: null };
-  } catch (error) {
-    return { files: [], error: `${dir}: folder cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: false, reason: 'not valid UTF-8 text' };
   }
 }

@@ -6,6 +6,7 @@ import { foldText } from '../../server/model/search-text.js';
 import type { Extraction, Span } from '../extract/types.js';
 import type { Gazetteer } from '../gazetteer/index.js';
 import { normalizeName } from '../gazetteer/normalize.js';
+import { documentIdOf } from '../ingest/document-id.js';
 
 // Resolve: one document's extraction becomes nodes and relationships with stable ids, so the
 // same person, body, report, quote or figure met in two documents is one node.
@@ -21,7 +22,8 @@ function hash(value: string): string {
 }
 
 export const ids = {
-  document: (fileName: string) => `doc:${slug(fileName.replace(/\.[a-z]+$/i, ''))}`,
+  /** a document is named by its path inside the corpus folder (see document-id.ts) */
+  document: documentIdOf,
   person: (name: string, gazetteerId: string | null) => `person:${gazetteerId ?? slug(name)}`,
   organization: (name: string, gazetteerId: string | null) => `org:${gazetteerId ?? slug(name)}`,
   report: (title: string) => `report:${slug(title)}`,
@@ -36,7 +38,7 @@ export interface ResolveInput {
 }
 
 export function toDocumentGraph({ document, extraction, gazetteer }: ResolveInput): DocumentGraph {
-  const docId = ids.document(document.fileName);
+  const docId = ids.document(document.paths[0] ?? document.fileName);
   const rels: Relationship[] = [];
   const people = new Map<string, PersonNode>();
   const orgs = new Map<string, OrganizationNode>();

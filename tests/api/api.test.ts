@@ -101,7 +101,7 @@ describe('the explorer API on the seeded sample corpus', () => {
     expect(said.count).toBe((await get('/api/quotes', { speaker: 'person:zoe-billingham' })).total);
     expect(body.relationshipCounts).toContainEqual({ type: 'HOLDS_ROLE', direction: 'out', count: body.roles.length });
     expect(body.provenance.length).toBe(body.provenanceTotal);
-    const doc = await get('/api/documents/doc:002-b1b80323db0306e8');
+    const doc = await get('/api/documents/doc:002_b1b80323db0306e8.txt');
     // the role as that document states it, at the span the provenance gives
     const span = body.provenance.find((p: Body) => p.via === 'HOLDS_ROLE' && p.documentId === doc.id && p.start !== null);
     expect(span.title).toBe(doc.title);
@@ -176,8 +176,8 @@ describe('the explorer API on the seeded sample corpus', () => {
       expect(hmicfrs.quotes.some((q: Body) => q.speaker?.id === 'person:zoe-billingham')).toBe(true);
       const report = await get('/api/quotes', { report: 'report:shining-a-light-on-betrayal-abuse-of-position-for-a-sexual-purpose' });
       expect(report.total).toBeGreaterThan(0);
-      const doc = await get('/api/quotes', { document: 'doc:003-de9b6df02dcbdf38', limit: 200 });
-      expect(doc.quotes.every((q: Body) => q.sources.some((s: Body) => s.documentId === 'doc:003-de9b6df02dcbdf38'))).toBe(true);
+      const doc = await get('/api/quotes', { document: 'doc:003_de9b6df02dcbdf38.txt', limit: 200 });
+      expect(doc.quotes.every((q: Body) => q.sources.some((s: Body) => s.documentId === 'doc:003_de9b6df02dcbdf38.txt'))).toBe(true);
       const text = await get('/api/quotes', { q: 'legitimately' });
       expect(text.quotes.map((q: Body) => q.text)).toEqual([expect.stringMatching(/legitimately/)]);
       const both = await get('/api/quotes', { speaker: 'person:zoe-billingham', q: 'legitimately' });
@@ -188,7 +188,7 @@ describe('the explorer API on the seeded sample corpus', () => {
   });
 
   it("serves a document's text with every quote and mention span", async () => {
-    const doc = await get('/api/documents/doc:002-b1b80323db0306e8');
+    const doc = await get('/api/documents/doc:002_b1b80323db0306e8.txt');
     const quotes = await get('/api/quotes', { document: doc.id, limit: 200 });
     expect(doc.quotes.map((q: Body) => q.id).sort()).toEqual(quotes.quotes.map((q: Body) => q.id).sort());
     for (const q of doc.quotes) {
@@ -218,7 +218,7 @@ describe('the explorer API on the seeded sample corpus', () => {
     // "436 allegations ... 334 personnel": one figure, stated by two articles, sourced from the inspectorate's report
     const res = await get('/api/claims', { measure: 'personnel' });
     const personnel = res.claims.find((c: Body) => c.value === 334);
-    expect(personnel.sources.map((s: Body) => s.documentId)).toEqual(expect.arrayContaining(['doc:001-bff380fe690245c5', 'doc:002-b1b80323db0306e8']));
+    expect(personnel.sources.map((s: Body) => s.documentId)).toEqual(expect.arrayContaining(['doc:001_bff380fe690245c5.txt', 'doc:002_b1b80323db0306e8.txt']));
     expect(personnel.reports).toContainEqual({ id: 'report:hm-inspectorate-of-constabulary-report', title: 'HM Inspectorate of Constabulary report' });
     for (const s of personnel.sources) {
       const doc = await get(`/api/documents/${s.documentId}`);

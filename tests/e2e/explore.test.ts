@@ -159,7 +159,7 @@ describe.skipIf(skip !== null)('exploring the graph in a real browser', () => {
   });
 
   it('a node with many neighbours shows the first 25 and a "+N more" node that adds the rest on demand', async () => {
-    const docId = 'doc:001-bff380fe690245c5';
+    const docId = 'doc:001_bff380fe690245c5.txt';
     await openApp(page, session.url, `#focus=${encodeURIComponent(docId)}`);
     const all = await apiGet<{ elements: { group: string }[]; truncated: unknown[] }>(page, `/api/neighbourhood?ids=${docId}&perNode=500`);
     const total = all.elements.filter((e) => e.group === 'nodes').length - 1;
@@ -190,7 +190,7 @@ describe.skipIf(skip !== null)('exploring the graph in a real browser', () => {
   });
 
   it('draws several relationships between the same two nodes apart, never on top of each other', async () => {
-    await openApp(page, session.url, `#focus=${encodeURIComponent('doc:002-b1b80323db0306e8')}`);
+    await openApp(page, session.url, `#focus=${encodeURIComponent('doc:002_b1b80323db0306e8.txt')}`);
     const pairs = await page.evaluate(() => {
       const groups = new Map<string, cytoscape.EdgeSingular[]>();
       window.__og!.cy.edges(':visible').forEach((e) => {

@@ -36,7 +36,7 @@ describe.skipIf(skip !== null)('sharing, resilience, safety and access in a real
 
   it('a copied link reopens the same view: focus, expansions, "+N more", hidden nodes, filters and the console query', async () => {
     const a = await openPage(session.browser);
-    const doc = 'doc:001-bff380fe690245c5';
+    const doc = 'doc:001_bff380fe690245c5.txt';
     await openApp(a.page, session.url, `#focus=${encodeURIComponent(ZOE)}`);
     await a.page.evaluate(async (id) => {
       const app = window.__og!.app;
@@ -225,7 +225,7 @@ describe.skipIf(skip !== null)('sharing, resilience, safety and access in a real
     await page.keyboard.press('Home');
 
     // the reader: N and P move between the quotes, Enter follows one
-    const doc = 'doc:002-b1b80323db0306e8';
+    const doc = 'doc:002_b1b80323db0306e8.txt';
     await openApp(page, session.url, `#tab=reader&doc=${encodeURIComponent(doc)}`);
     await page.locator('#panel-reader .doc-text').focus();
     await page.keyboard.press('n');

@@ -5,6 +5,8 @@ import type { DocumentGraph } from '../../server/model/graph.js';
 import { LadybugStore } from '../../server/store/ladybug/ladybug-store.js';
 import type { GraphStore } from '../../server/store/port.js';
 import { seedCorpus } from '../../seed/pipeline.js';
+import { legacyDocumentId } from '../../seed/ingest/document-id.js';
+import { fixtureDocumentB } from '../support/fixture-graph.js';
 import { SAMPLE_CORPUS } from '../support/seeded-store.js';
 import { tempDir } from '../support/stores.js';
 
@@ -30,7 +32,7 @@ describe('seeding the sample corpus', () => {
     const text = fs.readFileSync(path.join(SAMPLE_CORPUS, DOC_001), 'utf8');
     const tailStart = text.indexOf('Add your comment');
     expect(tailStart).toBeGreaterThan(0);
-    const doc = await store.documentText('doc:001-bff380fe690245c5');
+    const doc = await store.documentText('doc:001_bff380fe690245c5.txt');
     expect(doc).not.toBeNull();
     for (const q of doc!.quotes) expect(q.end, `quote at ${q.start}`).toBeLessThanOrEqual(tailStart);
     for (const m of doc!.mentions) expect(m.end, `${m.name} at ${m.start}`).toBeLessThanOrEqual(tailStart);
@@ -42,7 +44,7 @@ describe('seeding the sample corpus', () => {
 
   it('keeps every quote span pointing at the exact characters of its document', async () => {
     for (const file of fs.readdirSync(SAMPLE_CORPUS).filter((f) => f.endsWith('.txt'))) {
-      const id = `doc:${file.replace(/\.txt$/, '').replace(/_/g, ' ').replace(/\s+/g, '-')}`;
+      const id = `doc:${file}`;
       const doc = await store.documentText(id);
       const { quotes } = await store.quotes({ documentId: id, limit: 200, offset: 0 });
       for (const q of quotes) {
@@ -140,6 +142,82 @@ describe('seeding a folder with bad files', () => {
     const store = await LadybugStore.open({ dataDir: tempDir('seed-bad-overrides-store') });
     try {
       await expect(seedCorpus({ store, dir, overridesFile })).rejects.toThrow(/overrides\.json: field "merges\.0\.into"/);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('seeding a folder that changes', () => {
+  const story = (who: string, words: string) => `Forces were told to act on the findings this week.\n\n${who} said: "${words}"\n\nThe findings will be discussed again next month.\n`;
+  const speakerQuotes = async (store: GraphStore, name: string) => {
+    const hit = (await store.search({ text: name, labels: ['Person'], limit: 1, offset: 0 })).hits.find((h) => h.node.name === name);
+    return hit ? (await store.quotes({ speakerId: hit.node.id, limit: 10, offset: 0 })).quotes.map((q) => q.text) : [];
+  };
+
+  it('keeps files that share a name apart, keeps non-Latin names, and joins the same bytes under two paths', async () => {
+    const dir = tempDir('seed-identity');
+    fs.writeFileSync(path.join(dir, 'report.txt'), story('Chief Constable Alan Brightwell', 'We will publish every finding in full.'));
+    fs.writeFileSync(path.join(dir, 'report.md'), story('Commissioner Ruth Okafor', 'The public deserve answers this year.'));
+    fs.writeFileSync(path.join(dir, 'تقرير.txt'), story('Inspector Dana Whitcombe', 'Every force must check its vetting files.'));
+    fs.writeFileSync(path.join(dir, 'доклад.txt'), story('Superintendent Omar Lindqvist', 'No complaint will be left unanswered.'));
+    fs.mkdirSync(path.join(dir, 'copies'));
+    fs.copyFileSync(path.join(dir, 'report.txt'), path.join(dir, 'copies', 'report-copy.txt'));
+    const store = await LadybugStore.open({ dataDir: tempDir('seed-identity-store') });
+    try {
+      const summary = await seedCorpus({ store, dir, overridesFile: null });
+      expect(summary).toMatchObject({ files: 5, documents: 4, loaded: 4, skipped: [] });
+      expect(summary.samePaths).toEqual(['report.txt → copies/report-copy.txt']);
+      const stored = (await store.storedDocuments()).map((d) => d.id).sort();
+      expect(stored).toHaveLength(4);
+      expect(stored).toEqual(expect.arrayContaining(['doc:copies/report-copy.txt', 'doc:report.md']));
+      expect(stored.filter((id) => /^doc:доклад\.txt~[0-9a-f]{8}$|^doc:تقرير\.txt~[0-9a-f]{8}$/.test(id))).toHaveLength(2);
+      const copy = await store.getNode('doc:copies/report-copy.txt');
+      expect(copy?.node.properties.paths).toEqual(['copies/report-copy.txt', 'report.txt']);
+      expect(await speakerQuotes(store, 'Ruth Okafor')).toEqual(['The public deserve answers this year.']);
+      expect(await speakerQuotes(store, 'Dana Whitcombe')).toEqual(['Every force must check its vetting files.']);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('removes the documents of deleted files and what only they supported, and says so', async () => {
+    const dir = tempDir('seed-sync');
+    fs.writeFileSync(path.join(dir, 'alpha.txt'), story('Chief Constable Alan Brightwell', 'We will publish every finding in full.'));
+    fs.writeFileSync(path.join(dir, 'beta.txt'), story('Commissioner Ruth Okafor', 'The public deserve answers this year.'));
+    fs.writeFileSync(path.join(dir, 'gamma.txt'), story('Inspector Dana Whitcombe', 'Every force must check its vetting files.'));
+    const store = await LadybugStore.open({ dataDir: tempDir('seed-sync-store') });
+    try {
+      // a store seeded before ids came from paths holds this folder's alpha.txt as doc:alpha, and another folder's document
+      const legacy = fixtureDocumentB().document;
+      await store.writeDocumentGraph({ document: { ...legacy, id: legacyDocumentId('alpha.txt') }, people: [], organizations: [], reports: [], quotes: [], claims: [], relationships: [] });
+      expect((await store.storedDocuments()).map((d) => d.id)).toEqual(['doc:alpha']);
+      await store.writeDocumentGraph(fixtureDocumentB());
+      const first = await seedCorpus({ store, dir, overridesFile: null });
+      expect(first.removed.documents).toEqual(['doc:alpha']);
+      expect((await store.storedDocuments()).map((d) => d.id).sort()).toEqual(['doc:alpha.txt', 'doc:b', 'doc:beta.txt', 'doc:gamma.txt']);
+
+      fs.rmSync(path.join(dir, 'beta.txt'));
+      const second = await seedCorpus({ store, dir, overridesFile: null });
+      expect(second.removed.documents).toEqual(['doc:beta.txt']);
+      expect(second.removed.removed.map((r) => r.label)).toEqual(expect.arrayContaining(['Quote', 'Person']));
+      expect((await store.storedDocuments()).map((d) => d.id).sort()).toEqual(['doc:alpha.txt', 'doc:b', 'doc:gamma.txt']);
+      expect(await speakerQuotes(store, 'Ruth Okafor')).toEqual([]);
+      expect(await speakerQuotes(store, 'Dana Whitcombe')).toEqual(['Every force must check its vetting files.']);
+
+      // a file still there that fails to read keeps its stored version
+      fs.writeFileSync(path.join(dir, 'gamma.txt'), Buffer.from([1, 0, 2, 0]));
+      const third = await seedCorpus({ store, dir, overridesFile: null });
+      expect(third.removed.documents).toEqual([]);
+      expect(third.skipped.map((s) => path.basename(s.file))).toEqual(['gamma.txt']);
+      expect(await speakerQuotes(store, 'Dana Whitcombe')).toEqual(['Every force must check its vetting files.']);
+
+      // a folder that lists nothing (an unmounted disk) removes nothing
+      for (const f of fs.readdirSync(dir)) fs.rmSync(path.join(dir, f));
+      const fourth = await seedCorpus({ store, dir, overridesFile: null });
+      expect(fourth.removed.documents).toEqual([]);
+      expect(fourth.skipped.map((s) => s.reason).join('\n')).toMatch(/no documents found, so the 2 stored from this folder before are kept/);
+      expect((await store.counts()).nodes.Document).toBe(3);
     } finally {
       await store.close();
     }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listDocuments, readDocument } from '../../seed/ingest/read-document.js';
+import { readDocument } from '../../seed/ingest/read-document.js';
 import { tempDir } from '../support/stores.js';
 
 function write(dir: string, name: string, content: string | Buffer) {
@@ -63,13 +63,24 @@ describe('reading documents', () => {
     }
   });
 
-  it('reports a folder it cannot read and lists only document files', async () => {
-    expect((await listDocuments('/no/such/folder')).error).toMatch(/folder cannot be read/);
-    const dir = tempDir('ingest-list');
-    write(dir, 'b.md', '# b');
-    write(dir, 'a.txt', 'a');
-    write(dir, 'a.meta.json', '{}');
-    write(dir, 'image.png', 'x');
-    expect((await listDocuments(dir)).files.map((f) => path.basename(f))).toEqual(['a.txt', 'b.md']);
+  it('reads UTF-16 text by its byte-order mark, and names UTF-16 without one', async () => {
+    const dir = tempDir('ingest-utf16');
+    const sentence = 'The commissioner said: “Forces must publish their figures.”';
+    const le = write(dir, 'le.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(sentence, 'utf16le')]));
+    const be = write(dir, 'be.txt', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(sentence, 'utf16le').swap16()]));
+    for (const file of [le, be]) {
+      const read = await readDocument(file);
+      expect(read.ok && read.document.text, file).toBe(sentence);
+    }
+    const bare = await readDocument(write(dir, 'bare.txt', Buffer.from(sentence, 'utf16le')));
+    expect(!bare.ok && bare.reason).toBe('looks like UTF-16 text without a byte-order mark; save it as UTF-8');
+  });
+
+  it('says how large a refused file is beside the limit, in the same unit', async () => {
+    const dir = tempDir('ingest-size');
+    const read = await readDocument(write(dir, 'big.txt', Buffer.alloc(Math.round(5.4 * 1048576), 'a')));
+    expect(!read.ok && read.reason).toBe('too large: 5.4 MB (limit 5 MB)');
+    const over = await readDocument(write(dir, 'just-over.txt', Buffer.alloc(5 * 1048576 + 1, 'a')));
+    expect(!over.ok && over.reason).toBe('too large: 5,242,881 bytes (limit 5,242,880 bytes, 5 MB)');
   });
 });
