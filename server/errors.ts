@@ -54,3 +54,10 @@ export class StoreError extends AppError {
     super('STORE_ERROR', message, 503, undefined, { cause });
   }
 }
+
+/** The embedded store is held by another process; says which folder and what to do. */
+export class StoreInUseError extends AppError {
+  constructor(message: string) {
+    super('STORE_IN_USE', message, 503);
+  }
+}

@@ -10,6 +10,7 @@
 //   --by-sieve     per sieve and resolver: fired, right, wrong, documents, sources, flags
 
 import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { attributionRecords, bySieveLines, calibrationLines } from '../eval/attribution-accounting.js';
 import { DEVELOPMENT_SET, evaluateSet, evaluationSets, isHeldOut, loadGold, realSets, type GoldSet } from '../eval/gold-sets.js';
 import { docLine, score, summaryLines, type ScoreResult, wrongSpeakerLine } from '../eval/score.js';
@@ -17,9 +18,17 @@ import type { ExtractionContract } from '../extract/index.js';
 import { type CalibrationTable, SPEAKER_THRESHOLD } from '../extract/sieves/confidence.js';
 import calibration from '../extract/sieves/calibration.json' with { type: 'json' };
 
-function option(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
+const USAGE = 'usage: npm run eval -- [--gold DIR --docs DIR] [--per-doc] [--json] [--out PRED.json] [--calibration] [--by-sieve]';
+
+function options(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    options: {
+      gold: { type: 'string' }, docs: { type: 'string' }, out: { type: 'string' },
+      'per-doc': { type: 'boolean' }, json: { type: 'boolean' }, calibration: { type: 'boolean' }, 'by-sieve': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }).values;
 }
 
 function printText(name: string, result: ScoreResult, perDoc: boolean): void {
@@ -31,13 +40,28 @@ function printText(name: string, result: ScoreResult, perDoc: boolean): void {
 }
 
 async function runEval(argv: string[]): Promise<number> {
-  const goldDir = option(argv, '--gold');
-  const out = option(argv, '--out');
-  const perDoc = argv.includes('--per-doc');
-  const asJson = argv.includes('--json');
+  let opts: ReturnType<typeof options>;
+  try {
+    opts = options(argv);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (opts.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (opts.docs && !opts.gold) {
+    console.error(`--docs needs --gold\n${USAGE}`);
+    return 2;
+  }
+  const goldDir = opts.gold;
+  const out = opts.out;
+  const perDoc = opts['per-doc'] === true;
+  const asJson = opts.json === true;
   const evaluation = evaluationSets();
   const real = realSets();
-  const sets: GoldSet[] = goldDir ? [{ name: goldDir, gold: goldDir, docs: option(argv, '--docs') ?? goldDir }] : [DEVELOPMENT_SET, ...evaluation, ...real];
+  const sets: GoldSet[] = goldDir ? [{ name: goldDir, gold: goldDir, docs: opts.docs ?? goldDir }] : [DEVELOPMENT_SET, ...evaluation, ...real];
   const allPreds: ExtractionContract[] = [];
   const predsOf = new Map<GoldSet, ExtractionContract[]>();
   for (const [i, set] of sets.entries()) {
@@ -65,14 +89,14 @@ async function runEval(argv: string[]): Promise<number> {
     together('real documents, held-out part', real.filter(isHeldOut));
   }
   if (out) writeFileSync(out, `${JSON.stringify(allPreds, null, 2)}\n`);
-  if (argv.includes('--calibration') || argv.includes('--by-sieve')) {
+  if (opts.calibration || opts['by-sieve']) {
     // accounting before the threshold: every speaker the sieves named, right or wrong
     const records = await attributionRecords(goldDir ? sets : [...evaluation, ...real.filter((s) => !isHeldOut(s))]);
-    if (argv.includes('--calibration')) {
+    if (opts.calibration) {
       console.log(`\n# calibration (threshold ${SPEAKER_THRESHOLD}: below it the speaker is withheld)`);
       for (const line of calibrationLines(records, calibration as CalibrationTable)) console.log(line);
     }
-    if (argv.includes('--by-sieve')) {
+    if (opts['by-sieve']) {
       console.log('\n# by sieve (before the threshold)');
       for (const line of bySieveLines(records)) console.log(line);
     }

@@ -2,6 +2,7 @@
 // object per readable file. A file that cannot be used gets one line on stderr and is left out;
 // the rest goes on. Exit code 0, or 1 with --strict when something was skipped.
 
+import { parseArgs } from 'node:util';
 import { loadGazetteer } from '../gazetteer/index.js';
 import { extractDocument, toContract, type ExtractionContract } from '../extract/index.js';
 import { readDocument } from '../ingest/read-document.js';
@@ -29,15 +30,31 @@ async function explain(file: string): Promise<number> {
   return 0;
 }
 
+const parse = (argv: string[]) => parseArgs({
+  args: argv,
+  allowPositionals: true,
+  options: { json: { type: 'boolean' }, strict: { type: 'boolean' }, explain: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+});
+
 export async function runExtract(argv: string[]): Promise<number> {
-  const files = argv.filter((a) => !a.startsWith('--'));
-  if (argv.includes('--explain') && files.length === 1) return explain(files[0]!);
-  const unknown = argv.filter((a) => a.startsWith('--') && a !== '--json' && a !== '--strict');
-  if (unknown.length > 0 || files.length === 0) {
-    console.error(unknown.length > 0 ? `unknown option ${unknown.join(' ')}\n${USAGE}` : USAGE);
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
-  const strict = argv.includes('--strict');
+  const files = parsed.positionals;
+  if (parsed.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (parsed.values.explain && files.length === 1) return explain(files[0]!);
+  if (files.length === 0 || parsed.values.explain) {
+    console.error(USAGE);
+    return 2;
+  }
+  const strict = parsed.values.strict === true;
   const gazetteer = loadGazetteer();
   const out: ExtractionContract[] = [];
   let skipped = 0;

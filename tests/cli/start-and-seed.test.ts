@@ -15,6 +15,25 @@ function run(script: string, args: string[], env: Record<string, string>) {
 
 const lines = (s: string) => s.split('\n').filter((l) => l.trim());
 
+/** Starts a command and resolves with its output so far once `pattern` appears in it. */
+function startUntil(script: string, args: string[], env: Record<string, string>, pattern: RegExp) {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('NEO4J_')));
+  const child = spawn(tsx, [script, ...args], { env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const waiters: { pattern: RegExp; resolve: (s: string) => void }[] = [];
+  const check = () => {
+    for (const w of [...waiters]) if (w.pattern.test(out)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(out); }
+  };
+  child.stdout.on('data', (c: Buffer) => { out += c.toString(); check(); });
+  child.stderr.on('data', (c: Buffer) => { out += c.toString(); check(); });
+  const until = (p: RegExp) => new Promise<string>((resolve, reject) => {
+    waiters.push({ pattern: p, resolve });
+    check();
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before /${p.source}/; output:\n${out}`)));
+  });
+  return { child, ready: until(pattern), until, exited: new Promise<number | null>((r) => child.once('exit', (code) => r(code))) };
+}
+
 describe('npm start', () => {
   it('stops with one clear line and exit code 1 when Neo4j cannot be reached', () => {
     const r = run('server/main.ts', [], { NEO4J_URI: 'bolt://127.0.0.1:1', PORT: '0' });
@@ -69,7 +88,7 @@ describe('npm run seed', () => {
     const r = run('seed/cli/seed.ts', [corpus], { GRAPH_DATA_DIR: dataDir });
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/skipped .*broken\.txt: binary file/);
-    expect(r.stdout).toMatch(/^loaded 5 of 6 documents \(0 unchanged\), skipped 1; \d+ quotes, \d+ entities extracted, \d+ names resolved across documents; 0 overrides applied; in [\d.]+ s$/m);
+    expect(r.stdout).toMatch(/^loaded 5 of 6 files \(0 unchanged\), skipped 1; \d+ quotes, \d+ entities extracted, \d+ names resolved across documents; 0 overrides applied; in [\d.]+ s$/m);
     expect(r.stdout).toMatch(/^store now holds: 5 Document, \d+ Person/m);
   });
 
@@ -80,4 +99,46 @@ describe('npm run seed', () => {
     expect(again.stdout).toMatch(/\(5 unchanged\)/);
     expect(lines(again.stdout).find((l) => l.startsWith('store now holds'))).toBe(first);
   });
+});
+
+describe('npm run seed, around a running server and a changing folder', () => {
+  it('prints its usage for --help, and refuses an unknown option with it', () => {
+    const help = run('seed/cli/seed.ts', ['--help'], {});
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^usage: npm run seed -- \[DIR\] \[--strict\] \[--watch\]/);
+    const bad = run('seed/cli/seed.ts', ['--stirct'], {});
+    expect(bad.status).toBe(2);
+    expect(lines(bad.stderr)[0]).toMatch(/Unknown option '--stirct'/);
+  });
+
+  it('says in one line to stop the server when the server holds the embedded store', async () => {
+    const dataDir = tempDir('seed-locked');
+    const server = startUntil('server/main.ts', [], { GRAPH_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info' }, /http:\/\/[^\s/]+\//);
+    try {
+      await server.ready;
+      const r = run('seed/cli/seed.ts', ['seed/corpus/docs'], { GRAPH_DATA_DIR: dataDir });
+      expect(r.status).toBe(1);
+      expect(lines(r.stderr)).toEqual([`seed: the store in ${dataDir} is open in another process, most likely a running server (npm start): stop it first, then run this again`]);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+  }, 120_000);
+
+  it('with --watch, seeds again when a file arrives or leaves, and stops cleanly', async () => {
+    const dataDir = tempDir('seed-watch');
+    const dir = tempDir('seed-watch-docs');
+    fs.copyFileSync('seed/corpus/docs/000_057d12b3dd92ac72.txt', path.join(dir, 'first.txt'));
+    const watcher = startUntil('seed/cli/seed.ts', [dir, '--watch'], { GRAPH_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, /^watching /m);
+    try {
+      expect(await watcher.ready).toMatch(/^loaded 1 of 1 files/m);
+      fs.copyFileSync('seed/corpus/docs/002_b1b80323db0306e8.txt', path.join(dir, 'second.txt'));
+      expect(await watcher.until(/^loaded 2 of 2 files \(1 unchanged\)/m)).toMatch(/second\.txt\): seeding again/);
+      fs.rmSync(path.join(dir, 'first.txt'));
+      expect(await watcher.until(/^removed doc:first\.txt: its file is no longer in the folder$/m)).toMatch(/^store now holds: 1 Document/m);
+    } finally {
+      watcher.child.kill('SIGTERM');
+    }
+    expect(await watcher.exited).toBe(0);
+  }, 120_000);
 });

@@ -1,9 +1,11 @@
 import path from 'node:path';
 import lbug from '@ladybugdb/core';
+import { StoreInUseError } from '../../errors.js';
 
 type Database = InstanceType<typeof lbug.Database>;
 
 const LOG_REPLAY_FAILURE = /wal|checksum/i;
+const LOCKED = /could not set lock/i;
 
 /**
  * Opens the database, and after a hard stop whose log cannot be replayed (see TextFiles),
@@ -18,6 +20,8 @@ export async function openDatabase(dataDir: string, onRecovery: (message: string
     return strict;
   } catch (error) {
     const message = (error as Error).message ?? String(error);
+    // another process (most often a running `npm start`) has the store open
+    if (LOCKED.test(message)) throw new StoreInUseError(`the store in ${dataDir} is open in another process, most likely a running server (npm start): stop it first, then run this again`);
     if (!LOG_REPLAY_FAILURE.test(message)) throw error;
     try { strict.closeSync(); } catch { /* it never opened */ }
     onRecovery(`the store in ${dataDir} could not replay its log after a hard stop (${message.replace(/^Runtime exception:\s*/i, '')}); opened at its last checkpoint`);
