@@ -52,7 +52,7 @@ function documentGraph(i: number): DocumentGraph {
   const claims = Array.from({ length: 4 }, (_, k) => ({ id: `claim:bench-${i}-${k}`, text: `${i + k} allegations`, value: i + k, unit: 'count' as const, measure: 'allegations' }));
   const rel = (type: DocumentGraph['relationships'][number]['type'], from: string, to: string) => ({ type, from, to, props: relProps({ docId: doc }) });
   return {
-    document: { id: doc, title: `Generated article ${i}`, publisher: 'Bench Press', url: null, publishedAt: null, kind: 'news', text: 'x'.repeat(400), sha256: sha(String(i)), fileName: `bench-${i}.txt`, paths: [`bench-${i}.txt`], corpus: null },
+    document: { id: doc, title: `Generated article ${i}`, publisher: 'Bench Press', url: null, publishedAt: null, kind: 'news', text: 'x'.repeat(400), sha256: sha(String(i)), fileName: `bench-${i}.txt`, paths: [`bench-${i}.txt`], corpus: null, textSource: 'text', pageStarts: [], ocrPages: [] },
     people, organizations: orgs, reports: [report], quotes, claims,
     relationships: [
       ...quotes.map((q, k) => rel('SAID', people[k % 4]!.id, q.id)),

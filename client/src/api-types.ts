@@ -87,6 +87,7 @@ export interface TraceSource {
   publishedAt: string | null;
   start: number;
   end: number;
+  page: number | null;
   /** the sentence around the quote in that document, with its offsets; null when the text is missing */
   sentence: { text: string; start: number; end: number } | null;
 }

@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { DOCUMENT_KINDS } from '../../server/model/graph.js';
-import { BINARY_EXTENSIONS, type BinaryText, isBinaryFormat, MAX_BINARY_DOCUMENT_BYTES, readBinaryFormat, type TextSource } from './binary.js';
+import { DOCUMENT_KINDS, type TextSource } from '../../server/model/graph.js';
+import { BINARY_EXTENSIONS, type BinaryText, isBinaryFormat, MAX_BINARY_DOCUMENT_BYTES, readBinaryFormat } from './binary.js';
 import { htmlToText } from './html.js';
 
 // Ingest: one file in, its text and metadata out, or one clear reason why not.
@@ -31,6 +31,8 @@ export interface IngestedDocument {
   textSource: TextSource;
   /** offset where each page starts in `text` (PDF), or null */
   pageStarts: number[] | null;
+  /** pages (1-based) whose text came from OCR */
+  ocrPages: number[];
   /** running headers, footers and page numbers, for the extraction to mask */
   pageFurniture: BinaryText['pageFurniture'];
 }
@@ -80,7 +82,7 @@ export async function readDocument(file: string): Promise<ReadResult> {
   const meta = await readSidecar(file);
   if (!meta.ok) return fail(meta.reason);
   const textSource: TextSource = ext === '.html' || ext === '.htm' ? 'html' : 'text';
-  return { ok: true, document: { path: file, fileName: path.basename(file), text, meta: meta.sidecar, bytes, textSource, pageStarts: null, pageFurniture: [] } };
+  return { ok: true, document: { path: file, fileName: path.basename(file), text, meta: meta.sidecar, bytes, textSource, pageStarts: null, ocrPages: [], pageFurniture: [] } };
 }
 
 async function readSidecar(file: string): Promise<{ ok: true; sidecar: Sidecar } | { ok: false; reason: string }> {

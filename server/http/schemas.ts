@@ -1,6 +1,6 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { NODE_LABELS, REL_TYPES, NodeIdSchema } from '../model/graph.js';
+import { NODE_LABELS, REL_TYPES, NodeIdSchema, TEXT_SOURCES } from '../model/graph.js';
 
 extendZodWithOpenApi(z);
 
@@ -120,6 +120,7 @@ const QuoteViewSchema = z.object({
   sources: z.array(z.object({
     documentId: z.string(), title: z.string(), publisher: z.string().nullable(), publishedAt: z.string().nullable(),
     start: z.number().int().describe('offset of the quote in the document text'), end: z.number().int(),
+    page: z.number().int().nullable().describe('the page the quote starts on, for documents with pages (PDF)'),
   })),
 }).openapi('QuoteView');
 
@@ -142,7 +143,7 @@ export const TraceResponse = z.object({
   quote: QuoteViewSchema,
   sources: z.array(z.object({
     documentId: z.string(), title: z.string(), publisher: z.string().nullable(), publishedAt: z.string().nullable(),
-    start: z.number().int(), end: z.number().int(),
+    start: z.number().int(), end: z.number().int(), page: z.number().int().nullable(),
     sentence: z.object({ text: z.string(), start: z.number().int(), end: z.number().int() }).nullable().describe('the sentence around the quote in that document'),
   })),
   total: z.number().int().describe('documents carrying the quote'),
@@ -151,7 +152,10 @@ export const TraceResponse = z.object({
 export const DocumentResponse = z.object({
   id: z.string(), title: z.string(), publisher: z.string().nullable(), publishedAt: z.string().nullable(), url: z.string().nullable(),
   kind: z.string(), text: z.string(),
-  quotes: z.array(z.object({ id: z.string(), start: z.number().int(), end: z.number().int(), speakerId: z.string().nullable(), speaker: z.string().nullable() })),
+  textSource: z.enum(TEXT_SOURCES).describe('where the text came from: the file, a web page, a PDF text layer, OCR of a scan, a Word file'),
+  pageStarts: z.array(z.number().int()).describe('offset where each page starts; empty without pages'),
+  ocrPages: z.array(z.number().int()).describe('pages read by OCR, whose text may differ from the page in places'),
+  quotes: z.array(z.object({ id: z.string(), start: z.number().int(), end: z.number().int(), page: z.number().int().nullable(), speakerId: z.string().nullable(), speaker: z.string().nullable() })),
   mentions: z.array(z.object({ id: z.string(), label: z.enum(NODE_LABELS), name: z.string(), start: z.number().int(), end: z.number().int() })),
 });
 

@@ -38,6 +38,23 @@ export const NodeIdSchema = z
 
 const text = (max: number) => z.string().max(max);
 
+/** where a document's text came from */
+export const TEXT_SOURCES = ['text', 'html', 'pdf', 'ocr', 'docx'] as const;
+export type TextSource = (typeof TEXT_SOURCES)[number];
+
+/** The page (1-based) an offset falls on, or null when the document has no pages. */
+export function pageAt(pageStarts: readonly number[], offset: number): number | null {
+  if (!pageStarts.length) return null;
+  let lo = 0;
+  let hi = pageStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pageStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
 export const DocumentSchema = z.object({
   id: NodeIdSchema,
   title: text(500),
@@ -50,8 +67,14 @@ export const DocumentSchema = z.object({
   fileName: text(300),
   /** where the text was found, relative to its corpus folder; the same text at two paths is one document with both */
   paths: z.array(text(1000)).default([]),
-  /** the corpus folder it was seeded from (absolute), so a re-seed of that folder can remove what is no longer there */
+  /** the corpus folder it was seeded from, as an opaque key, so a re-seed of that folder can remove what is no longer there */
   corpus: text(2000).nullable().default(null),
+  /** where the text came from: the file as it is, a web page's article, a PDF's text layer, OCR of a scan, a Word file */
+  textSource: z.enum(TEXT_SOURCES).default('text'),
+  /** the offset in `text` where each page starts (PDF); empty for formats without pages */
+  pageStarts: z.array(z.number().int().min(0)).max(100_000).default([]),
+  /** the pages (1-based) whose text was read by OCR */
+  ocrPages: z.array(z.number().int().min(1)).max(100_000).default([]),
 });
 
 export const PersonSchema = z.object({
@@ -125,7 +148,7 @@ export type PropertyType = 'string' | 'string[]' | 'int' | 'int[]' | 'float';
  * so the same console Cypher runs on either.
  */
 export const NODE_PROPERTIES: Record<NodeLabel, Record<string, PropertyType>> = {
-  Document: { id: 'string', title: 'string', publisher: 'string', url: 'string', publishedAt: 'string', kind: 'string', text: 'string', sha256: 'string', fileName: 'string', paths: 'string[]', corpus: 'string', searchText: 'string' },
+  Document: { id: 'string', title: 'string', publisher: 'string', url: 'string', publishedAt: 'string', kind: 'string', text: 'string', sha256: 'string', fileName: 'string', paths: 'string[]', corpus: 'string', textSource: 'string', pageStarts: 'int[]', ocrPages: 'int[]', searchText: 'string' },
   Person: { id: 'string', name: 'string', aliases: 'string[]', kind: 'string', titles: 'string[]', searchText: 'string' },
   Organization: { id: 'string', name: 'string', aliases: 'string[]', kind: 'string', searchText: 'string' },
   Report: { id: 'string', title: 'string', publisher: 'string', year: 'int', reference: 'string', searchText: 'string' },

@@ -1,5 +1,5 @@
 import type {
-  DocumentGraph, GraphEdge, GraphNode, NodeLabel, Properties, RelType, Subgraph,
+  DocumentGraph, GraphEdge, GraphNode, NodeLabel, Properties, RelType, Subgraph, TextSource,
 } from '../model/graph.js';
 
 // The store port: domain operations, not `run(cypher)`. Each backend folder owns its dialect.
@@ -48,7 +48,8 @@ export interface QuoteView {
   speaker: { id: string; name: string; label: NodeLabel } | null;
   /** titles the speaker holds as stated in the quoting document */
   roles: { title: string; organizationId: string; organization: string }[];
-  sources: { documentId: string; title: string; publisher: string | null; publishedAt: string | null; start: number; end: number }[];
+  /** `page`: the page of the document the quote starts on, for documents with pages (PDF) */
+  sources: { documentId: string; title: string; publisher: string | null; publishedAt: string | null; start: number; end: number; page: number | null }[];
 }
 
 export interface DocumentText {
@@ -59,7 +60,13 @@ export interface DocumentText {
   url: string | null;
   kind: string;
   text: string;
-  quotes: { id: string; start: number; end: number; speakerId: string | null; speaker: string | null }[];
+  /** where the text came from; OCR text may differ from the page in places */
+  textSource: TextSource;
+  /** offset where each page starts; empty for formats without pages */
+  pageStarts: number[];
+  /** pages (1-based) read by OCR */
+  ocrPages: number[];
+  quotes: { id: string; start: number; end: number; page: number | null; speakerId: string | null; speaker: string | null }[];
   mentions: { id: string; label: NodeLabel; name: string; start: number; end: number }[];
 }
 

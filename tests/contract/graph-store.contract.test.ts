@@ -345,4 +345,27 @@ for (const factory of storeFactories) {
       expect((await store.search({ text: 'Refuge', limit: 5, offset: 0 })).hits.map((h) => h.node.id)).toEqual(['org:refuge']);
     });
   });
+
+  describe.skipIf(factory.skipReason !== null)(`pages and text source in the ${factory.name} store`, () => {
+    let store: GraphStore;
+    beforeAll(async () => {
+      store = await factory.open();
+      const a = fixtureDocumentA();
+      const [q1, q2] = [a.quotes[0]!.startOffset, a.quotes[2]!.startOffset];
+      // three pages: the first quote on page 1, the third on page 3
+      await store.writeDocumentGraph({ ...a, document: { ...a.document, textSource: 'ocr', pageStarts: [0, q1 + 5, q2 - 2], ocrPages: [2, 3] } });
+      await store.writeDocumentGraph(fixtureDocumentB());
+    });
+    afterAll(async () => store?.close());
+
+    it('gives the page of each quote in the document and in every source, and says where the text came from', async () => {
+      const doc = (await store.documentText('doc:a'))!;
+      expect(doc).toMatchObject({ textSource: 'ocr', ocrPages: [2, 3] });
+      expect(doc.pageStarts).toHaveLength(3);
+      expect(doc.quotes.map((q) => q.page)).toEqual([1, 2, 3]);
+      const [quote] = (await store.quotes({ quoteId: 'quote:act-now', limit: 1, offset: 0 })).quotes;
+      expect(quote!.sources.map((s) => [s.documentId, s.page])).toEqual([['doc:a', 1], ['doc:b', null]]);
+      expect(await store.documentText('doc:b')).toMatchObject({ textSource: 'text', pageStarts: [], ocrPages: [] });
+    });
+  });
 }

@@ -156,6 +156,10 @@ describe.skipIf(skip !== null)('exploring the graph in a real browser', () => {
     await expect.poll(() => page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('doc'))).toBe(other.documentId);
     await settle(page);
     expect(await page.locator('#reader-focus').textContent()).toBe(trace.quote.text);
+    // the follow-up is a two-page scan: the page of the quote, and a warning that OCR read it
+    expect(await page.locator('#panel-reader .trace-list li.here').textContent()).toMatch(/p\. 2/);
+    expect(await page.locator('#panel-reader .ocr-note').textContent()).toBe('The text of pages 1–2 was read by OCR from a scan: check a quote against the original before you use it.');
+    expect(await page.locator('#reader-title + p').textContent()).toMatch(/scanned PDF \(OCR\) · 2 pages/);
   });
 
   it('a node with many neighbours shows the first 25 and a "+N more" node that adds the rest on demand', async () => {

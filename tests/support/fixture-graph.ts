@@ -12,7 +12,7 @@ export function fixtureDocumentA(text = TEXT_A): DocumentGraph {
   const doc = 'doc:a';
   const q1s = text.indexOf('Forces'), q2s = text.indexOf('Vetting'), q3s = text.indexOf('Women');
   return {
-    document: { id: doc, title: 'Forces told to act', publisher: 'Example News', url: null, publishedAt: '2019-09-10', kind: 'news', text, sha256: sha(text), fileName: 'a.txt', paths: ['a.txt'], corpus: null },
+    document: { id: doc, title: 'Forces told to act', publisher: 'Example News', url: null, publishedAt: '2019-09-10', kind: 'news', text, sha256: sha(text), fileName: 'a.txt', paths: ['a.txt'], corpus: null, textSource: 'text', pageStarts: [], ocrPages: [] },
     people: [{ id: 'person:jane-marsh', name: 'Jane Marsh', aliases: [], kind: 'inspector', titles: [] }],
     organizations: [
       { id: 'org:hmicfrs', name: 'HMICFRS', aliases: ['Her Majesty’s Inspectorate of Constabulary and Fire & Rescue Services'], kind: 'inspectorate' },
@@ -46,7 +46,7 @@ export function fixtureDocumentB(): DocumentGraph {
   const text = TEXT_B;
   const qs = text.indexOf('Forces'), cs = text.indexOf('436');
   return {
-    document: { id: doc, title: 'Inspector repeats warning', publisher: 'Other Paper', url: 'https://example.org/b', publishedAt: '2019-09-11', kind: 'news', text, sha256: sha(text), fileName: 'b.txt', paths: ['b.txt'], corpus: null },
+    document: { id: doc, title: 'Inspector repeats warning', publisher: 'Other Paper', url: 'https://example.org/b', publishedAt: '2019-09-11', kind: 'news', text, sha256: sha(text), fileName: 'b.txt', paths: ['b.txt'], corpus: null, textSource: 'text', pageStarts: [], ocrPages: [] },
     people: [{ id: 'person:jane-marsh', name: 'Jane Marsh', aliases: ['Ms Marsh'], kind: 'other', titles: ['HM inspector'] }],
     organizations: [],
     reports: [{ id: 'report:vetting-2019', title: 'Vetting and corruption', publisher: 'HMICFRS', year: 2019, reference: null }],

@@ -12,7 +12,7 @@ const gazetteer = loadGazetteer();
 function graphOf(file: string) {
   const text = fs.readFileSync(path.join(DIR, file), 'utf8');
   const extraction = extractDocument(text, { docName: file, gazetteer });
-  const document = { title: file, publisher: null, url: null, publishedAt: null, kind: 'news' as const, text, sha256: '0'.repeat(64), fileName: file, paths: [file], corpus: null };
+  const document = { title: file, publisher: null, url: null, publishedAt: null, kind: 'news' as const, text, sha256: '0'.repeat(64), fileName: file, paths: [file], corpus: null, textSource: 'text' as const, pageStarts: [], ocrPages: [] };
   return { text, graph: toDocumentGraph({ document, extraction, gazetteer }) };
 }
 

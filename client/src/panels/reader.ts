@@ -14,6 +14,25 @@ export interface Reader {
   current(): ReaderTarget | null;
 }
 
+const SOURCE_LABEL: Record<DocumentText['textSource'], string> = {
+  text: 'text file', html: 'web page', pdf: 'PDF', ocr: 'scanned PDF (OCR)', docx: 'Word document',
+};
+
+/** "p. 37" for a document with pages, or nothing. */
+export const pageLabel = (page: number | null | undefined): string => (page ? `p. ${page}` : '');
+
+/** "pages 2–4, 7" from a sorted list of page numbers. */
+function pageRanges(pages: number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < pages.length; i++) {
+    let j = i;
+    while (j + 1 < pages.length && pages[j + 1] === pages[j]! + 1) j++;
+    parts.push(i === j ? `${pages[i]}` : `${pages[i]}–${pages[j]}`);
+    i = j;
+  }
+  return `${pages.length === 1 ? 'page' : 'pages'} ${parts.join(', ')}`;
+}
+
 const MENTION_CLASS: Record<string, string> = {
   Person: 'm-person', Organization: 'm-org', Report: 'm-report', Document: 'm-doc', Quote: 'm-quote', Claim: 'm-claim',
 };
@@ -59,7 +78,8 @@ export function createReader(root: HTMLElement, app: AppContext): Reader {
     const spans: Span[] = [];
     let focus: Span | null = null;
     for (const q of text.quotes) {
-      const span: Span = { start: q.start, end: q.end, kind: 'quote', id: q.id, title: `Quote${q.speaker ? ` — ${q.speaker}` : ''} (Enter or click to follow)` };
+      const page = pageLabel(q.page);
+      const span: Span = { start: q.start, end: q.end, kind: 'quote', id: q.id, title: `Quote${q.speaker ? ` — ${q.speaker}` : ''}${page ? `, ${page}` : ''} (Enter or click to follow)` };
       if (target.quoteId && q.id === target.quoteId && !focus) {
         focus = { ...span, kind: 'focus' };
         spans.push(focus);
@@ -86,13 +106,15 @@ export function createReader(root: HTMLElement, app: AppContext): Reader {
     if (!trace) return null;
     const quote = trace.quote;
     const role = quoteRoles(quote);
+    const herePage = pageLabel(trace.sources.find((s) => s.documentId === docId)?.page);
     return h('section', { class: 'trace', 'aria-label': 'The quote and where else it appears' },
       h('blockquote', { class: 'trace-quote' }, `“${quote.text}”`),
       h('p', { class: 'quote-meta' },
         quote.speaker
           ? h('button', { type: 'button', class: 'link-like speaker', onclick: () => void app.select(quote.speaker!.id, { center: true }) }, quote.speaker.name)
           : h('span', { class: 'muted' }, 'speaker not attributed'),
-        role ? h('span', { class: 'role' }, ` ${role}`) : null),
+        role ? h('span', { class: 'role' }, ` ${role}`) : null,
+        herePage ? h('span', { class: 'page' }, ` · ${herePage}`) : null),
       h('h3', {}, trace.sources.length > 1 ? `Carried by ${trace.sources.length} documents` : 'Only in this document'),
       h('ol', { class: 'trace-list' }, ...trace.sources.map((s) => {
         const here = s.documentId === docId;
@@ -100,7 +122,7 @@ export function createReader(root: HTMLElement, app: AppContext): Reader {
           here
             ? h('strong', {}, s.title, ' (this document)')
             : h('button', { type: 'button', class: 'link-like', onclick: () => void open({ docId: s.documentId, quoteId: quote.id }) }, s.title),
-          h('div', { class: 'muted' }, [s.publisher, formatDate(s.publishedAt)].filter(Boolean).join(' · ')),
+          h('div', { class: 'muted' }, [s.publisher, formatDate(s.publishedAt), pageLabel(s.page)].filter(Boolean).join(' · ')),
           s.sentence?.text ? h('div', { class: 'sentence' }, s.sentence.text) : null);
       })));
   }
@@ -189,7 +211,7 @@ export function createReader(root: HTMLElement, app: AppContext): Reader {
         h('header', { class: 'reader-header' },
           h('h2', { id: 'reader-title' }, docText.title),
           h('p', { class: 'muted' },
-            [docText.publisher, formatDate(docText.publishedAt), docText.kind].filter(Boolean).join(' · '),
+            [docText.publisher, formatDate(docText.publishedAt), docText.kind, SOURCE_LABEL[docText.textSource], docText.pageStarts.length ? `${docText.pageStarts.length} pages` : ''].filter(Boolean).join(' · '),
             link ? [' · ', h('a', { href: link, target: '_blank', rel: 'noopener noreferrer' }, 'original')] : null),
           h('div', { class: 'reader-tools' },
             h('button', { type: 'button', onclick: () => moveQuote(textEl, -1), title: 'Previous quote (P)' }, '◀ Quote'),
@@ -201,6 +223,10 @@ export function createReader(root: HTMLElement, app: AppContext): Reader {
             h('mark', { class: 'hl-focus' }, 'this quote'), ' ', h('mark', { class: 'hl-quote' }, 'other quotes'), ' ',
             h('mark', { class: 'hl-mention m-person' }, 'person'), ' ', h('mark', { class: 'hl-mention m-org' }, 'organisation'), ' ',
             h('mark', { class: 'hl-mention m-report' }, 'report'), ' ', h('mark', { class: 'hl-claim' }, 'claim'))),
+        docText.ocrPages.length
+          ? h('p', { class: 'warning ocr-note', role: 'note' },
+            `The text of ${pageRanges(docText.ocrPages)} was read by OCR from a scan: check a quote against the original before you use it.`)
+          : '',
         traceSection(trace, docText.id) ?? '',
         textEl,
       );

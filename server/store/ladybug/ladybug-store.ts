@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import {
-  DocumentGraphSchema, NODE_LABELS, NODE_PROPERTIES, REL_ENDPOINTS, REL_TYPES, displayName, edgeId, labelOfId, nodeKind,
+  DocumentGraphSchema, NODE_LABELS, NODE_PROPERTIES, REL_ENDPOINTS, REL_TYPES, displayName, edgeId, labelOfId, nodeKind, pageAt,
   type DocumentGraph, type GraphEdge, type GraphNode, type NodeLabel, type OrganizationNode, type Properties, type RelType, type Subgraph,
 } from '../../model/graph.js';
 import { QueryRefusedError, QuerySyntaxError, QueryTimeoutError, StoreError } from '../../errors.js';
@@ -9,6 +9,7 @@ import type {
   QuoteFilter, QuoteView, RemovalSummary, SearchHit, SearchQuery, StoredDocument, WriteSummary,
 } from '../port.js';
 import { queryTokens, rankNames } from '../shared/search-rank.js';
+import { documentSource, numbers } from '../shared/document-source.js';
 import { indexEntry, linesMatch, searchLines } from './search-keys.js';
 import { MemorySearchIndex, type MemoryHit } from './memory-search.js';
 import { AdjacencyIndex, type EdgeInput } from './adjacency.js';
@@ -554,7 +555,7 @@ export class LadybugStore implements GraphStore {
     const rows = await s.run(
       `UNWIND $ids AS x MATCH (q:Quote {id: x})-[qi:QUOTED_IN]->(d:Document)
        OPTIONAL MATCH (s)-[said:SAID]->(q) WHERE said.docId = d.id
-       RETURN q.id AS id, q.text AS text, d.id AS docId, d.title AS title, d.publisher AS publisher, d.publishedAt AS publishedAt,
+       RETURN q.id AS id, q.text AS text, d.id AS docId, d.title AS title, d.publisher AS publisher, d.publishedAt AS publishedAt, d.pageStarts AS pageStarts,
               qi.startOffset AS s, qi.endOffset AS e, s.id AS speakerId, label(s) AS speakerLabel, coalesce(s.name, s.title) AS speaker`,
       { ids },
     );
@@ -576,7 +577,7 @@ export class LadybugStore implements GraphStore {
           .filter((x, i, all) => all.findIndex((y) => y.title === x.title && y.organizationId === x.organizationId) === i);
       }
       if (!view.sources.some((x) => x.documentId === r.docId && x.start === Number(r.s))) {
-        view.sources.push({ documentId: r.docId as string, title: r.title as string, publisher: (r.publisher as string) ?? null, publishedAt: (r.publishedAt as string) ?? null, start: Number(r.s), end: Number(r.e) });
+        view.sources.push({ documentId: r.docId as string, title: r.title as string, publisher: (r.publisher as string) ?? null, publishedAt: (r.publishedAt as string) ?? null, start: Number(r.s), end: Number(r.e), page: pageAt(numbers(r.pageStarts), Number(r.s)) });
       }
       views.set(id, view);
     }
@@ -600,12 +601,14 @@ export class LadybugStore implements GraphStore {
         { id: documentId },
       );
       const seen = new Set<string>();
+      const source = documentSource(p);
       return {
         id: documentId,
         title: p.title as string, publisher: (p.publisher as string) ?? null, publishedAt: (p.publishedAt as string) ?? null,
         url: (p.url as string) ?? null, kind: p.kind as string, text: this.texts.get(p.sha256 as string) ?? '',
+        ...source,
         quotes: quotes
-          .map((r) => ({ id: r.id as string, start: Number(r.qs), end: Number(r.qe), speakerId: (r.speakerId as string) ?? null, speaker: (r.speaker as string) ?? null }))
+          .map((r) => ({ id: r.id as string, start: Number(r.qs), end: Number(r.qe), page: pageAt(source.pageStarts, Number(r.qs)), speakerId: (r.speakerId as string) ?? null, speaker: (r.speaker as string) ?? null }))
           // a quote said by two speakers in one document is one span
           .filter((q) => !seen.has(`${q.id}@${q.start}`) && seen.add(`${q.id}@${q.start}`)),
         mentions: mentions.flatMap((r) => ((r.mstarts as number[]) ?? []).map((start, i) => ({

@@ -1,6 +1,6 @@
 import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type Relationship, type Session } from 'neo4j-driver';
 import {
-  DocumentGraphSchema, NODE_LABELS, NODE_PROPERTIES, REL_PROPERTIES, REL_TYPES, labelOfId,
+  DocumentGraphSchema, NODE_LABELS, NODE_PROPERTIES, REL_PROPERTIES, REL_TYPES, labelOfId, pageAt,
   type DocumentGraph, type GraphEdge, type GraphNode, type NodeLabel, type OrganizationNode, type PersonNode, type RelType, type Subgraph,
 } from '../../model/graph.js';
 import { searchTextOf } from '../../model/search-text.js';
@@ -10,6 +10,7 @@ import type {
   QuoteFilter, QuoteView, RemovalSummary, SearchHit, SearchQuery, StoredDocument, WriteSummary,
 } from '../port.js';
 import { compareHits, queryTokens, rankNames } from '../shared/search-rank.js';
+import { documentSource, numbers } from '../shared/document-source.js';
 import { AnswerBudget, PROVENANCE_CAP, SEARCH_DEFAULT_LABELS, summaryEdge, summaryNode } from '../shared/limits.js';
 import { mergeEntity } from '../shared/merge-entities.js';
 import { canonicalConsoleQuery } from '../shared/console-cypher.js';
@@ -417,7 +418,7 @@ export class Neo4jStore implements GraphStore {
       if (!view.sources.some((x) => x.documentId === r.docId && x.start === num(r.startOffset))) {
         view.sources.push({
           documentId: r.docId as string, title: r.title as string, publisher: strOrNull(r.publisher), publishedAt: strOrNull(r.publishedAt),
-          start: num(r.startOffset), end: num(r.endOffset),
+          start: num(r.startOffset), end: num(r.endOffset), page: pageAt(numbers(r.pageStarts), num(r.startOffset)),
         });
       }
       views.set(id, view);
@@ -432,12 +433,14 @@ export class Neo4jStore implements GraphStore {
       const p = modelNode(doc.d).properties;
       const quotes = await rows(tx, S.DOCUMENT_QUOTES, { id: documentId });
       const mentions = await rows(tx, S.DOCUMENT_MENTIONS, { id: documentId });
+      const source = documentSource(p);
       return {
         id: documentId,
         title: p.title as string, publisher: strOrNull(p.publisher), publishedAt: strOrNull(p.publishedAt),
         url: strOrNull(p.url), kind: p.kind as string, text: p.text as string,
+        ...source,
         quotes: quotes.map((r) => ({
-          id: r.id as string, start: num(r.startOffset), end: num(r.endOffset), speakerId: strOrNull(r.speakerId), speaker: strOrNull(r.speaker),
+          id: r.id as string, start: num(r.startOffset), end: num(r.endOffset), page: pageAt(source.pageStarts, num(r.startOffset)), speakerId: strOrNull(r.speakerId), speaker: strOrNull(r.speaker),
         // a quote said by two speakers in one document is one span
         })).filter((q, i, all) => all.findIndex((x) => x.id === q.id && x.start === q.start) === i),
         mentions: mentions.flatMap((r) => {

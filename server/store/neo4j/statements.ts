@@ -256,7 +256,7 @@ RETURN q.id AS id ORDER BY q.documentId, q.startOffset, q.id SKIP $skip LIMIT $l
 /** One row per quote and quoting document, with the speaker that document names. */
 export const QUOTE_VIEWS = `MATCH (q:Quote)-[qi:QUOTED_IN]->(d:Document) WHERE q.id IN $ids
 OPTIONAL MATCH (s)-[said:SAID]->(q) WHERE said.docId = d.id
-RETURN q.id AS id, q.text AS text, d.id AS docId, d.title AS title, d.publisher AS publisher, d.publishedAt AS publishedAt,
+RETURN q.id AS id, q.text AS text, d.id AS docId, d.title AS title, d.publisher AS publisher, d.publishedAt AS publishedAt, d.pageStarts AS pageStarts,
        qi.startOffset AS startOffset, qi.endOffset AS endOffset, s.id AS speakerId, coalesce(s.name, s.title) AS speaker
 ORDER BY id, docId`;
 

@@ -9,7 +9,8 @@ import type { GraphStore } from '../../../server/store/port.js';
 // to list for it), gives a different figure for a measure the corpus already states (so the
 // claim shows a disagreement), and carries markup in its title, a speaker's name and a quote
 // (so the page can be shown to print it as text). Built from what the store holds, so it stays
-// right whatever the extraction rules make of the corpus.
+// right whatever the extraction rules make of the corpus. It is stored as a two-page scan read
+// by OCR, the repeated quote on page 2, so the reader shows pages and the OCR warning.
 
 export const FOLLOW_UP_ID = 'doc:e2e-follow-up';
 export const HOSTILE_ORG_ID = 'org:e2e-campaign';
@@ -94,6 +95,9 @@ export async function writeFollowUpDocument(store: GraphStore): Promise<FollowUp
       fileName: 'e2e-follow-up.txt',
       paths: ['e2e-follow-up.txt'],
       corpus: null,
+      textSource: 'ocr',
+      pageStarts: [0, text.indexOf(said)],
+      ocrPages: [1, 2],
     },
     people: [person],
     organizations,
