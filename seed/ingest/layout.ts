@@ -139,12 +139,14 @@ function vocabulary(pages: readonly LayoutPage[]): Set<string> {
 
 /** How two lines of one paragraph join: a line-end break of one word loses its hyphen, a compound keeps it, other lines meet at a space. */
 export function joinLines(a: string, b: string, words: ReadonlySet<string> = new Set()): string {
-  const left = /(\p{Ll}[\p{L}]*)-$/u.exec(a);
+  // a spaced dash at the line end ("found –") is punctuation: the space after it stays
+  if (/\s[-–—]$/.test(a)) return `${a} ${b}`;
+  // the whole word before the hyphen ("Stop-", not "top-"); a capitalised one is a sentence's first word, an all-capitals one an acronym
+  const left = /(?<!\p{L})(\p{L}*\p{Ll}\p{L}*)-$/u.exec(a);
   const right = /^(\p{Ll}[\p{L}]*)/u.exec(b);
   if (left && right) {
-    const head = left[1]!.toLowerCase();
+    const lastHead = left[1]!.toLowerCase();
     const tail = right[1]!.toLowerCase();
-    const lastHead = head.split('-').pop()!;
     const keep =
       words.has(`${lastHead}-${tail}`) ||
       (!words.has(`${lastHead}${tail}`) && (COMPOUND_HEADS.has(lastHead) || COMPOUND_TAILS.has(tail)));
@@ -168,6 +170,18 @@ function continues(last: Para, next: Para, columnWidth: number): boolean {
 
 type Block = { kind: 'para'; para: Para } | { kind: 'furniture'; line: LayoutLine; page: number };
 
+/** How many of a page's paragraphs are running text: footnotes (smaller type, in the lower half, after the text) are not. */
+function runningTextCount(paras: readonly Para[], page: LayoutPage): number {
+  const height = (ps: readonly Para[]) => median(ps.flatMap((p) => p.lines.map(({ line }) => line.bottom - line.top)));
+  let n = paras.length;
+  while (n > 1) {
+    const last = paras[n - 1]!;
+    if (last.lines[0]!.line.top < page.height / 2 || height([last]) >= 0.85 * height(paras.slice(0, n - 1))) break;
+    n--;
+  }
+  return n;
+}
+
 export function pagesToText(pages: readonly LayoutPage[]): PageText {
   const isFurniture = findFurniture(pages);
   const spacing = lineSpacing(pages, isFurniture);
@@ -184,13 +198,17 @@ export function pagesToText(pages: readonly LayoutPage[]): PageText {
     const paras = body.length ? paragraphsOf(p, body, spacing) : [];
     const width = body.length ? Math.max(...body.map((l) => l.right)) - Math.min(...body.map((l) => l.left)) : page.width;
     const first = paras[0];
-    if (first && lastPara && continues(lastPara, first, width)) {
+    // a paragraph broken by the page end goes on past the page's footnotes
+    const running = paras.length ? paras[runningTextCount(paras, page) - 1]! : null;
+    const carriesOn = first !== undefined && lastPara !== null && continues(lastPara, first, width);
+    if (carriesOn) {
       // the paragraph carries on: this page's lines join it, and the furniture between stays after it
-      lastPara.lines.push(...first.lines);
+      lastPara!.lines.push(...first.lines);
       paras.shift();
     }
     for (const para of paras) blocks.push({ kind: 'para', para });
-    if (paras.length) lastPara = paras.at(-1)!;
+    // (when the carried-on paragraph is all the page's running text, it may carry on again)
+    if (running && !(carriesOn && running === first)) lastPara = running;
     for (const line of bottom) blocks.push({ kind: 'furniture', line, page: p });
   });
 
