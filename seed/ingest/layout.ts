@@ -48,23 +48,49 @@ const COMPOUND_TAILS = new Set([
 
 const furnitureKey = (t: string) => t.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
 
-/** For each page, which of its lines are furniture: bare page numbers, and lines repeated at the top or bottom of other pages. */
+/** Pages further apart than this do not carry one running header between them (alternate pages may carry another). */
+const RUN_GAP = 2;
+
+/**
+ * For each page, which of its lines are furniture: bare page numbers, and lines that run, the
+ * same words at the same edge (top or bottom) of pages close together. A sentence that line breaks
+ * happen to leave at the top of a few pages scattered through a long report does not run.
+ */
 export function findFurniture(pages: readonly LayoutPage[]): boolean[][] {
-  const edge = (page: LayoutPage, line: LayoutLine) =>
-    line.bottom <= page.height * FURNITURE_BAND || line.top >= page.height * (1 - FURNITURE_BAND);
-  // a key counts once per page: a header line repeated within one page is not running
-  const pagesWithKey = new Map<string, number>();
-  for (const page of pages) {
-    const keys = new Set(page.lines.filter((l) => edge(page, l) && l.text.trim()).map((l) => furnitureKey(l.text)));
-    for (const k of keys) pagesWithKey.set(k, (pagesWithKey.get(k) ?? 0) + 1);
-  }
+  const band = (page: LayoutPage, line: LayoutLine): 'top' | 'bottom' | null =>
+    line.bottom <= page.height * FURNITURE_BAND ? 'top' : line.top >= page.height * (1 - FURNITURE_BAND) ? 'bottom' : null;
+  const keyOf = (page: LayoutPage, line: LayoutLine) => {
+    const where = band(page, line);
+    return where && line.text.trim() ? `${where}:${furnitureKey(line.text)}` : null;
+  };
+  // the pages each key is on, in order; a key counts once per page: a line repeated within one page is not running
+  const pagesWithKey = new Map<string, number[]>();
+  pages.forEach((page, p) => {
+    for (const line of page.lines) {
+      const k = keyOf(page, line);
+      if (k === null) continue;
+      const on = pagesWithKey.get(k) ?? [];
+      if (on.at(-1) !== p) on.push(p);
+      pagesWithKey.set(k, on);
+    }
+  });
+  // a short document shows a header twice at most; a longer one runs it over three pages close together
   const needed = pages.length <= 4 ? 2 : 3;
-  return pages.map((page) =>
+  const running = new Map<string, Set<number>>();
+  for (const [k, on] of pagesWithKey) {
+    const yes = new Set<number>();
+    for (let i = 0, j = 0; i < on.length; i = j) {
+      for (j = i + 1; j < on.length && (pages.length <= 4 || on[j]! - on[j - 1]! <= RUN_GAP); j++);
+      if (j - i >= needed) for (const p of on.slice(i, j)) yes.add(p);
+    }
+    running.set(k, yes);
+  }
+  return pages.map((page, p) =>
     page.lines.map((line) => {
-      const t = line.text.trim();
-      if (!t || !edge(page, line)) return false;
-      if (PAGE_NUMBER.test(t)) return true;
-      return (pagesWithKey.get(furnitureKey(t)) ?? 0) >= needed;
+      const k = keyOf(page, line);
+      if (k === null) return false;
+      if (PAGE_NUMBER.test(line.text.trim())) return true;
+      return running.get(k)?.has(p) ?? false;
     }),
   );
 }

@@ -195,6 +195,35 @@ describe('page furniture', () => {
     expect(furniture.map((f) => text.slice(f.start, f.end))).toEqual(['7']);
   });
 
+  it('takes only lines that run for furniture: on pages close together, at the same edge', () => {
+    // a 30-page report: the report title on even pages, the chapter on odd pages of chapter 2 (pages 11 to 19),
+    // and one sentence that a line break happens to leave at the top of pages 4, 16 and 27
+    const title = 'Eastwick custody inspection 2024';
+    const chapter = 'Chapter 2: the care of detainees';
+    const pages = Array.from({ length: 30 }, (_, i) => {
+      const n = i + 1;
+      const run = n % 2 === 0 ? [header(title)] : n >= 11 && n <= 19 ? [header(chapter)] : [];
+      const top = [4, 16, 27].includes(n) ? setLines(['were checked at least once an hour.'], 80) : [];
+      return page([...run, ...top, ...paragraphs([[`Page ${n} says more about the cell checks made during the night.`]]), line(String(n), 790, { size: 9, right: 300 })]);
+    });
+    const flags = findFurniture(pages);
+    const furnitureOf = (n: number) => pages[n - 1]!.lines.filter((_l, i) => flags[n - 1]![i]).map((l) => l.text);
+    expect(furnitureOf(4)).toEqual([title, '4']);
+    expect(furnitureOf(13)).toEqual([chapter, '13']);
+    expect(furnitureOf(16)).toEqual([title, '16']);
+    expect(furnitureOf(27)).toEqual(['27']);
+  });
+
+  it('does not count a line at the foot of some pages with the same words at the head of others', () => {
+    const words = 'Annex A: the inspection method';
+    // the words close page 1 (a note on what follows), then head pages 2, 4 and 6
+    const pages = Array.from({ length: 6 }, (_, i) =>
+      page([...(i % 2 ? [header(words)] : []), ...paragraphs([[`Section ${i + 1} on the inspection method.`]]), ...(i === 0 ? [footer(words)] : [])]),
+    );
+    const flags = findFurniture(pages);
+    expect(pages.map((pg, i) => pg.lines.filter((_l, j) => flags[i]![j]).map((l) => l.text))).toEqual([[], [words], [], [words], [], [words]]);
+  });
+
   it('keeps a line repeated in the body of every page: it is not at the top or the bottom', () => {
     const pages = report(5, () => [...paragraphs([['The inspectors made one recommendation on this subject.']]), ...setLines([{ text: 'Recommendation', size: 13, right: LEFT + 100 }], 400)]);
     const flags = findFurniture(pages);
