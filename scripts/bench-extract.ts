@@ -1,12 +1,21 @@
 // `npm run bench:extract`: extraction throughput on one core over a few thousand generated
-// news-style documents (quotes in several styles, names, roles, figures, page clutter).
+// news-style documents (quotes in several styles, names, roles, figures, page clutter), then
+// one long printed report: a 200-page PDF with a text layer (running header, footer, page
+// numbers, headings, paragraphs, quotes) read and extracted, beside the same text as a .txt.
 // Deterministic: a seeded PRNG builds the same corpus on every run. The bar is 200 docs/s.
 
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { PDFDocument } from 'pdf-lib';
 import { extractDocument } from '../seed/extract/index.js';
 import { loadGazetteer } from '../seed/gazetteer/index.js';
+import { readDocument } from '../seed/ingest/read-document.js';
+import { printPdf } from './support/print-pdf.js';
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 3000);
+const PDF_PAGES = Number(process.env.BENCH_PDF_PAGES ?? 200);
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -19,7 +28,7 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-const rand = mulberry32(20240601);
+let rand = mulberry32(20240601);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
 
@@ -93,3 +102,72 @@ console.log(
     `${docsPerSec.toFixed(0)} docs/s, ${(bytes / 1e6 / total).toFixed(2)} MB/s, p50 ${pct(0.5).toFixed(2)} ms, p95 ${pct(0.95).toFixed(2)} ms per document` +
     ` (bar: 200 docs/s ${docsPerSec >= 200 ? 'met' : 'NOT met'})`,
 );
+
+// One long printed report: paragraphs of the same kinds under numbered headings, printed with
+// a running header and footer and page numbers, as many as fill PDF_PAGES pages.
+function report(paragraphs: number): string {
+  rand = mulberry32(20240602); // the same report, however long: n paragraphs are the first n of n + 1
+  const force = pick(FORCES);
+  const parts = [`An inspection of ${force}: vetting, misconduct and the response to complaints`];
+  for (let i = 0; i < paragraphs; i++) {
+    if (i % 12 === 0) parts.push(`${i / 12 + 1}. ${pick(['Findings', 'Vetting', 'Misconduct', 'Complaints', 'Leadership', 'Recommendations'])}`);
+    parts.push(paragraph(int(0, 5), pick(PEOPLE), force));
+  }
+  return parts.join('\n\n');
+}
+
+async function printedReport(pagesWanted: number): Promise<{ text: string; pdf: Uint8Array; pages: number }> {
+  const print = (text: string) => printPdf(text, { header: 'Inspection of vetting and misconduct', footer: 'Official: for publication', hyphenate: true });
+  let n = pagesWanted * 10;
+  let text = report(n);
+  let pdf = await print(text);
+  let pages = (await PDFDocument.load(pdf)).getPageCount();
+  // scale the number of paragraphs until the pages come out right
+  for (let round = 0; round < 12 && pages !== pagesWanted; round++) {
+    n = Math.max(1, pages > pagesWanted ? Math.min(n - 1, Math.round((n * pagesWanted) / pages)) : Math.max(n + 1, Math.round((n * pagesWanted) / pages)));
+    text = report(n);
+    pdf = await print(text);
+    pages = (await PDFDocument.load(pdf)).getPageCount();
+  }
+  return { text, pdf, pages };
+}
+
+async function readAndExtract(file: string) {
+  const s = performance.now();
+  const read = await readDocument(file);
+  const readMs = performance.now() - s;
+  if (!read.ok) throw new Error(`${file}: ${read.reason}`);
+  const e = performance.now();
+  const x = extractDocument(read.document.text, { docName: read.document.fileName, gazetteer, pageFurniture: read.document.pageFurniture });
+  const extractMs = performance.now() - e;
+  return { readMs, extractMs, quotes: x.quotes.map((q) => `${q.speaker}: ${q.text}`), chars: read.document.text.length };
+}
+
+if (PDF_PAGES > 0) {
+  const { text, pdf, pages } = await printedReport(PDF_PAGES);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'og-bench-pdf-'));
+  try {
+    const pdfFile = path.join(dir, 'report.pdf');
+    const txtFile = path.join(dir, 'report.txt');
+    fs.writeFileSync(pdfFile, pdf);
+    fs.writeFileSync(txtFile, text);
+    // warm-up: the first PDF read loads PDF.js (the extraction is warm from the run above)
+    const warmUp = path.join(dir, 'warm-up.pdf');
+    fs.writeFileSync(warmUp, await printPdf(report(20)));
+    await readDocument(warmUp);
+    const p = await readAndExtract(pdfFile);
+    const t = await readAndExtract(txtFile);
+    const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+    console.log(
+      `PDF, ${pages} pages (${(pdf.length / 1e6).toFixed(2)} MB, text layer, running header, footer and page numbers; ${p.chars.toLocaleString('en-GB')} characters, ${p.quotes.length} quotes): ` +
+        `read ${s(p.readMs)}, extract ${s(p.extractMs)}, ${(pages / ((p.readMs + p.extractMs) / 1000)).toFixed(0)} pages/s ` +
+        `(read alone ${(pages / (p.readMs / 1000)).toFixed(0)} pages/s)`,
+    );
+    console.log(
+      `the same text as .txt (${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB, ${t.quotes.length} quotes): read ${s(t.readMs)}, extract ${s(t.extractMs)}; ` +
+        `quotes and speakers ${p.quotes.join('\n') === t.quotes.join('\n') ? 'the same as' : 'DIFFERENT from'} the PDF's`,
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

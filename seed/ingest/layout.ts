@@ -48,23 +48,49 @@ const COMPOUND_TAILS = new Set([
 
 const furnitureKey = (t: string) => t.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
 
-/** For each page, which of its lines are furniture: bare page numbers, and lines repeated at the top or bottom of other pages. */
+/** Pages further apart than this do not carry one running header between them (alternate pages may carry another). */
+const RUN_GAP = 2;
+
+/**
+ * For each page, which of its lines are furniture: bare page numbers, and lines that run, the
+ * same words at the same edge (top or bottom) of pages close together. A sentence that line breaks
+ * happen to leave at the top of a few pages scattered through a long report does not run.
+ */
 export function findFurniture(pages: readonly LayoutPage[]): boolean[][] {
-  const edge = (page: LayoutPage, line: LayoutLine) =>
-    line.bottom <= page.height * FURNITURE_BAND || line.top >= page.height * (1 - FURNITURE_BAND);
-  // a key counts once per page: a header line repeated within one page is not running
-  const pagesWithKey = new Map<string, number>();
-  for (const page of pages) {
-    const keys = new Set(page.lines.filter((l) => edge(page, l) && l.text.trim()).map((l) => furnitureKey(l.text)));
-    for (const k of keys) pagesWithKey.set(k, (pagesWithKey.get(k) ?? 0) + 1);
-  }
+  const band = (page: LayoutPage, line: LayoutLine): 'top' | 'bottom' | null =>
+    line.bottom <= page.height * FURNITURE_BAND ? 'top' : line.top >= page.height * (1 - FURNITURE_BAND) ? 'bottom' : null;
+  const keyOf = (page: LayoutPage, line: LayoutLine) => {
+    const where = band(page, line);
+    return where && line.text.trim() ? `${where}:${furnitureKey(line.text)}` : null;
+  };
+  // the pages each key is on, in order; a key counts once per page: a line repeated within one page is not running
+  const pagesWithKey = new Map<string, number[]>();
+  pages.forEach((page, p) => {
+    for (const line of page.lines) {
+      const k = keyOf(page, line);
+      if (k === null) continue;
+      const on = pagesWithKey.get(k) ?? [];
+      if (on.at(-1) !== p) on.push(p);
+      pagesWithKey.set(k, on);
+    }
+  });
+  // a short document shows a header twice at most; a longer one runs it over three pages close together
   const needed = pages.length <= 4 ? 2 : 3;
-  return pages.map((page) =>
+  const running = new Map<string, Set<number>>();
+  for (const [k, on] of pagesWithKey) {
+    const yes = new Set<number>();
+    for (let i = 0, j = 0; i < on.length; i = j) {
+      for (j = i + 1; j < on.length && (pages.length <= 4 || on[j]! - on[j - 1]! <= RUN_GAP); j++);
+      if (j - i >= needed) for (const p of on.slice(i, j)) yes.add(p);
+    }
+    running.set(k, yes);
+  }
+  return pages.map((page, p) =>
     page.lines.map((line) => {
-      const t = line.text.trim();
-      if (!t || !edge(page, line)) return false;
-      if (PAGE_NUMBER.test(t)) return true;
-      return (pagesWithKey.get(furnitureKey(t)) ?? 0) >= needed;
+      const k = keyOf(page, line);
+      if (k === null) return false;
+      if (PAGE_NUMBER.test(line.text.trim())) return true;
+      return running.get(k)?.has(p) ?? false;
     }),
   );
 }
@@ -139,12 +165,14 @@ function vocabulary(pages: readonly LayoutPage[]): Set<string> {
 
 /** How two lines of one paragraph join: a line-end break of one word loses its hyphen, a compound keeps it, other lines meet at a space. */
 export function joinLines(a: string, b: string, words: ReadonlySet<string> = new Set()): string {
-  const left = /(\p{Ll}[\p{L}]*)-$/u.exec(a);
+  // a spaced dash at the line end ("found –") is punctuation: the space after it stays
+  if (/\s[-–—]$/.test(a)) return `${a} ${b}`;
+  // the whole word before the hyphen ("Stop-", not "top-"); a capitalised one is a sentence's first word, an all-capitals one an acronym
+  const left = /(?<!\p{L})(\p{L}*\p{Ll}\p{L}*)-$/u.exec(a);
   const right = /^(\p{Ll}[\p{L}]*)/u.exec(b);
   if (left && right) {
-    const head = left[1]!.toLowerCase();
+    const lastHead = left[1]!.toLowerCase();
     const tail = right[1]!.toLowerCase();
-    const lastHead = head.split('-').pop()!;
     const keep =
       words.has(`${lastHead}-${tail}`) ||
       (!words.has(`${lastHead}${tail}`) && (COMPOUND_HEADS.has(lastHead) || COMPOUND_TAILS.has(tail)));
@@ -168,6 +196,18 @@ function continues(last: Para, next: Para, columnWidth: number): boolean {
 
 type Block = { kind: 'para'; para: Para } | { kind: 'furniture'; line: LayoutLine; page: number };
 
+/** How many of a page's paragraphs are running text: footnotes (smaller type, in the lower half, after the text) are not. */
+function runningTextCount(paras: readonly Para[], page: LayoutPage): number {
+  const height = (ps: readonly Para[]) => median(ps.flatMap((p) => p.lines.map(({ line }) => line.bottom - line.top)));
+  let n = paras.length;
+  while (n > 1) {
+    const last = paras[n - 1]!;
+    if (last.lines[0]!.line.top < page.height / 2 || height([last]) >= 0.85 * height(paras.slice(0, n - 1))) break;
+    n--;
+  }
+  return n;
+}
+
 export function pagesToText(pages: readonly LayoutPage[]): PageText {
   const isFurniture = findFurniture(pages);
   const spacing = lineSpacing(pages, isFurniture);
@@ -184,13 +224,17 @@ export function pagesToText(pages: readonly LayoutPage[]): PageText {
     const paras = body.length ? paragraphsOf(p, body, spacing) : [];
     const width = body.length ? Math.max(...body.map((l) => l.right)) - Math.min(...body.map((l) => l.left)) : page.width;
     const first = paras[0];
-    if (first && lastPara && continues(lastPara, first, width)) {
+    // a paragraph broken by the page end goes on past the page's footnotes
+    const running = paras.length ? paras[runningTextCount(paras, page) - 1]! : null;
+    const carriesOn = first !== undefined && lastPara !== null && continues(lastPara, first, width);
+    if (carriesOn) {
       // the paragraph carries on: this page's lines join it, and the furniture between stays after it
-      lastPara.lines.push(...first.lines);
+      lastPara!.lines.push(...first.lines);
       paras.shift();
     }
     for (const para of paras) blocks.push({ kind: 'para', para });
-    if (paras.length) lastPara = paras.at(-1)!;
+    // (when the carried-on paragraph is all the page's running text, it may carry on again)
+    if (running && !(carriesOn && running === first)) lastPara = running;
     for (const line of bottom) blocks.push({ kind: 'furniture', line, page: p });
   });
 

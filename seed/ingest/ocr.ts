@@ -44,12 +44,21 @@ export type OcrResult = { ok: true; pages: Map<number, LayoutPage> } | { ok: fal
 const defaultProgress = (p: OcrProgress) =>
   process.stderr.write(`${p.name}: OCR page ${p.page} (${p.done} of ${p.total} without a text layer), ${(p.elapsedMs / 1000).toFixed(1)} s\n`);
 
+/**
+ * Tesseract's usual slip in printed prose: the pronoun "I" read as a bar ("and | will publish
+ * what | find"), which would pass for the cells of a table. A bar before a lower-case word or a
+ * contraction is the pronoun; one before a capital or a figure ("News | Sport", "Kent | 41") stays.
+ */
+export function correctOcrLine(text: string): string {
+  return text.replace(/(?<=^|\s)\|(?=\s+\p{Ll}|['’](?:m|ve|ll|d)\b)/gu, 'I');
+}
+
 function tesseractLines(blocks: import('tesseract.js').Block[] | null, scale: number): LayoutLine[] {
   const lines: LayoutLine[] = [];
   for (const block of blocks ?? []) {
     for (const paragraph of block.paragraphs) {
       for (const line of paragraph.lines) {
-        const text = line.text.replace(/\s+/g, ' ').trim();
+        const text = correctOcrLine(line.text.replace(/\s+/g, ' ').trim());
         if (!text) continue;
         // the baseline and row height give every line of one type size the same height,
         // whatever letters it has, so a change of height still means a heading

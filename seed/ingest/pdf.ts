@@ -71,8 +71,9 @@ export interface ReadPdfOptions {
 export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promise<PdfResult> {
   let doc: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
-    // PDF.js takes ownership of the buffer it is given: hand it a copy
-    doc = await getDocumentProxy(new Uint8Array(bytes), { stopAtErrors: false });
+    // PDF.js takes ownership of the buffer it is given: hand it a copy. Its warnings ("Indexing
+    // all PDF objects") would print around the one line that says why a file is skipped: errors only.
+    doc = await getDocumentProxy(new Uint8Array(bytes), { stopAtErrors: false, verbosity: 0 });
   } catch (error) {
     const message = (error as Error).message ?? String(error);
     return { ok: false, reason: /password/i.test(message) ? 'PDF is encrypted (password required)' : `not a readable PDF (${message.split('\n')[0]})` };
