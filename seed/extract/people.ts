@@ -586,8 +586,9 @@ function addRole(e: PersonEntity, role: ExtractedRole): void {
   e.roles.push(role);
 }
 
+/** The body named just before `pos` (at most three characters between, as in "Kent Police's"). */
 function orgEndingAt(mentions: OrgMention[], pos: number): string | null {
-  const m = mentions.find((o) => o.end <= pos && /^['’]?s?\s*$/.test(' '.repeat(Math.max(0, pos - o.end))) && pos - o.end <= 3);
+  const m = mentions.find((o) => o.end <= pos && pos - o.end <= 3);
   return m ? m.entity.name : null;
 }
 
