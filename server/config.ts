@@ -28,6 +28,11 @@ const ConfigSchema = z
       .transform((v) => v.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
       .pipe(z.array(z.string().regex(/^[a-z0-9.-]+$|^\[[0-9a-f:]+\]$/, 'host names separated by commas, e.g. graph.newsroom.example')))
       .describe('host names the server answers besides localhost, 127.0.0.1 and ::1 (comma-separated)'),
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(loopback|linklocal|uniquelocal|\d{1,2}|[0-9a-f.:/]+)(,\s*(loopback|linklocal|uniquelocal|[0-9a-f.:/]+))*$/i, 'loopback, a hop count, or proxy addresses separated by commas')
+      .optional()
+      .describe('proxies whose X-Forwarded-Proto is believed, when a TLS proxy stands in front (e.g. loopback)'),
   })
   .strict();
 

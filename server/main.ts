@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     limits: { timeoutMs: config.QUERY_TIMEOUT_MS, rowLimit: config.QUERY_ROW_LIMIT, byteLimit: config.QUERY_BYTE_LIMIT },
     consoleRateLimit: { windowMs: 60_000, limit: config.CONSOLE_RATE_LIMIT },
     allowedHosts: config.ALLOWED_HOSTS,
+    trustProxy: config.TRUST_PROXY,
   });
   const server = app.listen(config.PORT, config.HOST, () => {
     const { port } = server.address() as AddressInfo;

@@ -26,8 +26,9 @@ export function browserSkipReason(): string | null {
   return reason;
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS, timeout: 30_000 });
+/** `extraArgs`, e.g. `--host-resolver-rules=MAP og.test 127.0.0.1` to reach the server by a team's name. */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...ARGS, ...extraArgs], timeout: 30_000 });
 }
 
 export interface OpenPage {

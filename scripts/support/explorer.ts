@@ -78,11 +78,12 @@ export interface RunningExplorer {
 }
 
 /** Serves the API and the built client on 127.0.0.1 and an ephemeral port. */
-export async function serveExplorer(store: GraphStore, clientDir: string): Promise<RunningExplorer> {
+export async function serveExplorer(store: GraphStore, clientDir: string, options: { allowedHosts?: string[] } = {}): Promise<RunningExplorer> {
   const app = createApp({
     store,
     logger: pino({ level: 'silent' }),
     clientDir,
+    allowedHosts: options.allowedHosts ?? [],
     consoleRateLimit: { windowMs: 60_000, limit: 10_000 },
   });
   const server = app.listen(0, '127.0.0.1');

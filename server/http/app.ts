@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import compression from 'compression';
 import express, { type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
 import { rateLimit } from 'express-rate-limit';
 import { pinoHttp } from 'pino-http';
@@ -21,6 +23,8 @@ export interface AppOptions {
   consoleRateLimit?: { windowMs: number; limit: number };
   /** host names answered besides the loopback ones (ALLOWED_HOSTS) */
   allowedHosts?: string[];
+  /** Express's 'trust proxy' (TRUST_PROXY): which proxies' X-Forwarded-Proto says a request came over TLS */
+  trustProxy?: string;
 }
 
 /** The Express app, apart from serving it: tests mount it with supertest. */
@@ -29,29 +33,12 @@ export function createApp(options: AppOptions): express.Express {
   const ctx: RouteContext = { store: options.store, limits: options.limits ?? { timeoutMs: 5000, rowLimit: 1000 } };
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  if (options.trustProxy) app.set('trust proxy', options.trustProxy);
   app.use(hostCheck(options.allowedHosts ?? []));
-  app.use(pinoHttp({
-    logger: options.logger,
-    genReqId: (req, res) => {
-      const id = (typeof req.headers['x-request-id'] === 'string' && /^[\w-]{1,64}$/.test(req.headers['x-request-id']) ? req.headers['x-request-id'] : randomUUID());
-      res.setHeader('X-Request-Id', id);
-      return id;
-    },
-  }));
-  app.use(helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Cytoscape and CodeMirror set element styles at run time
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-  }));
+  app.use(requestLog(options.logger));
+  app.use(securityHeaders());
+  // brotli or gzip for the API's JSON; the built client is served pre-compressed below
+  app.use(compression({ threshold: 1024 }));
   app.use(express.json({ limit: '100kb' }));
   const consoleLimiter = rateLimit({ windowMs: options.consoleRateLimit?.windowMs ?? 60_000, limit: options.consoleRateLimit?.limit ?? 60, standardHeaders: 'draft-8', legacyHeaders: false,
     handler: (_req, _res, next) => next(new AppError('RATE_LIMITED', 'too many console queries; wait a minute and try again', 429)) });
@@ -67,11 +54,63 @@ export function createApp(options: AppOptions): express.Express {
   app.use('/api', (req, _res, next) => next(new AppError('NOT_FOUND', `no API route ${req.method} ${req.path}`, 404)));
 
   if (options.clientDir && fs.existsSync(path.join(options.clientDir, 'index.html'))) {
-    app.use(express.static(options.clientDir, { index: 'index.html', maxAge: '1h' }));
+    app.use(expressStaticGzip(options.clientDir, {
+      enableBrotli: true,
+      orderPreference: ['br', 'gzip'],
+      serveStatic: { setHeaders: cacheHeaders },
+    }));
     app.get(/^\/(?!api\/).*/, (_req, res) => { res.sendFile(path.join(options.clientDir!, 'index.html')); });
   }
   app.use(errorMiddleware);
   return app;
+}
+
+/**
+ * One short line a request at info (method, path, status, time); the full request and response at
+ * debug, where a 1.7 KB line a request is what one asks for.
+ */
+function requestLog(logger: Logger): RequestHandler {
+  const full = logger.isLevelEnabled('debug');
+  return pinoHttp({
+    logger,
+    genReqId: (req, res) => {
+      const id = (typeof req.headers['x-request-id'] === 'string' && /^[\w-]{1,64}$/.test(req.headers['x-request-id']) ? req.headers['x-request-id'] : randomUUID());
+      res.setHeader('X-Request-Id', id);
+      return id;
+    },
+    ...(full ? {} : {
+      serializers: { req: (req: { id: unknown }) => ({ id: req.id }), res: () => undefined },
+      customSuccessMessage: (req, res, ms) => `${req.method} ${(req as Request).originalUrl ?? req.url} ${res.statusCode} ${Math.round(ms)} ms`,
+      customErrorMessage: (req, res) => `${req.method} ${(req as Request).originalUrl ?? req.url} ${res.statusCode} failed`,
+    }),
+  }) as RequestHandler;
+}
+
+/**
+ * Helmet's strict set, less what breaks a team's plain-HTTP address: `upgrade-insecure-requests`
+ * sends every script and style of http://graph-server:3000/ to https, where nothing answers, and
+ * browsers refuse Cross-Origin-Opener-Policy (with a console error) on an origin that is not secure.
+ * Both are kept for a request that arrived over TLS.
+ */
+function securityHeaders(): RequestHandler {
+  const directives = {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    // Cytoscape and CodeMirror set element styles at run time
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    frameAncestors: ["'none'"],
+  };
+  const overTls = helmet({ contentSecurityPolicy: { directives } });
+  const plain = helmet({ contentSecurityPolicy: { directives: { ...directives, upgradeInsecureRequests: null } }, crossOriginOpenerPolicy: false, strictTransportSecurity: false });
+  return (req, res, next) => (req.secure ? overTls : plain)(req, res, next);
+}
+
+/** Built file names carry a content hash, so they never change; the page itself is checked each load. */
+function cacheHeaders(res: { setHeader(name: string, value: string): void }, filePath: string): void {
+  res.setHeader('Cache-Control', /[\\/]assets[\\/]/.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache');
 }
 
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]', '::1'];

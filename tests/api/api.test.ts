@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
+import zlib from 'node:zlib';
 import { lintCypherQuery } from '@neo4j-cypher/language-support';
 import { pino } from 'pino';
 import request from 'supertest';
@@ -326,6 +330,89 @@ describe('the explorer API on the seeded sample corpus', () => {
       expect(res.headers['x-request-id']).toMatch(/^[\w-]+$/);
       const mine = await request(app).get('/api/health').set('X-Request-Id', 'trace-me-123');
       expect(mine.headers['x-request-id']).toBe('trace-me-123');
+    });
+
+    it('works over plain HTTP on a team address: no upgrade to https, no opener policy a browser would refuse', async () => {
+      const res = await request(app).get('/api/health');
+      const csp = res.headers['content-security-policy'] as string;
+      expect(csp).not.toContain('upgrade-insecure-requests');
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(res.headers['cross-origin-opener-policy']).toBeUndefined();
+      expect(res.headers['strict-transport-security']).toBeUndefined();
+    });
+
+    it('keeps the https-only headers for a request that came through a trusted TLS proxy', async () => {
+      const proxied = createApp({ store, logger: silentLogger, trustProxy: 'loopback' });
+      const res = await request(proxied).get('/api/health').set('X-Forwarded-Proto', 'https');
+      expect(res.headers['content-security-policy']).toContain('upgrade-insecure-requests');
+      expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
+      expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+      // without trust, the same header is a client's claim and changes nothing
+      const untrusted = await request(app).get('/api/health').set('X-Forwarded-Proto', 'https');
+      expect(untrusted.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    });
+
+    it('compresses API answers with brotli or gzip, as the client accepts', async () => {
+      const br = await request(app).get('/api/quotes').query({ limit: 50 }).set('Accept-Encoding', 'br, gzip');
+      expect(br.status).toBe(200);
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.body.quotes.length).toBeGreaterThan(5);
+      const gz = await request(app).get('/api/quotes').query({ limit: 50 }).set('Accept-Encoding', 'gzip');
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      const none = await request(app).get('/api/quotes').query({ limit: 50 }).set('Accept-Encoding', 'identity');
+      expect(none.headers['content-encoding']).toBeUndefined();
+      expect(none.body).toEqual(gz.body);
+    });
+
+    it('serves the built page pre-compressed, hashed assets cached for good and the page checked each load', async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'og-client-'));
+      fs.mkdirSync(path.join(dir, 'assets'));
+      const page = '<!doctype html><title>oversight-graph</title>'.padEnd(4000, ' ');
+      const script = 'console.log("explorer");'.repeat(200);
+      fs.writeFileSync(path.join(dir, 'index.html'), page);
+      fs.writeFileSync(path.join(dir, 'index.html.br'), zlib.brotliCompressSync(page));
+      fs.writeFileSync(path.join(dir, 'index.html.gz'), zlib.gzipSync(page));
+      fs.writeFileSync(path.join(dir, 'assets', 'index-abc123.js'), script);
+      fs.writeFileSync(path.join(dir, 'assets', 'index-abc123.js.gz'), zlib.gzipSync(script));
+      const served = createApp({ store, logger: silentLogger, clientDir: dir });
+      const root = await request(served).get('/').set('Accept-Encoding', 'gzip, br');
+      expect(root.status).toBe(200);
+      expect(root.headers['content-encoding']).toBe('br');
+      expect(root.headers['content-type']).toMatch(/^text\/html/);
+      expect(root.headers['cache-control']).toBe('no-cache');
+      expect(root.text).toBe(page);
+      const js = await request(served).get('/assets/index-abc123.js').set('Accept-Encoding', 'br, gzip');
+      expect(js.headers['content-encoding']).toBe('gzip');
+      expect(js.headers['content-type']).toMatch(/javascript/);
+      expect(js.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(js.text).toBe(script);
+      // a path the page routes itself gets the page, compressed on the fly
+      const deep = await request(served).get('/person/zoe').set('Accept-Encoding', 'gzip');
+      expect(deep.status).toBe(200);
+      expect(deep.headers['content-encoding']).toBe('gzip');
+      expect(deep.text).toBe(page);
+    });
+
+    it('logs one short line a request at info and the full request at debug', async () => {
+      const capture = (level: string) => {
+        const lines: string[] = [];
+        const sink = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk).trim()); done(); } });
+        return { lines, app: createApp({ store, logger: pino({ level }, sink) }) };
+      };
+      const info = capture('info');
+      await request(info.app).get('/api/search').query({ q: 'kent' }).set('User-Agent', 'reporter-browser/1.0');
+      expect(info.lines).toHaveLength(1);
+      const line = JSON.parse(info.lines[0]!);
+      expect(line.msg).toMatch(/^GET \/api\/search\?q=kent 200 \d+ ms$/);
+      expect(line.req).toEqual({ id: expect.any(String) });
+      expect(info.lines[0]!.length).toBeLessThan(300);
+      expect(info.lines[0]).not.toContain('reporter-browser');
+      const debug = capture('debug');
+      await request(debug.app).get('/api/search').query({ q: 'kent' }).set('User-Agent', 'reporter-browser/1.0');
+      const full = debug.lines.map((l) => JSON.parse(l)).find((l) => l.res);
+      expect(full.req.headers['user-agent']).toBe('reporter-browser/1.0');
+      expect(full.res.statusCode).toBe(200);
     });
 
     it('logs each request with its id in structured lines, and gives no stack trace to the client', async () => {

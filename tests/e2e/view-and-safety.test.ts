@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, openPage } from '../../scripts/support/browser.js';
+import { browserSkipReason, launchBrowser, openPage } from '../../scripts/support/browser.js';
+import { buildClient, serveExplorer } from '../../scripts/support/explorer.js';
 import { HOSTILE_ORG_ID, HOSTILE_ORG_NAME, HOSTILE_QUOTE_ID, HOSTILE_QUOTE_TEXT } from './support/follow-up-document.js';
 import { type Session, apiGet, openApp, screenshot, settle, startSession } from './support/session.js';
 
@@ -362,5 +363,35 @@ describe.skipIf(skip !== null)('sharing, resilience, safety and access in a real
     await screenshot(page, 'narrow-480-reader');
     expect(errors).toEqual([]);
     await context.close();
+  });
+  it('opens for a team at a plain-HTTP name other than localhost, compressed, with nothing blocked', async () => {
+    // a team's set-up: the server reached by a name of its own over plain HTTP (ALLOWED_HOSTS=og.test)
+    const server = await serveExplorer(session.store, await buildClient(), { allowedHosts: ['og.test'] });
+    const browser = await launchBrowser(['--host-resolver-rules=MAP og.test 127.0.0.1']);
+    try {
+      const { page, errors } = await openPage(browser);
+      const failed: string[] = [];
+      const served: { url: string; encoding: string | undefined; bytes: number }[] = [];
+      page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText}`));
+      page.on('requestfinished', async (r) => {
+        const response = await r.response();
+        served.push({ url: r.url(), encoding: response?.headers()['content-encoding'], bytes: (await r.sizes()).responseBodySize });
+      });
+      const url = server.url.replace('127.0.0.1', 'og.test');
+      await openApp(page, url, `#focus=${encodeURIComponent(ZOE)}`);
+      expect(await page.evaluate(() => window.__og!.cy.nodes(':visible').length)).toBeGreaterThan(3);
+      expect(failed).toEqual([]);
+      expect(errors).toEqual([]);
+      expect(served.every((r) => r.url.startsWith('http://og.test:')), JSON.stringify(served.map((r) => r.url))).toBe(true);
+      const script = served.find((r) => /\/assets\/index-[\w-]+\.js$/.test(r.url));
+      // Chromium offers brotli only to secure origins, so a plain-HTTP team address gets the .gz
+      expect(script?.encoding).toBe('gzip');
+      const total = served.reduce((sum, r) => sum + r.bytes, 0);
+      expect(total, 'bytes over the wire for a cold load').toBeLessThan(300 * 1024);
+      await page.context().close();
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 });
