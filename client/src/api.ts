@@ -191,6 +191,7 @@ export const api = {
   examples: (options?: CallOptions) => call<Example[]>('/api/examples', options),
 
   exportUrl: (ids: string[], format: ExportFormat) => `/api/export/neighbourhood${queryString({ ids, format })}`,
+  quoteSheetUrl: (ids: string[], format: 'csv' | 'xlsx') => `/api/export/quotes${queryString({ ids, format })}`,
 };
 
 export type Api = typeof api;

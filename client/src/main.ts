@@ -149,6 +149,20 @@ byId('export-graphml').addEventListener('click', () => {
   a.click();
   a.remove();
 });
+/** The sheet of the quotes the canvas shows (the API takes at most 400 ids a sheet). */
+const QUOTE_SHEET_IDS = 400;
+for (const format of ['csv', 'xlsx'] as const) {
+  byId(`export-quotes-${format}`).addEventListener('click', () => {
+    closeMenu();
+    const ids = cy.nodes('[kind = "Quote"]').filter((n) => n.visible()).map((n) => n.id());
+    if (!ids.length) { toast('No quote is on the canvas: expand a speaker or a document first'); return; }
+    if (ids.length > QUOTE_SHEET_IDS) toast(`The sheet holds the first ${QUOTE_SHEET_IDS} of the ${ids.length} quotes on the canvas`);
+    const a = h('a', { href: api.quoteSheetUrl(ids.slice(0, QUOTE_SHEET_IDS), format), download: `quotes.${format}` });
+    document.body.append(a);
+    a.click();
+    a.remove();
+  });
+}
 byId('tool-share').addEventListener('click', async () => {
   try {
     await navigator.clipboard.writeText(location.href);

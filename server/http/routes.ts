@@ -1,17 +1,18 @@
 import type { z } from 'zod';
 import { labelOfId, NODE_LABELS, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, REL_TYPES } from '../model/graph.js';
-import type { GraphStore, QuoteView } from '../store/port.js';
+import type { GraphStore, QuoteFilter, QuoteView } from '../store/port.js';
 import { canonicalConsoleQuery } from '../store/shared/console-cypher.js';
 import { NotFoundError } from '../errors.js';
 import { findDisagreements, sentenceAround } from './claims.js';
 import { toElements, type Element } from './elements.js';
 import { rowsToCsv, toCsv, toGraphml } from './export.js';
 import {
-  ClaimsQuery, ClaimsResponse, CypherBody, CypherResponse, DocumentResponse, ElementsResponse, ExamplesResponse, ExportCypherQuery,
-  ExportNeighbourhoodQuery, HealthResponse, IdParams, NeighbourhoodQuery, NodeResponse, OverviewQuery, PathQuery, PathResponse, QuotesQuery,
+  ClaimsQuery, ClaimsResponse, CypherBody, CypherResponse, DOWNLOAD_TYPES, DocumentResponse, ElementsResponse, ExamplesResponse, ExportCypherQuery,
+  ExportNeighbourhoodQuery, ExportQuotesQuery, HealthResponse, IdParams, NeighbourhoodQuery, NodeResponse, OverviewQuery, PathQuery, PathResponse, QuotesQuery,
   QuotesResponse, SchemaResponse, SearchQuery, SearchResponse, StatsResponse, TraceQuery, TraceResponse,
 } from './schemas.js';
 import { EXAMPLE_QUERIES } from './examples.js';
+import { allQuotes, quoteSheetCsv, quoteSheetXlsx } from './quote-sheet.js';
 
 // The route table: one list that Express mounts and the OpenAPI document describes, so no
 // route can exist without being in the spec, and none without its response described.
@@ -24,7 +25,7 @@ export interface RouteContext {
 export interface Reply {
   status?: number;
   body?: unknown;
-  download?: { fileName: string; contentType: string; content: string };
+  download?: { fileName: string; contentType: string; content: string | Buffer };
 }
 
 /** Errors a route can answer with besides 400 (bad parameters) and 500. */
@@ -40,7 +41,7 @@ export interface Route<Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.
   /** the JSON body of a 200 answer */
   response?: z.ZodType;
   /** a file download instead: the formats it can send */
-  downloads?: readonly ('json' | 'csv' | 'graphml')[];
+  downloads?: readonly (keyof typeof DOWNLOAD_TYPES)[];
   errors?: readonly RouteError[];
   rateLimited?: boolean;
   handle(input: { query: z.infer<Q>; params: z.infer<P>; body: z.infer<B> }, ctx: RouteContext): Promise<Reply>;
@@ -129,10 +130,7 @@ export const routes: Route[] = [
     method: 'get', path: '/api/quotes', summary: 'Quotes with speaker, role, documents and exact spans', query: QuotesQuery, response: QuotesResponse,
     async handle({ query }, { store }) {
       return {
-        body: await store.quotes({
-          speakerId: query.speaker, speakerKind: query.speakerKind, organizationId: query.organization, reportId: query.report,
-          documentId: query.document, text: query.q, limit: query.limit, offset: query.offset,
-        }),
+        body: await store.quotes({ ...quoteFilter(query), limit: query.limit, offset: query.offset }),
       };
     },
   }),
@@ -197,6 +195,16 @@ export const routes: Route[] = [
     },
   }),
   route({
+    method: 'get', path: '/api/export/quotes', summary: 'A quote sheet: every quote the filters match, one row per carrying document, as CSV or Excel',
+    query: ExportQuotesQuery, downloads: ['csv', 'xlsx'],
+    async handle({ query }, { store }) {
+      const quotes = await allQuotes(store, { ...quoteFilter(query), ids: query.ids });
+      if (query.format === 'csv') return { download: { fileName: 'quotes.csv', contentType: 'text/csv; charset=utf-8', content: quoteSheetCsv(quotes) } };
+      const filter = Object.entries(query).filter(([k, v]) => k !== 'format' && v !== undefined).map(([k, v]) => `${k}=${Array.isArray(v) ? `${v.length} quotes` : v}`).join(', ');
+      return { download: { fileName: 'quotes.xlsx', contentType: DOWNLOAD_TYPES.xlsx, content: await quoteSheetXlsx(quotes, { filter, generatedAt: new Date().toISOString() }) } };
+    },
+  }),
+  route({
     method: 'post', path: '/api/export/cypher', summary: 'A console result as JSON, CSV (the table) or GraphML (the graph)', query: ExportCypherQuery, body: CypherBody,
     downloads: ['json', 'csv', 'graphml'], errors: [408, 413, 429], rateLimited: true,
     async handle({ query, body }, ctx) {
@@ -207,6 +215,14 @@ export const routes: Route[] = [
     },
   }),
 ];
+
+/** The store's filter for the API's quote parameters. */
+function quoteFilter(query: Omit<z.infer<typeof QuotesQuery>, 'limit' | 'offset'>): Omit<QuoteFilter, 'limit' | 'offset'> {
+  return {
+    speakerId: query.speaker, speakerKind: query.speakerKind, organizationId: query.organization, reportId: query.report,
+    documentId: query.document, text: query.q, ...(query.from || query.to ? { published: { from: query.from, to: query.to } } : {}),
+  };
+}
 
 /** the console's answer cap when none is configured: 4 MB of JSON */
 const DEFAULT_BYTE_LIMIT = 4 * 1024 * 1024;

@@ -39,16 +39,31 @@ export const PathQuery = z.object({
   maxHops: z.coerce.number().int().min(1).max(10).default(6),
 });
 
-export const QuotesQuery = z.object({
+/** A calendar day as YYYY-MM-DD, checked to exist (2019-02-30 is refused). */
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a day of the calendar');
+
+const quoteFilters = {
   speaker: NodeIdSchema.optional(),
   speakerKind: z.enum(['person', 'organization', 'report']).optional(),
   organization: NodeIdSchema.optional(),
   report: NodeIdSchema.optional(),
   document: NodeIdSchema.optional(),
   q: z.string().trim().min(1).max(200).optional(),
-  limit: limit(20, 200),
-  offset,
-});
+  from: day.optional().describe('quoted in a document published on or after this day'),
+  to: day.optional().describe('quoted in a document published on or before this day'),
+};
+const fromNotAfterTo = (v: { from?: string; to?: string }) => !v.from || !v.to || v.from <= v.to;
+const fromAfterTo = { message: '"from" is after "to"', path: ['from'] };
+
+export const QuotesQuery = z.object({ ...quoteFilters, limit: limit(20, 200), offset }).refine(fromNotAfterTo, fromAfterTo);
+
+/** The quotes of a filter as a sheet; `ids` narrows it to the quotes on the user's canvas. */
+export const ExportQuotesQuery = z.object({
+  ...quoteFilters,
+  ids: list(z.string().regex(/^quote:[\w-]{1,64}$/, 'a quote id'), 400).optional().openapi({ type: 'string', example: 'quote:4ae43edc7d289b80' }),
+  format: z.enum(['csv', 'xlsx']).default('csv'),
+}).refine(fromNotAfterTo, fromAfterTo);
 
 export const ClaimsQuery = z.object({
   measure: z.string().trim().min(1).max(200).optional(),
@@ -118,7 +133,7 @@ const QuoteViewSchema = z.object({
   speaker: z.object({ id: z.string(), name: z.string(), label: z.enum(NODE_LABELS) }).nullable(),
   roles: z.array(z.object({ title: z.string(), organizationId: z.string(), organization: z.string() })).describe('roles the speaker holds, as the quoting document states them'),
   sources: z.array(z.object({
-    documentId: z.string(), title: z.string(), publisher: z.string().nullable(), publishedAt: z.string().nullable(),
+    documentId: z.string(), title: z.string(), publisher: z.string().nullable(), publishedAt: z.string().nullable(), url: z.string().nullable(),
     start: z.number().int().describe('offset of the quote in the document text'), end: z.number().int(),
     page: z.number().int().nullable().describe('the page the quote starts on, for documents with pages (PDF)'),
   })),
@@ -195,4 +210,5 @@ export const DOWNLOAD_TYPES = {
   json: 'application/json',
   csv: 'text/csv',
   graphml: 'application/graphml+xml',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;

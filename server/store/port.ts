@@ -1,6 +1,7 @@
 import type {
   DocumentGraph, GraphEdge, GraphNode, NodeLabel, Properties, RelType, Subgraph, TextSource,
 } from '../model/graph.js';
+import type { PublishedRange } from './shared/published-range.js';
 
 // The store port: domain operations, not `run(cypher)`. Each backend folder owns its dialect.
 
@@ -38,6 +39,10 @@ export interface QuoteFilter {
   reportId?: string;
   documentId?: string;
   text?: string;
+  /** these quotes only (the other filters still apply), e.g. those on the user's canvas */
+  ids?: string[];
+  /** quoted in a document published in this range (YYYY-MM-DD, both days included) */
+  published?: PublishedRange;
   limit: number;
   offset: number;
 }
@@ -49,7 +54,7 @@ export interface QuoteView {
   /** titles the speaker holds as stated in the quoting document */
   roles: { title: string; organizationId: string; organization: string }[];
   /** `page`: the page of the document the quote starts on, for documents with pages (PDF) */
-  sources: { documentId: string; title: string; publisher: string | null; publishedAt: string | null; start: number; end: number; page: number | null }[];
+  sources: { documentId: string; title: string; publisher: string | null; publishedAt: string | null; url: string | null; start: number; end: number; page: number | null }[];
 }
 
 export interface DocumentText {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import zlib from 'node:zlib';
 import { lintCypherQuery } from '@neo4j-cypher/language-support';
+import ExcelJS from 'exceljs';
 import { pino } from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +45,22 @@ async function findId(q: string, kind: string): Promise<string> {
   const body = await get('/api/search', { q, kinds: kind });
   expect(body.hits.length, `no ${kind} found for "${q}"`).toBeGreaterThan(0);
   return body.hits[0].node.id;
+}
+
+/** RFC 4180 rows: quoted fields may hold commas, quotes and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; } else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; } else if (c !== '\r') field += c;
+  }
+  return rows;
 }
 
 const nodesOf = (elements: Body[]) => elements.filter((e) => e.group === 'nodes');
@@ -168,6 +185,65 @@ describe('the explorer API on the seeded sample corpus', () => {
       const withDate = await get('/api/quotes', { speaker: 'person:matthew-scott' });
       expect(withDate.quotes[0].sources[0]).toHaveProperty('publishedAt');
       expect(withDate.quotes[0].sources[0]).toHaveProperty('publisher');
+    });
+
+    it('filter by the publication day of a quoting document, and refuse a date that is not one', async () => {
+      const all = await get('/api/quotes', { limit: 200 });
+      const dated = all.quotes.filter((q: Body) => q.sources.some((x: Body) => x.publishedAt?.startsWith('2016')));
+      expect(dated.length).toBeGreaterThan(0);
+      const in2016 = await get('/api/quotes', { from: '2016-01-01', to: '2016-12-31', limit: 200 });
+      expect(in2016.quotes.map((q: Body) => q.id).sort()).toEqual(dated.map((q: Body) => q.id).sort());
+      for (const q of in2016.quotes) expect(q.sources.some((x: Body) => x.publishedAt >= '2016-01-01' && x.publishedAt <= '2016-12-31~'), q.id).toBe(true);
+      expect((await get('/api/quotes', { from: '2019-01-01', to: '2019-12-31' })).total).toBe(0);
+      for (const [query, message] of [
+        [{ from: '2019-02-30' }, /not a day of the calendar/], [{ to: '12/31/2019' }, /YYYY-MM-DD/], [{ from: '2020-01-01', to: '2019-01-01' }, /"from" is after "to"/],
+      ] as const) {
+        const res = await request(app).get('/api/quotes').query(query);
+        expect(res.status, JSON.stringify(query)).toBe(400);
+        expect(res.body.error.message).toMatch(message);
+      }
+    });
+
+    it('export a quote sheet as CSV: full text, speaker, role, document, date, URL and span, one row a source', async () => {
+      const res = await request(app).get('/api/export/quotes').query({ format: 'csv', speaker: 'person:zoe-billingham' });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/csv/);
+      expect(res.headers['content-disposition']).toBe('attachment; filename="quotes.csv"');
+      const [header, ...rows] = parseCsv(res.text);
+      expect(header).toEqual(['quote', 'speaker', 'speaker kind', 'role', 'organisation', 'document', 'publisher', 'published', 'url', 'start', 'end', 'page', 'quote id', 'document id']);
+      const json = await get('/api/quotes', { speaker: 'person:zoe-billingham', limit: 200 });
+      expect(rows).toHaveLength(json.quotes.reduce((n: number, q: Body) => n + q.sources.length, 0));
+      const col = (name: string) => header!.indexOf(name);
+      for (const row of rows) {
+        const quote = json.quotes.find((q: Body) => q.id === row[col('quote id')])!;
+        expect(row[col('quote')]).toBe(quote.text);
+        expect(row[col('speaker')]).toBe('Zoë Billingham');
+        expect(row[col('role')]).toMatch(/Inspector/i);
+        const doc = await get(`/api/documents/${row[col('document id')]}`);
+        expect(row[col('document')]).toBe(doc.title);
+        expect(doc.text.slice(Number(row[col('start')]), Number(row[col('end')]))).toBe(quote.text);
+      }
+      expect(rows.some((r) => r[col('quote')]!.length > 80)).toBe(true);
+    });
+
+    it('export the quotes on the canvas as an Excel sheet, with the filters it was made with', async () => {
+      const some = (await get('/api/quotes', { limit: 3 })).quotes.map((q: Body) => q.id);
+      const res = await request(app).get('/api/export/quotes').query({ format: 'xlsx', ids: some.join(',') }).buffer(true)
+        .parse((r, done) => { const chunks: Buffer[] = []; r.on('data', (c: Buffer) => chunks.push(c)); r.on('end', () => done(null, Buffer.concat(chunks))); });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      const book = new ExcelJS.Workbook();
+      // exceljs types its own Buffer, older than Node's
+      await book.xlsx.load(res.body as never);
+      const sheet = book.getWorksheet('Quotes')!;
+      expect(sheet.getRow(1).getCell(1).value).toBe('quote');
+      const ids = new Set<string>();
+      sheet.eachRow((row, n) => { if (n > 1) ids.add(String(row.getCell(13).value)); });
+      expect([...ids].sort()).toEqual([...some].sort());
+      const about = book.getWorksheet('About')!;
+      expect(String(about.getRow(3).getCell(2).value)).toMatch(/ids=3 quotes/);
+      const bad = await request(app).get('/api/export/quotes').query({ format: 'pdf' });
+      expect(bad.status).toBe(400);
     });
 
     it('filter by speaker kind, organisation, report, document and text', async () => {

@@ -9,6 +9,7 @@ import {
 import * as S from '../../server/store/neo4j/statements.js';
 import { Neo4jStore } from '../../server/store/neo4j/neo4j-store.js';
 import { luceneQuery } from '../../server/store/neo4j/values.js';
+import { publishedCondition } from '../../server/store/shared/published-range.js';
 import { fixtureDocumentA, fixtureDocumentB } from '../support/fixture-graph.js';
 
 // Every statement the Neo4j adapter can send is checked here, without a server, with Neo4j's
@@ -29,6 +30,7 @@ const PARAMETERS: Record<string, unknown> = {
   id: 'person:x', ids: ['person:x'], docId: 'doc:x', rows: [], from: 'org:a', to: 'org:b', year: 2017,
   seconds: 60, batch: 10_000, query: 'jane* AND mar*', labels: ['Person'], types: ['SAID'], tokens: ['jane'],
   limit: 10, skip: 0, speakerId: 'person:x', organizationId: 'org:x', reportId: 'report:x', documentId: 'doc:x',
+  quoteIds: ['quote:x'], publishedFrom: '2019-01-01', publishedFromSpans: ['2019', '2019-01'], publishedToEnd: '2019-12-31~',
 };
 
 function pick<T>(registry: Record<string, T> | undefined, names: string[], what: string): Record<string, T> {
@@ -70,7 +72,10 @@ const ALL_FLAGS = [false, true];
 const SPEAKER_LABELS = [null, 'Person', 'Organization', 'Report'] as const;
 const quoteClauses: S.QuoteClauses[] = ALL_FLAGS.flatMap((speaker) => SPEAKER_LABELS.flatMap((speakerLabel) =>
   ALL_FLAGS.flatMap((organization) => ALL_FLAGS.flatMap((report) => ALL_FLAGS.flatMap((document) =>
-    ALL_FLAGS.map((text) => ({ speaker, speakerLabel, organization, report, document, text })))))));
+    ALL_FLAGS.map((text) => ({ speaker, speakerLabel, organization, report, document, text, ids: false, published: null as string | null })))))))
+  .concat(ALL_FLAGS.flatMap((ids) => [null, { from: '2019-01-01' }, { to: '2019-12-31' }, { from: '2019-01-01', to: '2019-12-31' }].map((range) => ({
+    speaker: true, speakerLabel: 'Person' as const, organization: false, report: false, document: true, text: true, ids, published: range && publishedCondition(range),
+  }))));
 const claimClauses: S.ClaimClauses[] = ALL_FLAGS.flatMap((document) => ALL_FLAGS.map((measure) => ({ document, measure })));
 const neighbourFilters: S.NeighbourFilter[] = ALL_FLAGS.flatMap((relTypes) => ALL_FLAGS.map((labels) => ({ relTypes, labels })));
 const byLabel = (build: (l: NodeLabel) => string) => () => NODE_LABELS.map(build);
@@ -188,7 +193,7 @@ describe('the Cypher the Neo4j adapter sends', () => {
     expect(() => S.createRelationships('SAID', 'Quote', 'Person')).toThrow(/cannot join/);
     expect(() => S.shortestPaths('Person', 'Person', 11)).toThrow(/hops/);
     expect(() => S.shortestPaths('Person', 'Person', 2.5)).toThrow(/hops/);
-    expect(() => S.quoteCount({ speaker: false, speakerLabel: 'Quote' as never, organization: false, report: false, document: false, text: false })).toThrow();
+    expect(() => S.quoteCount({ speaker: false, speakerLabel: 'Quote' as never, organization: false, report: false, document: false, text: false, ids: false, published: null })).toThrow();
   });
 
   it('builds the full-text query from folded tokens, Lucene syntax escaped', () => {

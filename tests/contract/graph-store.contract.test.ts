@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DocumentGraph, relProps } from '../../server/model/graph.js';
 import type { GraphStore } from '../../server/store/port.js';
 import { QueryRefusedError, QuerySyntaxError, QueryTimeoutError } from '../../server/errors.js';
 import { fixtureDocumentA, fixtureDocumentB } from '../support/fixture-graph.js';
@@ -366,6 +368,65 @@ for (const factory of storeFactories) {
       const [quote] = (await store.quotes({ quoteId: 'quote:act-now', limit: 1, offset: 0 })).quotes;
       expect(quote!.sources.map((s) => [s.documentId, s.page])).toEqual([['doc:a', 1], ['doc:b', null]]);
       expect(await store.documentText('doc:b')).toMatchObject({ textSource: 'text', pageStarts: [], ocrPages: [] });
+    });
+  });
+
+  describe.skipIf(factory.skipReason !== null)(`quotes by publication date in the ${factory.name} store`, () => {
+    let store: GraphStore;
+    const published: Record<string, string | null> = {
+      'doc:d-early': '2018-12-31', 'doc:d-march': '2019-03-05', 'doc:d-year': '2019', 'doc:d-month': '2019-06',
+      'doc:d-stamp': '2019-12-31T21:30:00Z', 'doc:d-later': '2020-01-01', 'doc:d-undated': null,
+    };
+    const dated = (id: string, at: string | null): DocumentGraph => {
+      const quoteId = `quote:${id.slice(4)}`;
+      const said = `Words from ${id}.`;
+      const text = `The panel said: "${said}"`;
+      const start = text.indexOf(said);
+      const at_ = { docId: id, startOffset: start, endOffset: start + said.length };
+      return {
+        document: { id, title: `Dated ${id}`, publisher: 'Example News', url: `https://example.org/${id.slice(4)}`, publishedAt: at, kind: 'news', text, sha256: createHash('sha256').update(text).digest('hex'), fileName: `${id}.txt`, paths: [`${id}.txt`], corpus: null, textSource: 'text', pageStarts: [], ocrPages: [] },
+        people: [], reports: [], claims: [],
+        organizations: [{ id: 'org:panel', name: 'The Panel', aliases: [], kind: 'other' }],
+        quotes: [{ id: quoteId, text: said, startOffset: start, endOffset: start + said.length, documentId: id }],
+        relationships: [
+          { type: 'SAID', from: 'org:panel', to: quoteId, props: relProps(at_) },
+          { type: 'QUOTED_IN', from: quoteId, to: id, props: relProps(at_) },
+        ],
+      };
+    };
+    beforeAll(async () => {
+      store = await factory.open();
+      for (const [id, at] of Object.entries(published)) await store.writeDocumentGraph(dated(id, at));
+    });
+    afterAll(async () => store?.close());
+
+    const docsIn = async (range: { from?: string; to?: string }) =>
+      (await store.quotes({ published: range, limit: 50, offset: 0 })).quotes.map((q) => q.sources[0]!.documentId).sort();
+
+    it('keeps a quote when a document carrying it was published in the range, both days included', async () => {
+      expect(await docsIn({ from: '2019-01-01', to: '2019-12-31' })).toEqual(['doc:d-march', 'doc:d-month', 'doc:d-stamp', 'doc:d-year']);
+      expect(await docsIn({ from: '2019-03-05', to: '2019-03-05' })).toEqual(['doc:d-march', 'doc:d-year']);
+      expect(await docsIn({ from: '2020-01-01' })).toEqual(['doc:d-later']);
+      expect(await docsIn({ to: '2018-12-31' })).toEqual(['doc:d-early']);
+    });
+
+    it('counts a date given only as a year or a month across its whole span', async () => {
+      expect(await docsIn({ from: '2019-06-15', to: '2019-06-20' })).toEqual(['doc:d-month', 'doc:d-year']);
+      expect(await docsIn({ from: '2019-07-01', to: '2019-11-30' })).toEqual(['doc:d-year']);
+    });
+
+    it('leaves out undated documents once a range is asked for, and gives the total of the filtered list', async () => {
+      const all = await store.quotes({ limit: 50, offset: 0 });
+      expect(all.total).toBe(7);
+      const ranged = await store.quotes({ published: { from: '1900-01-01' }, limit: 2, offset: 0 });
+      expect(ranged.total).toBe(6);
+      expect(ranged.quotes).toHaveLength(2);
+    });
+
+    it('narrows to the quotes asked for by id, with the other filters, and gives each source its URL', async () => {
+      const { quotes } = await store.quotes({ ids: ['quote:d-march', 'quote:d-later', 'quote:missing'], published: { to: '2019-12-31' }, limit: 50, offset: 0 });
+      expect(quotes.map((q) => q.id)).toEqual(['quote:d-march']);
+      expect(quotes[0]!.sources[0]).toMatchObject({ url: 'https://example.org/d-march', publishedAt: '2019-03-05', publisher: 'Example News' });
     });
   });
 }

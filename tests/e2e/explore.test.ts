@@ -329,7 +329,7 @@ describe.skipIf(skip !== null)('exploring the graph in a real browser', () => {
     }
   });
 
-  it('exports the canvas as a PNG picture and the elements as JSON and CSV', async () => {
+  it('exports the canvas as a PNG picture, the elements as JSON and CSV, and its quotes as a quote sheet', async () => {
     await openApp(page, session.url, `#focus=${encodeURIComponent(ZOE)}`);
     const visible = await page.evaluate(() => window.__og!.cy.nodes(':visible').length);
     const save = async (button: string) => {
@@ -351,6 +351,19 @@ describe.skipIf(skip !== null)('exploring the graph in a real browser', () => {
     const lines = csv.body.toString().trim().split(/\r\n/);
     expect(lines[0]).toBe('group,id,kind,subkind,label,source,target,docId');
     expect(lines.filter((l) => l.startsWith('node,'))).toHaveLength(visible);
+    // the quote sheet: the quotes the canvas shows, in full, with who said them and where
+    const quoteIds = await page.evaluate(() => window.__og!.cy.nodes('[kind = "Quote"]').filter((n) => n.visible()).map((n) => n.id()).sort());
+    expect(quoteIds.length).toBeGreaterThan(0);
+    const sheet = await save('#export-quotes-csv');
+    expect(sheet.name).toBe('quotes.csv');
+    const sheetText = sheet.body.toString();
+    expect(sheetText.split('\n')[0]).toBe('quote,speaker,speaker kind,role,organisation,document,publisher,published,url,start,end,page,quote id,document id');
+    const sheetIds = [...new Set([...sheetText.matchAll(/,(quote:[\w-]+),doc:/g)].map((m) => m[1]))].sort();
+    expect(sheetIds).toEqual(quoteIds);
+    expect(sheetText).toContain('Zoë Billingham');
+    const excel = await save('#export-quotes-xlsx');
+    expect(excel.name).toBe('quotes.xlsx');
+    expect(excel.body.subarray(0, 2).toString()).toBe('PK');
   });
 
   it('lays out a few thousand elements readably: every node shown, none lying on another', async () => {

@@ -23,6 +23,7 @@ import { TextFiles } from './text-files.js';
 import { addedColumnStatements, schemaStatements } from './schema.js';
 import { byLabel, removeDocument, upsertEntities, writeDocuments, type WriteOutcome } from './write-path.js';
 import { internalKey, isNode, isPath, isRel, plain, toGraphEdge, toGraphNode } from './values.js';
+import { publishedCondition, publishedParams } from '../shared/published-range.js';
 
 /** Shortest paths: the most returned when several have the same length. */
 const MAX_PATHS = 10;
@@ -516,6 +517,7 @@ export class LadybugStore implements GraphStore {
           ...(await idsOf('MATCH (o:Organization {id: $id})<-[:CONCERNS]-(q:Quote) RETURN DISTINCT q.id AS id', { id })),
         ]));
       }
+      if (f.ids) anchors.push(new Set(f.ids));
       if (f.reportId) {
         const id = f.reportId;
         anchors.push(new Set([
@@ -530,6 +532,11 @@ export class LadybugStore implements GraphStore {
         conditions.push(`EXISTS { MATCH (s:${label})-[:SAID]->(q) }`);
       }
       queryTokens(f.text ?? '').forEach((t, i) => { conditions.push(`q.searchText CONTAINS $qt${i}`); params[`qt${i}`] = ` ${t}`; });
+      const published = publishedCondition(f.published ?? {});
+      if (published) {
+        conditions.push(`EXISTS { MATCH (q)-[:QUOTED_IN]->(d:Document) WHERE ${published} }`);
+        Object.assign(params, publishedParams(f.published ?? {}));
+      }
       const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
       let total: number;
       let page: string[];
@@ -555,7 +562,7 @@ export class LadybugStore implements GraphStore {
     const rows = await s.run(
       `UNWIND $ids AS x MATCH (q:Quote {id: x})-[qi:QUOTED_IN]->(d:Document)
        OPTIONAL MATCH (s)-[said:SAID]->(q) WHERE said.docId = d.id
-       RETURN q.id AS id, q.text AS text, d.id AS docId, d.title AS title, d.publisher AS publisher, d.publishedAt AS publishedAt, d.pageStarts AS pageStarts,
+       RETURN q.id AS id, q.text AS text, d.id AS docId, d.title AS title, d.publisher AS publisher, d.publishedAt AS publishedAt, d.url AS url, d.pageStarts AS pageStarts,
               qi.startOffset AS s, qi.endOffset AS e, s.id AS speakerId, label(s) AS speakerLabel, coalesce(s.name, s.title) AS speaker`,
       { ids },
     );
@@ -577,7 +584,7 @@ export class LadybugStore implements GraphStore {
           .filter((x, i, all) => all.findIndex((y) => y.title === x.title && y.organizationId === x.organizationId) === i);
       }
       if (!view.sources.some((x) => x.documentId === r.docId && x.start === Number(r.s))) {
-        view.sources.push({ documentId: r.docId as string, title: r.title as string, publisher: (r.publisher as string) ?? null, publishedAt: (r.publishedAt as string) ?? null, start: Number(r.s), end: Number(r.e), page: pageAt(numbers(r.pageStarts), Number(r.s)) });
+        view.sources.push({ documentId: r.docId as string, title: r.title as string, publisher: (r.publisher as string) ?? null, publishedAt: (r.publishedAt as string) ?? null, url: (r.url as string) ?? null, start: Number(r.s), end: Number(r.e), page: pageAt(numbers(r.pageStarts), Number(r.s)) });
       }
       views.set(id, view);
     }

@@ -17,6 +17,7 @@ import { canonicalConsoleQuery } from '../shared/console-cypher.js';
 import { DOCUMENT_REL_TYPES, FULLTEXT_LABELS } from './schema.js';
 import * as S from './statements.js';
 import { connectError, consoleError, storeError } from './errors.js';
+import { publishedCondition, publishedParams } from '../shared/published-range.js';
 import {
   collectGraph, int, luceneQuery, modelNode, num, numOrNull, plain, strOrNull, toGraphEdge, typedRow, userParams, type Row,
 } from './values.js';
@@ -381,8 +382,12 @@ export class Neo4jStore implements GraphStore {
       report: !!f.reportId,
       document: !!f.documentId,
       text: tokens.length > 0,
+      ids: !!f.ids,
+      published: publishedCondition(f.published ?? {}),
     };
     const params: Params = {
+      ...publishedParams(f.published ?? {}),
+      ...(f.ids ? { quoteIds: f.ids } : {}),
       ...(f.speakerId ? { speakerId: f.speakerId } : {}),
       ...(f.organizationId ? { organizationId: f.organizationId } : {}),
       ...(f.reportId ? { reportId: f.reportId } : {}),
@@ -417,7 +422,7 @@ export class Neo4jStore implements GraphStore {
       // a quote said by two speakers in one document is still one source
       if (!view.sources.some((x) => x.documentId === r.docId && x.start === num(r.startOffset))) {
         view.sources.push({
-          documentId: r.docId as string, title: r.title as string, publisher: strOrNull(r.publisher), publishedAt: strOrNull(r.publishedAt),
+          documentId: r.docId as string, title: r.title as string, publisher: strOrNull(r.publisher), publishedAt: strOrNull(r.publishedAt), url: strOrNull(r.url),
           start: num(r.startOffset), end: num(r.endOffset), page: pageAt(numbers(r.pageStarts), num(r.startOffset)),
         });
       }

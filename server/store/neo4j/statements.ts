@@ -219,6 +219,10 @@ export interface QuoteClauses {
   document: boolean;
   /** every token of $tokens (each with a leading space: a word start) appears in its folded text */
   text: boolean;
+  /** its id is in $quoteIds */
+  ids: boolean;
+  /** a document quoting it was published in the range (the condition of published-range.ts, on `d`) */
+  published: string | null;
 }
 
 function quoteWhere(c: QuoteClauses): string {
@@ -240,6 +244,8 @@ function quoteWhere(c: QuoteClauses): string {
   }
   if (c.document) conditions.push('EXISTS { MATCH (q)-[:QUOTED_IN]->(:Document {id: $documentId}) }');
   if (c.text) conditions.push('all(t IN $tokens WHERE q.searchText CONTAINS t)');
+  if (c.ids) conditions.push('q.id IN $quoteIds');
+  if (c.published) conditions.push(`EXISTS { MATCH (q)-[:QUOTED_IN]->(d:Document) WHERE ${c.published} }`);
   return conditions.length ? `\nWHERE ${conditions.join('\n  AND ')}` : '';
 }
 
@@ -256,7 +262,7 @@ RETURN q.id AS id ORDER BY q.documentId, q.startOffset, q.id SKIP $skip LIMIT $l
 /** One row per quote and quoting document, with the speaker that document names. */
 export const QUOTE_VIEWS = `MATCH (q:Quote)-[qi:QUOTED_IN]->(d:Document) WHERE q.id IN $ids
 OPTIONAL MATCH (s)-[said:SAID]->(q) WHERE said.docId = d.id
-RETURN q.id AS id, q.text AS text, d.id AS docId, d.title AS title, d.publisher AS publisher, d.publishedAt AS publishedAt, d.pageStarts AS pageStarts,
+RETURN q.id AS id, q.text AS text, d.id AS docId, d.title AS title, d.publisher AS publisher, d.publishedAt AS publishedAt, d.url AS url, d.pageStarts AS pageStarts,
        qi.startOffset AS startOffset, qi.endOffset AS endOffset, s.id AS speakerId, coalesce(s.name, s.title) AS speaker
 ORDER BY id, docId`;
 
