@@ -102,8 +102,8 @@ export const routes: Route[] = [
           const other = e.source === params.id ? e.target : e.source;
           return { title: String(e.properties.title ?? ''), organizationId: other, organization: names.get(other) ?? other, documentId: (e.properties.docId as string) ?? null };
         });
-        const filter = label === 'Person' ? { speakerId: params.id } : { organizationId: params.id };
-        quotes = (await store.quotes({ ...filter, limit: 100, offset: 0 })).quotes;
+        // what the person or the body itself said; a body's people's words are theirs (GET /api/quotes?organization=)
+        quotes = (await store.quotes({ speakerId: params.id, limit: 100, offset: 0 })).quotes;
       } else if (label === 'Report') {
         quotes = (await store.quotes({ reportId: params.id, limit: 100, offset: 0 })).quotes;
       }

@@ -335,6 +335,21 @@ describe('the explorer API on the seeded sample corpus', () => {
     }
   });
 
+  it("gives a body's own words as its quotes, never its people's words without their names", async () => {
+    const orgs = nodesOf((await get('/api/overview', { limit: 200 })).elements).filter((n) => n.data.kind === 'Organization').map((n) => n.data.id as string);
+    let peopleQuotes = 0;
+    for (const id of orgs) {
+      const node = await get(`/api/nodes/${id}`);
+      for (const q of node.quotes) expect(q.speaker?.id, `${id}: ${q.text.slice(0, 60)}`).toBe(id);
+      const related = await get('/api/quotes', { organization: id, limit: 200 });
+      const byPeople = related.quotes.filter((q: Body) => q.speaker?.label === 'Person');
+      peopleQuotes += byPeople.length;
+      for (const q of byPeople) expect(node.quotes.map((x: Body) => x.id)).not.toContain(q.id);
+    }
+    // the sample corpus has bodies whose people speak, so the check above is not empty
+    expect(peopleQuotes).toBeGreaterThan(3);
+  });
+
   it('gives an overview of the most connected entities', async () => {
     const body = await get('/api/overview', { limit: 5 });
     expect(nodesOf(body.elements).length).toBeGreaterThan(5);

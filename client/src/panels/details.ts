@@ -181,9 +181,12 @@ export function createDetailsPanel(root: HTMLElement, app: AppContext): DetailsP
         const quotes = detail.quotes ?? (await api.quotes({ speaker: id, limit: 20 }, { signal })).quotes;
         extra.push(rolesSection(detail), quotesSection(quotes, null, 'Said', false));
         if (label === 'Organization') {
-          const about = await api.quotes({ organization: id, limit: 20 }, { signal }).catch(() => null);
-          const others = about?.quotes.filter((q) => q.speaker?.id !== id) ?? [];
-          extra.push(quotesSection(others, null, 'Said by its people or about it'));
+          // each quote once: the body's own words above, then its people's (named, with their role), then words about it
+          const related = await api.quotes({ organization: id, limit: 40 }, { signal }).catch(() => null);
+          const others = related?.quotes.filter((q) => q.speaker?.id !== id) ?? [];
+          const byItsPeople = others.filter((q) => q.roles.some((r) => r.organizationId === id));
+          extra.push(quotesSection(byItsPeople, null, 'Said by its people'));
+          extra.push(quotesSection(others.filter((q) => !byItsPeople.includes(q)), null, 'About it'));
         }
       } else if (label === 'Report') {
         const quotes = await api.quotes({ report: id, limit: 20 }, { signal }).catch(() => null);
