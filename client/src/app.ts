@@ -2,6 +2,7 @@ import type cytoscape from 'cytoscape';
 import { ApiError } from './api.js';
 import type { AddOptions, AppContext, ReaderTarget } from './app-context.js';
 import { type Filters, type Point, applyFilters, collapse, hideNodes, mergeElements, showHidden, shownNeighbours, togglePin } from './graph/expand.js';
+import { CanvasHistory, type CanvasSnapshot, putBack, snapshot } from './graph/history.js';
 import { layoutAdded, layoutAll, motion } from './graph/layout.js';
 import { isMoreId, moreNodeId } from './graph/to-elements.js';
 import { type Tab, type ViewState, emptyState } from './state/url-state.js';
@@ -22,6 +23,8 @@ export interface AppHooks {
   writeUrl(state: ViewState, push: boolean): void;
   toast(message: string, tone: 'info' | 'error'): void;
   mode(text: string): void;
+  /** undo or redo became possible or impossible */
+  historyChanged(): void;
 }
 
 const OVERVIEW_MODE = 'Overview: the most connected people, organisations and reports';
@@ -33,9 +36,68 @@ export class GraphApp implements AppContext {
   /** bumped on every filter change; only the latest re-sync lands */
   private filterRun = 0;
   private restoring = false;
+  /** a step is being recorded: the steps it calls are part of it */
+  private stepping = false;
   private readonly work = new Set<Promise<unknown>>();
+  readonly history: CanvasHistory<ViewState>;
 
-  constructor(readonly cy: cytoscape.Core, private readonly hooks: AppHooks) {}
+  constructor(readonly cy: cytoscape.Core, private readonly hooks: AppHooks) {
+    this.history = new CanvasHistory(() => hooks.historyChanged());
+  }
+
+  // undo and redo
+
+  /** Runs a user's canvas action as one undoable step. */
+  private async step<T>(what: string, run: () => Promise<T>): Promise<T> {
+    if (this.restoring || this.stepping) return run();
+    const before = snapshot(this.cy, this.state, what);
+    this.stepping = true;
+    try {
+      return await run();
+    } finally {
+      this.stepping = false;
+      this.history.push(before, snapshot(this.cy, this.state, what));
+    }
+  }
+
+  private stepSync<T>(what: string, run: () => T): T {
+    if (this.restoring || this.stepping) return run();
+    const before = snapshot(this.cy, this.state, what);
+    try {
+      return run();
+    } finally {
+      this.history.push(before, snapshot(this.cy, this.state, what));
+    }
+  }
+
+  /** Puts the canvas back as it was before the last step; false when there is none. */
+  undo(): boolean {
+    return this.travel(this.history.undo(snapshot(this.cy, this.state, '')));
+  }
+
+  redo(): boolean {
+    return this.travel(this.history.redo(snapshot(this.cy, this.state, '')));
+  }
+
+  private travel(to: CanvasSnapshot<ViewState> | null): boolean {
+    if (!to) return false;
+    // a load still running belongs to the canvas being left
+    this.generation++;
+    this.cy.stop(true, false);
+    putBack(this.cy, to);
+    Object.assign(this.state, emptyState(), structuredClone(to.state));
+    this.hooks.writeUrl(this.state, false);
+    const selected = this.cy.nodes(':selected').first();
+    this.hooks.showDetails(selected.nonempty() ? selected.id() : null, false);
+    const focus = this.state.focus ? this.cy.getElementById(this.state.focus) : null;
+    this.hooks.mode(focus?.nonempty() ? `Focus: ${focus.data('label')}` : this.state.focus ? '' : OVERVIEW_MODE);
+    return true;
+  }
+
+  /** Lays the whole canvas out again, as an undoable step. */
+  relayout(): Promise<void> {
+    return this.track(this.step('layout', () => layoutAll(this.cy)));
+  }
 
   /** Resolves once every load and layout started so far has finished (browser tests wait on it). */
   async idle(): Promise<void> {
@@ -123,7 +185,7 @@ export class GraphApp implements AppContext {
 
   /** Adds a query's or a path's elements; only the new nodes are laid out, among their neighbours or beside the canvas. */
   addElements(defs: cytoscape.ElementDefinition[], options: AddOptions): Promise<cytoscape.NodeCollection> {
-    return this.track((async () => {
+    return this.track(this.step('add', async () => {
       const wasEmpty = this.cy.nodes().empty();
       const anchor = options.anchorId ? this.cy.getElementById(options.anchorId) : null;
       const added = mergeElements(this.cy, defs, { center: anchor?.nonempty() ? { ...anchor.position() } : this.besideCanvas() }).nodes;
@@ -132,12 +194,14 @@ export class GraphApp implements AppContext {
       if (options.layout === 'all' || wasEmpty) await layoutAll(this.cy);
       else await layoutAdded(this.cy, added);
       return added;
-    })());
+    }));
   }
 
   showOverview(): Promise<void> {
-    this.updateState({ focus: null, expanded: [], hidden: [] }, { push: true });
-    return this.restore({ ...this.state });
+    return this.track(this.step('overview', async () => {
+      this.updateState({ focus: null, expanded: [], hidden: [] }, { push: true });
+      await this.doRestore({ ...this.state });
+    }));
   }
 
   /** Free space to the right of what is on the canvas. */
@@ -167,7 +231,7 @@ export class GraphApp implements AppContext {
   }
 
   focus(id: string, options: { add?: boolean } = {}): Promise<void> {
-    return this.track(this.doFocus(id, options.add === true));
+    return this.track(this.step(options.add ? 'add' : 'focus', () => this.doFocus(id, options.add === true)));
   }
 
   private async doFocus(id: string, add: boolean): Promise<void> {
@@ -204,7 +268,7 @@ export class GraphApp implements AppContext {
   }
 
   expand(id: string): Promise<void> {
-    return this.track(isMoreId(id) ? this.expandMore(id) : this.doExpand(id));
+    return this.track(this.step('expand', () => (isMoreId(id) ? this.expandMore(id) : this.doExpand(id))));
   }
 
   private async doExpand(id: string): Promise<void> {
@@ -251,26 +315,32 @@ export class GraphApp implements AppContext {
       this.toast('This is the focus: choose another node, or go back to the overview');
       return;
     }
-    collapse(this.cy, id, (n) => n.id() === this.state.focus);
-    this.updateState({ expanded: this.state.expanded.filter((x) => x !== id && x !== moreNodeId(id)) });
+    this.stepSync('collapse', () => {
+      collapse(this.cy, id, (n) => n.id() === this.state.focus);
+      this.updateState({ expanded: this.state.expanded.filter((x) => x !== id && x !== moreNodeId(id)) });
+    });
     this.hooks.refreshDetails();
   }
 
   hide(id: string): void {
-    hideNodes(this.cy, [id]);
-    if (!this.state.hidden.includes(id)) this.updateState({ hidden: [...this.state.hidden, id] });
+    this.stepSync('hide', () => {
+      hideNodes(this.cy, [id]);
+      if (!this.state.hidden.includes(id)) this.updateState({ hidden: [...this.state.hidden, id] });
+    });
     if (this.cy.nodes(':selected').empty()) this.hooks.showDetails(null);
-    this.toast('Hidden. “Show hidden” in the toolbar brings it back.');
+    this.toast('Hidden. Ctrl+Z, or “Unhide” in the toolbar, brings it back.');
   }
 
   showHidden(): number {
-    const count = showHidden(this.cy);
-    this.updateState({ hidden: [] });
-    return count;
+    return this.stepSync('show hidden', () => {
+      const count = showHidden(this.cy);
+      this.updateState({ hidden: [] });
+      return count;
+    });
   }
 
   pin(id: string): boolean {
-    return togglePin(this.cy, id);
+    return this.stepSync('pin', () => togglePin(this.cy, id));
   }
 
   select(id: string | null, options: { center?: boolean } = {}): Promise<void> {

@@ -6,7 +6,7 @@ import { GraphApp } from './app.js';
 import { byId, h } from './dom.js';
 import { exportCsv, exportJson, exportPng } from './export.js';
 import { createCanvas } from './graph/canvas.js';
-import { fitView, layoutAll, layoutsRunning } from './graph/layout.js';
+import { fitView, layoutsRunning } from './graph/layout.js';
 import { isMoreId } from './graph/to-elements.js';
 import type { ConsolePanel } from './panels/console.js';
 import { createDetailsPanel } from './panels/details.js';
@@ -83,7 +83,19 @@ const app = new GraphApp(cy, {
   writeUrl,
   toast,
   mode: (text) => { modeEl.textContent = text; },
+  historyChanged: () => renderHistoryButtons(),
 });
+
+const undoButton = byId<HTMLButtonElement>('tool-undo');
+const redoButton = byId<HTMLButtonElement>('tool-redo');
+function renderHistoryButtons(): void {
+  undoButton.disabled = !app.history.canUndo;
+  redoButton.disabled = !app.history.canRedo;
+  undoButton.title = app.history.nextUndo ? `Undo ${app.history.nextUndo} (Ctrl+Z)` : 'Nothing to undo';
+  redoButton.title = app.history.nextRedo ? `Redo ${app.history.nextRedo} (Ctrl+Shift+Z)` : 'Nothing to redo';
+}
+undoButton.addEventListener('click', () => { app.undo(); });
+redoButton.addEventListener('click', () => { app.redo(); });
 
 details = createDetailsPanel(byId('panel-details'), app);
 reader = createReader(byId('panel-reader'), app);
@@ -122,6 +134,13 @@ document.addEventListener('keydown', (event) => {
     event.preventDefault();
     byId('search-input').focus();
   }
+  // undo and redo of canvas work; in a text field the keys keep their own meaning
+  const key = event.key.toLowerCase();
+  if ((event.ctrlKey || event.metaKey) && !event.altKey && !typing && (key === 'z' || key === 'y')) {
+    event.preventDefault();
+    const done = key === 'y' || event.shiftKey ? app.redo() : app.undo();
+    if (!done) toast(key === 'y' || event.shiftKey ? 'Nothing to redo' : 'Nothing to undo');
+  }
 });
 
 // toolbar
@@ -130,7 +149,7 @@ byId('tool-fit').addEventListener('click', () => fitView(cy));
 const zoomBy = (factor: number) => cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
 byId('tool-zoom-in').addEventListener('click', () => zoomBy(1.25));
 byId('tool-zoom-out').addEventListener('click', () => zoomBy(0.8));
-byId('tool-layout').addEventListener('click', () => void layoutAll(cy));
+byId('tool-layout').addEventListener('click', () => void app.relayout());
 byId('tool-show-hidden').addEventListener('click', () => {
   const count = app.showHidden();
   toast(count ? `${count} node${count === 1 ? '' : 's'} shown again` : 'Nothing is hidden');

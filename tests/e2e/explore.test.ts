@@ -213,6 +213,44 @@ describe.skipIf(skip !== null)('exploring the graph in a real browser', () => {
     }
   });
 
+  it('undoes and redoes canvas work: Ctrl+Z after an expand restores the elements and positions before it', async () => {
+    await openApp(page, session.url, `#focus=${encodeURIComponent(ZOE)}`);
+    const canvas = () => page.evaluate(() => ({
+      ids: window.__og!.cy.elements(':visible').map((e) => e.id()).sort(),
+      at: Object.fromEntries(window.__og!.cy.nodes().map((n) => [n.id(), { x: Math.round(n.position().x), y: Math.round(n.position().y) }])),
+      hash: location.hash,
+    }));
+    const before = await canvas();
+    await page.evaluate(() => window.__og!.app.select('org:hmicfrs'));
+    await settle(page);
+    await page.click('#panel-details [data-action="expand"]');
+    await settle(page);
+    const expanded = await canvas();
+    expect(expanded.ids.length, 'the expansion added nodes').toBeGreaterThan(before.ids.length);
+    expect(await page.getAttribute('#tool-undo', 'title')).toBe('Undo expand (Ctrl+Z)');
+
+    // the shortcut works after a click on the canvas, where the keyboard focus then is
+    const box = (await page.locator('#cy').boundingBox())!;
+    await page.mouse.click(box.x + 5, box.y + 5);
+    await page.keyboard.press('Control+z');
+    await settle(page);
+    expect(await canvas()).toEqual(before);
+
+    await page.keyboard.press('Control+Shift+z');
+    await settle(page);
+    expect(await canvas()).toEqual(expanded);
+
+    // hiding is a step too, undone by the toolbar button; a new step clears what could be redone
+    await page.evaluate(() => window.__og!.app.hide('org:hmicfrs'));
+    await expect.poll(async () => (await canvas()).ids).not.toContain('org:hmicfrs');
+    await page.click('#tool-undo');
+    await expect.poll(canvas).toEqual(expanded);
+    await page.click('#tool-undo');
+    await expect.poll(canvas).toEqual(before);
+    await page.evaluate(() => window.__og!.app.pin(window.__og!.cy.nodes().first().id()));
+    expect(await page.isDisabled('#tool-redo')).toBe(true);
+  });
+
   it('collapses, hides and pins from the details panel', async () => {
     await openApp(page, session.url, `#focus=${encodeURIComponent(ZOE)}&expanded=org%3Ahmicfrs`);
     await page.evaluate(() => window.__og!.app.select('org:hmicfrs'));
