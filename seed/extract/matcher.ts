@@ -65,6 +65,8 @@ function caseFits(surface: string, form: string): boolean {
   if (isAcronym) return foldPreservingLength(surface) === foldPreservingLength(form);
   const formWords = form.split(/\s+/);
   const surfaceWords = surface.split(/\s+/);
+  // "the home affairs select committee": house styles that write a committee's name in lower case
+  if (formWords.length >= 3 && formWords[formWords.length - 1] === 'Committee' && surface === surface.toLowerCase()) return true;
   // "told the Guardian": a leading "The" is the sentence's, not the name's
   const i = formWords.findIndex((w, k) => /^\p{Lu}/u.test(w) && !(k === 0 && w === 'The' && formWords.length > 1));
   if (i < 0) return true;

@@ -59,6 +59,8 @@ const TITLE_BEFORE = new RegExp(`(?<![\\p{L}])(${sortedTitles.join('|')})\\s*,?\
 const HONORIFIC_BEFORE = new RegExp(`(?<![\\p{L}])(${HONORIFICS.join('|')})\\.?\\s+$`, 'u');
 const VERBS = [SPEECH_ALTERNATION, ...CHARACTERISING_VERBS].join('|');
 const VERB_AFTER = new RegExp(`^,?\\s+(?:has\\s+|had\\s+|have\\s+|also\\s+|later\\s+|then\\s+)?(?:${VERBS}|called|urged|welcomed|criticised|praised|attacked)\\b`, 'i');
+/** "Lior Ganz, speaking at the launch, said" / "…, in a letter to the board, wrote": a verb of saying after a parenthetical */
+const VERB_AFTER_ASIDE = new RegExp(`^,\\s+(?:\\p{Ll}+ing|in|during|at)\\s[^.;:!?"“”\\n,]{2,160},\\s+(?:has\\s+|had\\s+|also\\s+|then\\s+)?(?:${VERBS})\\b`, 'u');
 const ROLE_NOUN_RE = new RegExp(`\\b(${ROLE_NOUNS.map(escapeRegExp).join('|')})\\b`, 'i');
 const APPOSITIVE_AFTER = /^,\s+((?:the\s+|a\s+|an\s+)?[^,.;:"“”\n]{3,160}?)(?=,|;|\s+(?:said|says|told|added|commented|argued|warned|explained|wrote|called|urged)\b|\.\s|\.$|:|\n)/u;
 /**
@@ -267,7 +269,7 @@ function isNotNameEnd(w: string): boolean {
 function hasEvidence(ctx: DocContext, c: Candidate): boolean {
   if (c.title || c.honorific) return true;
   const after = ctx.masked.slice(c.end, c.end + 200);
-  if (VERB_AFTER.test(after)) return true;
+  if (VERB_AFTER.test(after) || VERB_AFTER_ASIDE.test(after)) return true;
   const app = APPOSITIVE_AFTER.exec(after);
   if (app?.[1] && ROLE_NOUN_RE.test(app[1])) return true;
   const before = ctx.masked.slice(Math.max(ctx.body.start, c.start - 140), c.start);

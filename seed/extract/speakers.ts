@@ -456,6 +456,14 @@ function isPrepositionObject(t: string, m: Span, floor: number): boolean {
   return PREPOSITION_BEFORE.test(t.slice(Math.max(floor, m.start - 40), m.start));
 }
 
+/** a preposition (not "and": a name after it may be a second subject) right before a name, up to three capitalised words between */
+const OBLIQUE_BEFORE = /\b(?:[Tt]o|[Ww]ith|[Bb]y|[Ff]rom|[Ff]or|[Oo]f|[Aa]t|[Aa]bout|[Aa]gainst|[Tt]han|[Ll]ike|[Oo]n|[Ii]n)\s+(?:\p{Lu}\p{L}*\.?\s+){0,3}$/u;
+
+/** "by Tom Hale", "the MP for Low Bent", "Hale's letter": a name in no position to be the subject. */
+function isOblique(t: string, m: Span, floor: number): boolean {
+  return isPossessor(t, m) || OBLIQUE_BEFORE.test(t.slice(Math.max(floor, m.start - 40), m.start));
+}
+
 function orgAttribution(e: OrgEntity, span: Span): Attribution {
   return { speaker: e.name, speakerKind: 'organization', speakerSpan: span, resolvedBy: 'organization' };
 }
@@ -532,6 +540,14 @@ function resolvePronounRaw(r: Resolver, pronoun: string, span: Span, anchor: num
       /^\s*(?:(?:\p{Lu}[\p{L}.]*|the|a)\s+){0,4}$/u.test(r.ctx.masked.slice(recentFrom, m.start)) && !isPossessor(r.ctx.masked, m));
     if (opener && opener !== latest && latest && latest.start > opener.start && opener.entity.gender === want && fits(latest.entity)) {
       return { speaker: opener.entity.name, speakerKind: 'person', speakerSpan: span };
+    }
+    // "Dana Frew, answering a letter from Tom Hale, said … He said:", "Ivo Marr, the MP for Low Bent, …":
+    // the name last before is a preposition's object or a possessor; the subject the sentence
+    // before opens with is the one "he" carries on
+    if (latest && latest.start >= recentFrom && isOblique(r.ctx.masked, latest, recentFrom)) {
+      const subject = r.people.mentions.find((m) => m.start >= recentFrom && m.start < latest.start && m.entity !== latest.entity && fits(m.entity) &&
+        !isOblique(r.ctx.masked, m, recentFrom));
+      if (subject) return { speaker: subject.entity.name, speakerKind: 'person', speakerSpan: span, resolvedBy: 'sentence-subject' };
     }
     const recent = r.ctx.masked.slice(recentFrom, Math.min(span.start, anchor));
     // the name is no subject when the sentence's own "he" comes before it ("he and a colleague,

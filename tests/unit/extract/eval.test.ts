@@ -10,7 +10,7 @@ import { loadGazetteer } from '../../../seed/gazetteer/index.js';
  * The real documents together as they score today (README, Extraction quality): 24/286 wrong
  * once the oversight and parliament sets joined at their first contact. Lower it as rules improve.
  */
-const REAL_FLOORS = { wrongSpeakerRate: 0.084, quoteF1: 0.88, attribution: 0.86 };
+const REAL_FLOORS = { wrongSpeakerRate: 0.056, quoteF1: 0.88, attribution: 0.89 };
 
 const GOLD = 'seed/corpus/gold';
 const DOCS = 'seed/corpus/docs';

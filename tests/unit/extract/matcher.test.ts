@@ -14,6 +14,20 @@ describe('matcher', () => {
     expect(hits.map((h) => text.slice(h.start, h.end))).toEqual(['Women’s  Aid']);
   });
 
+  it('matches a committee of three words or more written in lower case, and no other body', () => {
+    const g = compileGazetteer({
+      organizations: [
+        { id: 'wac', name: 'Welsh Affairs Committee', kind: 'other', aliases: ['Welsh Affairs Select Committee'] },
+        { id: 'refuge', name: 'Refuge', kind: 'charity', aliases: [] },
+        { id: 'audit', name: 'Audit Committee', kind: 'other', aliases: [] },
+      ],
+      people: [],
+    });
+    const text = 'The welsh affairs select committee heard that the refuge was full, and the audit committee met later.';
+    const hits = g.findOrgs(foldPreservingLength(text), text);
+    expect(hits.map((h) => [text.slice(h.start, h.end), h.org.id])).toEqual([['welsh affairs select committee', 'wac']]);
+  });
+
   it('finds a misspelt person within two edits', () => {
     const g = compileGazetteer(testGazetteer);
     expect(g.personBySpelling('Andy Cook')?.id).toBe('andy-cooke');

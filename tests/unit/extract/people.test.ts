@@ -52,6 +52,13 @@ describe('people', () => {
     expect(p.map((x) => [x.name, x.aliases])).toEqual([['Priti Patel', ['Pritti Patel']]]);
   });
 
+  it('takes a name for a person when a verb of saying follows an aside set off by commas', () => {
+    expect(peopleOf('Tobin Achterberg, speaking outside the council chamber, said the budget was a fiction.').map((x) => x.name)).toEqual(['Tobin Achterberg']);
+    expect(peopleOf('Rhiannon Velasquez, in a letter to the trustees, warned that the fund would run dry.').map((x) => x.name)).toEqual(['Rhiannon Velasquez']);
+    // an aside alone, with no verb of saying after it, is no evidence
+    expect(peopleOf('Tobin Achterberg, speaking outside the council chamber, met the protesters.').map((x) => x.name)).toEqual([]);
+  });
+
   it('does not take places, bodies or titles for people', () => {
     const text = 'Essex Police and the Home Office met at Victoria Road in Chelmsford. The Home Secretary was absent. Police Scotland said nothing.';
     expect(peopleOf(text)).toEqual([]);

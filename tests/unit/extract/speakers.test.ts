@@ -20,6 +20,16 @@ describe('speakers', () => {
     ]);
   });
 
+  it('gives "he" to the subject of the sentence before, not to a name there after a preposition', () => {
+    const text = 'Rook Brereton told the committee about Gareth Lloyd’s letter.\n\n“It was never answered,” he said.';
+    expect(said(text)).toEqual([['Rook Brereton', 'person']]);
+    const agent = 'And Sorley Lazenby, answering a complaint made by Gareth Lloyd, said the rota would change.\n\nHe said: “We should have listened sooner.”';
+    expect(said(agent)).toEqual([['Sorley Lazenby', 'person']]);
+    // the name after the preposition is the only one that fits: it stays
+    const only = 'Helen Porter met the panel with Gareth Lloyd on Monday.\n\nHe said: “The panel was told nothing.”';
+    expect(said(only)).toEqual([['Gareth Lloyd', 'person']]);
+  });
+
   it('resolves a second reference to the full name first introduced', () => {
     const text = 'Detective Superintendent Gareth Lloyd led the inquiry.\n\nMr Lloyd said: “The evidence was overwhelming.”\n\n“We followed every lead,” Lloyd added.';
     expect(said(text)).toEqual([
