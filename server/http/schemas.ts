@@ -117,7 +117,7 @@ export const StatsResponse = z.object({
 export const SearchResponse = z.object({
   hits: z.array(z.object({
     node: GraphNodeSchema,
-    rank: z.number().int().min(1).max(4).describe('4 exact name, 3 exact alias, 2 word prefix, 1 contains'),
+    rank: z.number().int().min(0).max(4).describe('4 exact name, 3 exact alias, 2 word prefix, 1 contains, 0 one typo away'),
     matched: z.string().describe('the name or alias that matched'),
   })),
   total: z.number().int().describe('matches in all (an estimate when a very common word matches more than the index reads)'),

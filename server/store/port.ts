@@ -7,7 +7,7 @@ import type { PublishedRange } from './shared/published-range.js';
 
 export interface SearchHit {
   node: GraphNode;
-  /** 4 exact name, 3 exact alias, 2 word prefix, 1 contains */
+  /** 4 exact name, 3 exact alias, 2 word prefix, 1 contains, 0 one typo away */
   rank: number;
   matched: string;
 }

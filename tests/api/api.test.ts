@@ -79,6 +79,15 @@ describe('the explorer API on the seeded sample corpus', () => {
   });
 
   describe('search', () => {
+    it('finds a document by its title, and a name typed with one slip ("billingam")', async () => {
+      const doc = await get('/api/search', { q: 'Nearly 20 police' });
+      expect(doc.hits[0].node).toMatchObject({ label: 'Document', name: 'Nearly 20 police leave over sex misconduct' });
+      for (const q of ['billingam', 'zoe billnigham', 'Zoe Bilingham']) {
+        const typo = await get('/api/search', { q });
+        expect(typo.hits[0], q).toMatchObject({ rank: 0, node: { label: 'Person', name: 'Zoë Billingham' } });
+      }
+    });
+
     it('is case- and accent-insensitive and matches word prefixes ("zoe bill", "ZOË", "hampshire")', async () => {
       for (const q of ['zoe bill', 'ZOË', 'Zoë Billingham', 'billingham']) {
         expect((await get('/api/search', { q })).hits[0].node, q).toMatchObject({ label: 'Person', name: 'Zoë Billingham' });

@@ -120,6 +120,24 @@ for (const factory of storeFactories) {
       expect((await store.search({ text: 'vetting and corruption', labels: ['Report'], limit: 10, offset: 0 })).hits[0]).toMatchObject({ rank: 4, node: { id: 'report:vetting-2019' } });
     });
 
+    it('finds a document by its title among the other kinds, unasked', async () => {
+      const { hits } = await store.search({ text: 'inspector repeats', limit: 10, offset: 0 });
+      expect(hits.map((h) => h.node.id)).toContain('doc:b');
+      expect(hits.find((h) => h.node.id === 'doc:b')).toMatchObject({ rank: 2, node: { label: 'Document', name: 'Inspector repeats warning' } });
+    });
+
+    it('tolerates one typo in a long word when nothing matches as typed, ranked below every true match', async () => {
+      for (const [typed, id] of [['refgue', 'org:refuge'], ['jane marhs', 'person:jane-marsh'], ['vetting corrupton', 'report:vetting-2019'], ['jane marshh', 'person:jane-marsh']] as const) {
+        const { hits } = await store.search({ text: typed, limit: 10, offset: 0 });
+        expect(hits[0], typed).toMatchObject({ rank: 0, node: { id } });
+      }
+      // a short word is not corrected ("marh" is a fragment, not a typo), nor are two typos in one word
+      expect((await store.search({ text: 'jane mrsh', limit: 10, offset: 0 })).total).toBe(0);
+      expect((await store.search({ text: 'rfegue', limit: 10, offset: 0 })).total).toBe(0);
+      // while a true match exists, no near miss is added beside it
+      expect((await store.search({ text: 'marsh', labels: ['Person'], limit: 10, offset: 0 })).hits.map((h) => h.rank)).toEqual([2]);
+    });
+
     it('pages search results without losing or repeating a hit', async () => {
       const all = await store.search({ text: 'h', limit: 50, offset: 0 });
       expect(all.total).toBeGreaterThanOrEqual(all.hits.length);

@@ -76,6 +76,24 @@ describe('the embedded search index', () => {
     expect((await again.search({ text: 'jane mar', limit: 5, offset: 0 })).hits[0]?.node.id).toBe('person:jane-marsh');
   });
 
+  it('answers as the graph does without it, typos and document titles included', async () => {
+    const dir = tempDir('index-vs-graph');
+    const indexed = await openStore(dir);
+    await indexed.writeDocumentGraph(fixtureDocumentA());
+    await indexed.writeDocumentGraph(fixtureDocumentB());
+    await close(indexed);
+    const withIndex = await openStore(dir);
+    const queries = ['jane mar', 'refuge', 'refgue', 'jane marhs', 'vetting corrupton', 'inspector repeats', 'forces told', 'hmci', 'women deserve', 'marsh', 'mrsh', 'arsh'];
+    const answers = async (store: LadybugStore) => Promise.all(queries.map(async (text) =>
+      (await store.search({ text, limit: 10, offset: 0 })).hits.map((h) => `${h.node.id} ${h.rank}`)));
+    const fromIndex = await answers(withIndex);
+    await close(withIndex);
+    const plain = await LadybugStore.open({ dataDir: dir, memoryIndexes: false });
+    open.push(plain);
+    expect(await answers(plain)).toEqual(fromIndex);
+    expect(fromIndex[queries.indexOf('refgue')]).toEqual(['org:refuge 0']);
+  });
+
   it('finds what was written to the graph behind the store’s back, once reopened', async () => {
     const dir = tempDir('index-outside');
     const first = await openStore(dir);

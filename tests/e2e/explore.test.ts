@@ -83,6 +83,21 @@ describe.skipIf(skip !== null)('exploring the graph in a real browser', () => {
     await screenshot(page, 'focus');
   });
 
+  it('suggests a name typed with one slip, and a document by its title', async () => {
+    const first = page.locator('#search-list [role="option"]').first();
+    await page.fill('#search-input', 'billingam');
+    await expect.poll(() => first.locator('.suggestion-name').textContent()).toBe('Zoë Billingham');
+    await page.fill('#search-input', 'nearly 20 police');
+    await expect.poll(() => first.locator('.suggestion-name').textContent()).toBe('Nearly 20 police leave over sex misconduct');
+    expect(await first.locator('.suggestion-role').textContent()).toMatch(/^Document/);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    expect(await page.evaluate(() => window.__og!.app.state.focus)).toMatch(/^doc:002_/);
+    // back to the view the tests below start from
+    await openApp(page, session.url, `#focus=${encodeURIComponent(ZOE)}`);
+  });
+
   it('the cursor says what a click will do', async () => {
     await centreOn(page, 'org:hmicfrs');
     const cursor = () => page.evaluate(() => getComputedStyle(document.getElementById('cy')!).cursor);

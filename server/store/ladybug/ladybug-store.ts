@@ -8,9 +8,9 @@ import type {
   ClaimView, Counts, CypherRequest, CypherResult, DocumentText, GraphStore, NeighbourhoodQuery, NodeDetail,
   QuoteFilter, QuoteView, RemovalSummary, SearchHit, SearchQuery, StoredDocument, WriteSummary,
 } from '../port.js';
-import { queryTokens, rankNames } from '../shared/search-rank.js';
+import { queryTokens, rankNames, TYPO_MIN_LENGTH } from '../shared/search-rank.js';
 import { documentSource, numbers } from '../shared/document-source.js';
-import { indexEntry, linesMatch, searchLines } from './search-keys.js';
+import { indexEntry, isNameLabel, linesMatch, searchLines } from './search-keys.js';
 import { MemorySearchIndex, type MemoryHit } from './memory-search.js';
 import { AdjacencyIndex, type EdgeInput } from './adjacency.js';
 import { canonicalConsoleQuery } from '../shared/console-cypher.js';
@@ -280,6 +280,15 @@ export class LadybugStore implements GraphStore {
     // a little more than the page: a probable quote match that its text refutes is dropped
     const wanted = query.limit + Math.ceil(query.limit / 2) + 5;
     const found = this.ready()?.search.search(query.text, labels, query.offset, wanted) ?? await this.searchGraph(query.text, labels, query.offset, wanted);
+    const answer = await this.searchHits(query, found);
+    if (answer.hits.length || query.offset > 0) return answer;
+    // nothing matches as typed: names with one word one typo away
+    const typo = this.ready()?.search.searchOneTypo(query.text, labels, 0, query.limit) ?? await this.typoFromGraph(query.text, labels, query.limit);
+    return this.searchHits(query, typo);
+  }
+
+  /** The index's candidates as hits: checked against the node where the index was unsure, named as matched. */
+  private async searchHits(query: SearchQuery, found: { hits: MemoryHit[]; total: number }): Promise<{ hits: SearchHit[]; total: number }> {
     const candidates = found.hits.some((h) => h.unsure) ? found.hits : found.hits.slice(0, query.limit);
     const nodes = new Map((await this.pool.read((s) => this.nodeSummaries(s, candidates.map((h) => h.id)))).map((n) => [n.id, n]));
     const tokens = queryTokens(query.text);
@@ -294,7 +303,7 @@ export class LadybugStore implements GraphStore {
       hits.push({ node, rank: h.rank, matched: named?.matched ?? node.name });
       if (hits.length === query.limit) break;
     }
-    return { hits, total: found.total };
+    return { hits, total: hits.length ? found.total : 0 };
   }
 
   /**
@@ -314,6 +323,28 @@ export class LadybugStore implements GraphStore {
       }
     }).catch(wrapRead);
     return candidates.search(text, labels, offset, limit);
+  }
+
+  /**
+   * The one-typo search before the index is built: names holding a piece of a long word that one
+   * typo leaves whole ("billingam": "bill", "ingam" or "ngam"), filed in an index of their own and
+   * searched there, so the answer is the one the full index gives.
+   */
+  private async typoFromGraph(text: string, labels: NodeLabel[], limit: number): Promise<{ hits: MemoryHit[]; total: number }> {
+    const wrong = queryTokens(text).find((t) => t.length >= TYPO_MIN_LENGTH);
+    if (!wrong) return { hits: [], total: 0 };
+    const h = Math.floor(wrong.length / 2);
+    const pieces = [...new Set([wrong.slice(0, h), wrong.slice(h), wrong.slice(h + 1)])];
+    const pieceParams = Object.fromEntries(pieces.map((p, i) => [`p${i}`, p]));
+    const near = new MemorySearchIndex();
+    await this.pool.read(async (s) => {
+      for (const label of labels.filter(isNameLabel)) {
+        const columns = SEARCH_COLUMNS[label];
+        const rows = await s.run(`MATCH (n:${label}) WHERE ${pieces.map((_, i) => `n.searchText CONTAINS $p${i}`).join(' OR ')} RETURN ${columns.map((c) => `n.${c} AS ${c}`).join(', ')} LIMIT 20000`, pieceParams);
+        near.load(rows.map((row) => indexEntry(row.id as string, label, Object.fromEntries(columns.map((c) => [c, plain(row[c])])))));
+      }
+    }).catch(wrapRead);
+    return near.searchOneTypo(text, labels, 0, limit);
   }
 
   async getNode(id: string): Promise<NodeDetail | null> {

@@ -1,6 +1,6 @@
 import type { NodeLabel } from '../../model/graph.js';
 import { foldText } from '../../model/search-text.js';
-import { RANK } from '../shared/search-rank.js';
+import { matchesWithOneTypo, RANK, TYPO_MIN_LENGTH, withinOneEdit } from '../shared/search-rank.js';
 import { isNameLabel, linesMatch, type IndexEntry } from './search-keys.js';
 
 // An in-process search index for the embedded store. LadybugDB has no full-text index that
@@ -13,7 +13,8 @@ import { isNameLabel, linesMatch, type IndexEntry } from './search-keys.js';
 //    start of each of its words, kept sorted, so any typed prefix ("zoe bill", "constab") is
 //    a binary search; and a map of whole names for exact matches;
 //  - text (quotes, claims): each word's list of nodes, in the order they were filed, so
-//    that a query's words are an intersection of sorted lists.
+//    that a query's words are an intersection of sorted lists;
+//  - the words of names by length, for the one-typo fallback ("billingam") when nothing else matches.
 
 const SUFFIX_MAX = 64;
 
@@ -112,6 +113,8 @@ export class MemorySearchIndex {
   private readonly words = new Map<string, number[]>();
   /** the entries found by name, for the one scan a fragment inside a word needs */
   private nameRefs: number[] = [];
+  /** the words of live names, by length, with how many names use each */
+  private readonly vocabulary = new Map<number, Map<string, number>>();
   private dead = 0;
 
   /** Loads entries known to be new (opening the store): faster than one `apply` per entry. */
@@ -146,6 +149,7 @@ export class MemorySearchIndex {
     this.byId.set(e.id, ref);
     if (named) {
       this.nameRefs.push(ref);
+      this.countWords(lines, 1);
       for (const line of lines) {
         this.exact.set(line, [...(this.exact.get(line) ?? []), ref]);
         for (let start = 0; start < line.length; start = line.indexOf(' ', start) + 1 || line.length) {
@@ -162,9 +166,51 @@ export class MemorySearchIndex {
     }
   }
 
+  private countWords(lines: string[], by: 1 | -1): void {
+    for (const word of new Set(lines.flatMap((l) => l.split(' ')))) {
+      if (word.length < TYPO_MIN_LENGTH - 1) continue;
+      const bucket = this.vocabulary.get(word.length) ?? new Map<string, number>();
+      const n = (bucket.get(word) ?? 0) + by;
+      if (n > 0) bucket.set(word, n);
+      else bucket.delete(word);
+      this.vocabulary.set(word.length, bucket);
+    }
+  }
+
+  /** Words of names one edit away from `token`. */
+  private nearWords(token: string): string[] {
+    const out: string[] = [];
+    for (const length of [token.length - 1, token.length, token.length + 1]) {
+      for (const word of this.vocabulary.get(length)?.keys() ?? []) if (withinOneEdit(token, word)) out.push(word);
+    }
+    return out;
+  }
+
+  private startsAWord(prefix: string): boolean {
+    let any = false;
+    this.names.scan(prefix, () => { any = true; return false; });
+    return any;
+  }
+
+  /** Names that match once one word of the query is read with one typo corrected. */
+  private typoMatches(tokens: string[], add: (ref: number, rank: number) => void): void {
+    const wrong = tokens.find((t) => !this.startsAWord(t));
+    if (!wrong || wrong.length < TYPO_MIN_LENGTH) return;
+    const seen = new Set<number>();
+    for (const word of this.nearWords(wrong).slice(0, 50)) {
+      this.names.scan(word, (ref) => {
+        if (seen.has(ref)) return true;
+        seen.add(ref);
+        if (this.entries[ref]!.lines.some((line) => matchesWithOneTypo(tokens, line))) add(ref, RANK.oneTypo);
+        return seen.size < 10_000;
+      });
+    }
+  }
+
   private remove(id: string): void {
     const at = this.byId.get(id);
     if (at === undefined) return;
+    if (isNameLabel(this.entries[at]!.label)) this.countWords(this.entries[at]!.lines, -1);
     this.entries[at]!.alive = false;
     this.byId.delete(id);
     this.dead++;
@@ -211,7 +257,8 @@ export class MemorySearchIndex {
     const add = (ref: number, rank: number) => {
       const e = this.entries[ref]!;
       if (!e.alive || !allowed.has(e.label)) return;
-      if ((found.get(ref) ?? 0) < rank) found.set(ref, rank);
+      const had = found.get(ref);
+      if (had === undefined || had < rank) found.set(ref, rank);
     };
     const nameWanted = labels.some(isNameLabel);
 
@@ -277,6 +324,18 @@ export class MemorySearchIndex {
     const hits = this.best(pairs, offset, wanted);
     if (unsure) for (const h of hits) if (!isNameLabel(h.label)) h.unsure = true;
     return { hits, total: found.size + text.length };
+  }
+
+  /** Names that match only with one word read one typo away ("billingam"), for when nothing matches as typed. */
+  searchOneTypo(query: string, labels: readonly NodeLabel[], offset: number, limit: number): { hits: MemoryHit[]; total: number } {
+    const tokens = foldText(query).split(' ').filter(Boolean).slice(0, 8);
+    const allowed = new Set(labels);
+    const found = new Map<number, number>();
+    this.typoMatches(tokens, (ref, rank) => {
+      const e = this.entries[ref]!;
+      if (e.alive && allowed.has(e.label)) found.set(ref, rank);
+    });
+    return { hits: this.best(found, offset, offset + limit), total: found.size };
   }
 
   /** The `k` refs with the shortest names (then the smallest ids), cheaply: most are turned away by one comparison. */

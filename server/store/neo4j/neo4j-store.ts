@@ -9,7 +9,7 @@ import type {
   ClaimView, Counts, CypherRequest, CypherResult, DocumentText, GraphStore, NeighbourhoodQuery, NodeDetail,
   QuoteFilter, QuoteView, RemovalSummary, SearchHit, SearchQuery, StoredDocument, WriteSummary,
 } from '../port.js';
-import { compareHits, queryTokens, rankNames } from '../shared/search-rank.js';
+import { compareHits, queryTokens, rankNames, TYPO_MIN_LENGTH } from '../shared/search-rank.js';
 import { documentSource, numbers } from '../shared/document-source.js';
 import { AnswerBudget, PROVENANCE_CAP, SEARCH_DEFAULT_LABELS, summaryEdge, summaryNode } from '../shared/limits.js';
 import { mergeEntity } from '../shared/merge-entities.js';
@@ -246,31 +246,39 @@ export class Neo4jStore implements GraphStore {
     if (!tokens.length) return { hits: [], total: 0 };
     const labels = query.labels?.length ? query.labels : SEARCH_DEFAULT_LABELS;
     const wanted = query.offset + query.limit;
+    const indexed = labels.filter((l) => (FULLTEXT_LABELS as readonly string[]).includes(l));
+    // documents are not in the full-text index: their titles are scanned (there are far fewer of them)
+    const scanned = labels.filter((l) => !indexed.includes(l));
+    const scan = (of: NodeLabel[]) => this.read(async (tx) => {
+      const found: GraphNode[] = [];
+      for (const label of of) {
+        for (const row of await rows(tx, S.scanSearch(label), { tokens, limit: int(SEARCH_CANDIDATES) })) found.push(modelNode(row.n));
+      }
+      return found;
+    });
     let hits: SearchHit[] | null = null;
-    if (labels.every((l) => (FULLTEXT_LABELS as readonly string[]).includes(l))) {
-      const candidates = await this.fulltextCandidates(tokens, labels);
-      const ranked = candidates ? rankHits(query.text, candidates) : [];
-      // the index finds word prefixes; when they do not fill the page, mid-word matches may belong on it
-      if (ranked.length >= wanted && ranked[wanted - 1]!.rank > 1) hits = ranked;
+    if (indexed.length) {
+      const candidates = await this.fulltextCandidates(luceneQuery(tokens), indexed);
+      if (candidates) {
+        const ranked = rankHits(query.text, [...candidates, ...(scanned.length ? await scan(scanned) : [])]);
+        // the index finds word prefixes; when they do not fill the page, mid-word matches may belong on it
+        if (ranked.length >= wanted && ranked[wanted - 1]!.rank > 1) hits = ranked;
+      }
     }
-    if (!hits) {
-      const candidates = await this.read(async (tx) => {
-        const found: GraphNode[] = [];
-        for (const label of labels) {
-          for (const row of await rows(tx, S.scanSearch(label), { tokens, limit: int(SEARCH_CANDIDATES) })) found.push(modelNode(row.n));
-        }
-        return found;
-      });
-      hits = rankHits(query.text, candidates);
+    hits ??= rankHits(query.text, await scan(labels));
+    if (!hits.length && indexed.length) {
+      // nothing at all: the index's fuzzy terms find a name with one word mistyped; the ranking checks it
+      const fuzzy = await this.fulltextCandidates(luceneQuery(tokens, { oneTypo: TYPO_MIN_LENGTH }), indexed);
+      if (fuzzy) hits = rankHits(query.text, fuzzy);
     }
     return { hits: hits.slice(query.offset, wanted), total: hits.length };
   }
 
-  /** Word-prefix candidates from the full-text index, or null when the index cannot answer. */
-  private async fulltextCandidates(tokens: string[], labels: NodeLabel[]): Promise<GraphNode[] | null> {
+  /** Candidates from the full-text index for a Lucene query, or null when the index cannot answer. */
+  private async fulltextCandidates(query: string, labels: NodeLabel[]): Promise<GraphNode[] | null> {
     try {
       const found = await this.transaction('READ', (tx) =>
-        rows(tx, S.FULLTEXT_SEARCH, { query: luceneQuery(tokens), labels, limit: int(SEARCH_CANDIDATES) }));
+        rows(tx, S.FULLTEXT_SEARCH, { query, labels, limit: int(SEARCH_CANDIDATES) }));
       return found.map((row) => modelNode(row.node));
     } catch {
       return null;

@@ -47,8 +47,12 @@ export function userParams(value: unknown): unknown {
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
 /** Each folded token becomes a prefix term, all required: "jane mar" finds "Jane Marsh". */
-export function luceneQuery(tokens: readonly string[]): string {
-  return tokens.map((t) => `${t.replace(LUCENE_SPECIAL, (c) => `\\${c}`)}*`).join(' AND ');
+/** Word prefixes, all required; with `oneTypo`, a word at least that long may also be one edit away. */
+export function luceneQuery(tokens: readonly string[], options: { oneTypo?: number } = {}): string {
+  return tokens.map((t) => {
+    const term = t.replace(LUCENE_SPECIAL, (c) => `\\${c}`);
+    return options.oneTypo && t.length >= options.oneTypo ? `(${term}* OR ${term}~1)` : `${term}*`;
+  }).join(' AND ');
 }
 
 // ----------------------------------------------------------------------------- coming out

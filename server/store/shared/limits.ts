@@ -8,8 +8,8 @@ export const NEIGHBOUR_ORDER: readonly NodeLabel[] = ['Person', 'Organization', 
 /** Most provenance entries (document, span, relationship type) a node detail lists; the total is given beside them. */
 export const PROVENANCE_CAP = 200;
 
-/** Search looks at these unless told otherwise: a document is found through its title only when asked for. */
-export const SEARCH_DEFAULT_LABELS: NodeLabel[] = NODE_LABELS.filter((l) => l !== 'Document');
+/** Search looks at every kind unless told otherwise: a document is found by its title too. */
+export const SEARCH_DEFAULT_LABELS: NodeLabel[] = [...NODE_LABELS];
 
 /**
  * What a neighbourhood carries of each node and relationship: enough to draw and label it
