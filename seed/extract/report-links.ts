@@ -39,6 +39,8 @@ export interface ReportCues {
   title: string | null;
   /** folded words around the mention (its sentence), bodies' and people's names left out */
   words: readonly string[];
+  /** the words that qualify the noun ("the 2016 legitimacy report": legitimacy) */
+  modifiers?: readonly string[];
   /** the noun the text uses: report, survey, inspection … */
   noun: string | null;
   /** the gazetteer id (or folded name) of the body named with the mention */
@@ -236,6 +238,12 @@ export function scoreCandidates(cat: Catalogue, cues: ReportCues): Candidate[] {
         content += 0.5 * share;
         evidence.push(`title words: ${matchedWords.join(' ')}`);
       }
+    }
+    // "the 2016 legitimacy report": a word set between the year and the noun names the report as a title would
+    const mods = cues.modifiers ?? [];
+    if (!titleWords.length && cues.year !== null && mods.length && mods.every((w) => e.tokens.has(w))) {
+      content += 0.2;
+      evidence.push(`named as: ${mods.join(' ')}`);
     }
     const subjects = e.subjects.filter((s) => s.every((t) => words.has(t)));
     if (subjects.length) {

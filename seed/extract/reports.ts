@@ -153,15 +153,24 @@ export function findReports(ctx: DocContext, orgs: OrgResult, people: PeopleResu
   for (let m = NOUN.exec(t); m; m = NOUN.exec(t)) {
     const span = { start: m.index, end: m.index + m[0].length };
     if (!inside(span, body) || isVerbUse(t, span)) continue;
+    // "Quiet Doors: an inspection of vetting": a noun inside a title is part of it
+    if (entities.some((e) => e.titled && e.mentions.some((x) => x.start <= span.start && span.end <= x.end))) continue;
     // "its report, Time to Listen": the noun introducing a title is a mention of that report
     const titledNear = entities.find((e) => e.titled && e.mentions.some((x) => x.start >= span.end && x.start - span.end < 20));
     if (titledNear) {
       titledNear.mentions.push(span);
       continue;
     }
-    const ownYear = /\b(?:in|the|its|a|this|last)\s+(?:\w+\s+)?(19[5-9]\d|20[0-4]\d)\s+\w*\s*$/i.exec(t.slice(Math.max(0, span.start - 40), span.start)) ??
+    // "the 2016 report", "the inspectorate's 2016 legitimacy report", "a report published in 2019"
+    const ownYear = /(?:\b(?:in|the|its|a|this|last)|\p{L}['’]s?)\s+(?:[\p{L}’'-]+\s+)?(19[5-9]\d|20[0-4]\d)\s+[\p{L}-]*\s*$/iu.exec(t.slice(Math.max(0, span.start - 40), span.start)) ??
       /^\s+(?:in|of|published in|from)\s+(?:\w+\s+)?(19[5-9]\d|20[0-4]\d)\b/i.exec(t.slice(span.end, span.end + 30));
     const year = ownYear?.[1] ? Number(ownYear[1]) : null;
+    // "its 2019 spotlight report" in a document about a titled 2019 report is that report again
+    const titledMain = entities.find((e) => e.titled && e.kind !== 'foi');
+    if (titledMain && year !== null && titledMain.year === year) {
+      titledMain.mentions.push(span);
+      continue;
+    }
     const link = linker?.(span, { title: null, noun: m[0], year });
     if (link) {
       const same = entities.find((e) => e.catalogueId === link.entry.id);
@@ -243,7 +252,8 @@ function catalogueLinker(ctx: DocContext, orgs: OrgResult, opts: FindReportsOpti
   return (span, mention) => {
     const sStart = sentenceStart(t, span.start, ctx.body.start);
     const sEnd = sentenceEnd(t, span.end, ctx.body.end);
-    const named = namedPublisher(ctx, orgs, span);
+    // "the inspectorate's report" in a document naming one inspectorate is that inspectorate's
+    const named = namedPublisher(ctx, orgs, span) ?? (insp && /\b(?:the|its)\s+inspectorate(?:['’]s?)?\s+(?:[\p{L}\d-]+\s+){0,3}$/iu.test(t.slice(Math.max(sStart, span.start - 60), span.start)) ? insp : null);
     const inSentence = orgs.mentions.filter((m) => m.start >= sStart && m.end <= sEnd);
     // the sentence's words without its bodies' names (the publisher and forces are cues of their own)
     let sentence = t.slice(sStart, sEnd);
@@ -253,6 +263,7 @@ function catalogueLinker(ctx: DocContext, orgs: OrgResult, opts: FindReportsOpti
     return linkReport(cat, {
       title,
       words: contentWords(sentence),
+      modifiers: mention.title ? [] : contentWords(/(?:[\p{L}\d’'-]+[ \t]+){0,3}$/u.exec(t.slice(Math.max(sStart, span.start - 50), span.start))?.[0] ?? '').slice(-1),
       noun: mention.noun,
       publisher: named ? familyOf(named) : null,
       documentBody,
