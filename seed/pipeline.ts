@@ -91,7 +91,7 @@ export async function seedCorpus(options: SeedOptions): Promise<SeedSummary> {
         summary.samePaths.push(`${rel} → ${same.paths[0]}`);
       } else {
         try {
-          const extraction = extractDocument(read.document.text, { docName: read.document.fileName, gazetteer, pageFurniture: read.document.pageFurniture });
+          const extraction = extractDocument(read.document.text, { docName: read.document.fileName, gazetteer, pageFurniture: read.document.pageFurniture, publishedAt: read.document.meta.publishedAt });
           const entry: Extracted = { file, paths: [rel], doc: read.document, extraction };
           extracted.push(entry);
           byHash.set(sha256, entry);

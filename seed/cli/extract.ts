@@ -18,7 +18,7 @@ async function explain(file: string): Promise<number> {
     return 1;
   }
   const text = read.document.text;
-  const x = extractDocument(text, { docName: read.document.fileName, gazetteer: loadGazetteer(), pageFurniture: read.document.pageFurniture });
+  const x = extractDocument(text, { docName: read.document.fileName, gazetteer: loadGazetteer(), pageFurniture: read.document.pageFurniture, publishedAt: read.document.meta.publishedAt });
   for (const q of x.quotes) {
     const e = q.evidence;
     const who = q.speaker ?? (q.candidates?.length ? `unattributed (candidate ${q.candidates.map((c) => `${c.name} ${c.score.toFixed(2)}`).join(', ')})` : 'unattributed');
@@ -66,7 +66,7 @@ export async function runExtract(argv: string[]): Promise<number> {
       continue;
     }
     try {
-      out.push(toContract(extractDocument(read.document.text, { docName: read.document.fileName, gazetteer, pageFurniture: read.document.pageFurniture })));
+      out.push(toContract(extractDocument(read.document.text, { docName: read.document.fileName, gazetteer, pageFurniture: read.document.pageFurniture, publishedAt: read.document.meta.publishedAt })));
     } catch (error) {
       skipped++;
       console.error(`${file}: skipped: extraction failed: ${(error as Error).message}`);

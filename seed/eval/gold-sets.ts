@@ -56,7 +56,7 @@ export async function predictSet(set: GoldSet, golds: GoldDoc[], onSkip: (line: 
   for (const g of golds) {
     const path = join(set.docs, g.doc);
     const read = await readDocument(path);
-    if (read.ok) preds.push(toContract(extractDocument(read.document.text, { docName: g.doc, gazetteer, ...(speakerThreshold === undefined ? {} : { speakerThreshold }) })));
+    if (read.ok) preds.push(toContract(extractDocument(read.document.text, { docName: g.doc, gazetteer, publishedAt: read.document.meta.publishedAt, ...(speakerThreshold === undefined ? {} : { speakerThreshold }) })));
     else onSkip(`${path}: skipped: ${read.reason}`);
   }
   return preds;

@@ -32,7 +32,17 @@ export const ExtractionContractSchema = z.object({
     }),
   ),
   organizations: z.array(z.object({ name: z.string().min(1), kind: z.string(), aliases: z.array(z.string()) })),
-  reports: z.array(z.object({ title: z.string().min(1), publisher: z.string().nullable(), year: z.number().int().nullable() })),
+  reports: z.array(
+    z.object({
+      title: z.string().min(1),
+      publisher: z.string().nullable(),
+      year: z.number().int().nullable(),
+      catalogueId: z.string().nullable().optional(),
+      url: z.string().nullable().optional(),
+      evidence: z.array(z.string()).optional(),
+      confidence: z.number().min(0).max(1).optional(),
+    }),
+  ),
 });
 
 export type ExtractionContract = z.infer<typeof ExtractionContractSchema>;
@@ -52,6 +62,6 @@ export function toContract(x: Extraction): ExtractionContract {
     })),
     people: x.people.map((p) => ({ name: p.name, roles: p.roles.map((r) => ({ title: r.title, organization: r.organization })) })),
     organizations: x.organizations.map((o) => ({ name: o.name, kind: o.kind, aliases: o.aliases })),
-    reports: x.reports.map((r) => ({ title: r.title, publisher: r.publisher, year: r.year })),
+    reports: x.reports.map((r) => ({ title: r.title, publisher: r.publisher, year: r.year, catalogueId: r.catalogueId, url: r.url, evidence: r.evidence, confidence: r.confidence })),
   };
 }

@@ -51,7 +51,7 @@ export function extractDocument(text: string, opts: ExtractOptions): Extraction 
   };
   const orgs = findOrganizations(ctx);
   const people = findPeople(ctx, orgs);
-  const reports = findReports(ctx, orgs, people);
+  const reports = findReports(ctx, orgs, people, { gazetteer: opts.gazetteer, publishedAt: opts.publishedAt });
   dropBodiesInsideTitles(orgs, reports);
   const quoteCandidates = findQuotes(ctx);
   const attributions = attributeQuotes(ctx, quoteCandidates, people, orgs, reports);

@@ -1,13 +1,16 @@
-// Reports, surveys, inspections and FOI responses a document refers to. A titled report is
-// its own entity; untitled mentions ("the report", "a survey carried out by Unison") gather
-// into one main report unless a different year sets them apart.
+// Reports, surveys, inspections and FOI responses a document refers to. Each mention, titled or
+// not, is put to the catalogue of real reports (report-links.ts): a linked one takes the
+// catalogue's title, publisher and year. A titled report the catalogue lacks is its own entity;
+// an untitled one is a report only when the text gives its publisher and year; a bare "the
+// report" is the document's main report, or, with none, a mere mention.
 
 import { type DocContext, inside } from './context.js';
 import type { OrgEntity, OrgResult } from './organizations.js';
 import type { PeopleResult } from './people.js';
 import { sentenceEnd, sentenceStart } from './sentences.js';
 import { foldName } from './text.js';
-import type { ExtractedReport, ReportKind, Span } from './types.js';
+import { compileCatalogue, contentWords, documentDate, linkReport, publisherFamily, type ReportLink } from './report-links.js';
+import type { ExtractedReport, GazetteerLike, ReportKind, Span } from './types.js';
 
 export interface ReportEntity {
   key: string;
@@ -17,6 +20,14 @@ export interface ReportEntity {
   kind: ReportKind;
   titled: boolean;
   mentions: Span[];
+  /** the catalogue entry linked to, and its address */
+  catalogueId: string | null;
+  url: string | null;
+  /** the cues that matched the entry, or how the report was told apart without one */
+  evidence: string[];
+  confidence: number;
+  /** an untitled mention no report could be found for: kept for "the report said", not a Report */
+  mentionOnly?: boolean;
 }
 
 export interface ReportResult {
@@ -56,10 +67,23 @@ const FULL_DATE = /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|M
 
 const kindOfNoun = (noun: string): ReportKind => (/survey/i.test(noun) ? 'survey' : 'report');
 
-export function findReports(ctx: DocContext, orgs: OrgResult, people: PeopleResult): ReportResult {
+export interface FindReportsOptions {
+  /** the gazetteer whose report catalogue mentions are linked to */
+  gazetteer?: GazetteerLike | undefined;
+  /** the document's date from its metadata (YYYY[-MM[-DD]]) */
+  publishedAt?: string | null | undefined;
+}
+
+/** "which she called 'a matter of concern'": a naming verb with its own subject judges, it does not name. */
+const AGENT_BEFORE_NAMING = /\b(?:he|she|they|we|i|you|who|it|has|have|had|which\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+\s+(?:has\s+)?)\s*$/iu;
+/** "the report found that … 'Scare Quote'": a verb between the noun and the quote makes the quote its object. */
+const VERB_BETWEEN = /\b(?:said|says|called|calls|described|describes|as|found|finds|warned|warns|told|tells|branded|labelled|dubbed|termed|criticised|which|who|that|he|she|they|it|was|is|were|are|has|had)\b/i;
+
+export function findReports(ctx: DocContext, orgs: OrgResult, people: PeopleResult, opts: FindReportsOptions = {}): ReportResult {
   const entities: ReportEntity[] = [];
   const t = ctx.masked;
   const body = ctx.body;
+  const linker = catalogueLinker(ctx, orgs, opts);
 
   const foi = foiResponse(ctx, orgs);
   if (foi) entities.push(foi);
@@ -76,6 +100,11 @@ export function findReports(ctx: DocContext, orgs: OrgResult, people: PeopleResu
       const start = m.index + m[0].indexOf(afterPossessive);
       const span = { start, end: start + afterPossessive.length };
       if (!inside(span, body)) continue;
+      // a quoted phrase is a title only where the text gives it as one: named by a verb of the
+      // report itself ("the report, entitled '…'"), or set beside the noun as its name, in title case
+      if (re === QUOTED_TITLE_NAMED && AGENT_BEFORE_NAMING.test(t.slice(m.index, span.start).replace(/\s*(?:entitled|titled|called|named)\s+[‘“"']$/iu, ''))) continue;
+      if (re === QUOTED_TITLE_BEFORE_NOUN && !isTitleCased(title)) continue;
+      if (re === QUOTED_TITLE_AFTER_NOUN && VERB_BETWEEN.test(t.slice(m.index, span.start).replace(/^\S+/, ''))) continue;
       // the tail of a title found before, met again where a quote mark hid its first word
       const longer = entities.find((e) => e.titled && foldName(e.title).endsWith(` ${foldName(title)}`));
       if (longer) {
@@ -104,46 +133,161 @@ export function findReports(ctx: DocContext, orgs: OrgResult, people: PeopleResu
         kind: 'report',
         titled: true,
         mentions: [span],
+        ...unlinkedTitle(),
       });
     }
   }
+  // a title the catalogue knows takes the catalogue's formal title, publisher and year
+  for (const e of entities) {
+    if (e.kind === 'foi') continue;
+    const span = e.mentions[0]!;
+    const link = linker?.(span, { title: e.title, noun: null, year: e.year });
+    if (link) Object.assign(e, linked(link));
+  }
+  mergeLinked(entities);
 
-  // the main report is the titled one the document names first
-  entities.sort((a, b) => Number(b.titled) - Number(a.titled) || Math.min(...a.mentions.map((m) => m.start)) - Math.min(...b.mentions.map((m) => m.start)));
-  // untitled mentions: one main report, plus any set apart by their own year
+  // untitled mentions: linked to the catalogue on their own cues, or set apart by a publisher
+  // and a year, or else the document's main report ("the report") or a mere mention
   NOUN.lastIndex = 0;
-  let generic: ReportEntity | null = null;
+  const unlinked: { span: Span; noun: string; year: number | null }[] = [];
   for (let m = NOUN.exec(t); m; m = NOUN.exec(t)) {
     const span = { start: m.index, end: m.index + m[0].length };
     if (!inside(span, body) || isVerbUse(t, span)) continue;
+    // "Quiet Doors: an inspection of vetting": a noun inside a title is part of it
+    if (entities.some((e) => e.titled && e.mentions.some((x) => x.start <= span.start && span.end <= x.end))) continue;
     // "its report, Time to Listen": the noun introducing a title is a mention of that report
     const titledNear = entities.find((e) => e.titled && e.mentions.some((x) => x.start >= span.end && x.start - span.end < 20));
     if (titledNear) {
       titledNear.mentions.push(span);
       continue;
     }
-    const phrase = t.slice(Math.max(sentenceStart(t, span.start, body.start), span.start - 40), Math.min(span.end + 40, t.length));
-    const ownYear = /\b(?:in|the|its|a|this|last)\s+(?:\w+\s+)?(19[5-9]\d|20[0-4]\d)\s+\w*\s*$/i.exec(t.slice(span.start - 40, span.start)) ??
+    // "the 2016 report", "the inspectorate's 2016 legitimacy report", "a report published in 2019"
+    const ownYear = /(?:\b(?:in|the|its|a|this|last)|\p{L}['’]s?)\s+(?:[\p{L}’'-]+\s+)?(19[5-9]\d|20[0-4]\d)\s+[\p{L}-]*\s*$/iu.exec(t.slice(Math.max(0, span.start - 40), span.start)) ??
       /^\s+(?:in|of|published in|from)\s+(?:\w+\s+)?(19[5-9]\d|20[0-4]\d)\b/i.exec(t.slice(span.end, span.end + 30));
     const year = ownYear?.[1] ? Number(ownYear[1]) : null;
-    const main = entities.find((e) => e.titled) ?? generic;
-    // "the 2017 report" beside a titled report of another (or unknown) year is another report
-    if (year !== null && main && main.year !== year && (main.year !== null || main.titled)) {
-      const other = entities.find((e) => e.year === year && !e.titled);
-      if (other) other.mentions.push(span);
-      else entities.push(untitled(ctx, orgs, m[0], span, year, phrase));
+    // "its 2019 spotlight report" in a document about a titled 2019 report is that report again
+    const titledMain = entities.find((e) => e.titled && e.kind !== 'foi');
+    if (titledMain && year !== null && titledMain.year === year) {
+      titledMain.mentions.push(span);
       continue;
     }
-    if (main) {
+    const link = linker?.(span, { title: null, noun: m[0], year });
+    if (link) {
+      const same = entities.find((e) => e.catalogueId === link.entry.id);
+      if (same) same.mentions.push(span);
+      else entities.push({ key: `c:${link.entry.id}`, kind: kindOfNoun(m[0]), titled: false, mentions: [span], ...linked(link) });
+      continue;
+    }
+    unlinked.push({ span, noun: m[0], year });
+  }
+
+  // the main report is the titled or catalogued one the document names first
+  const known = () => entities.filter((e) => e.titled || e.catalogueId);
+  const first = (e: ReportEntity) => Math.min(...e.mentions.map((x) => x.start));
+  const byPosition = (list: ReportEntity[]) => [...list].sort((a, b) => first(a) - first(b));
+  let main = byPosition(known())[0] ?? null;
+  let generic: ReportEntity | null = null;
+  for (const { span, noun, year } of unlinked) {
+    const ofMain = main && (year === null || main.year === year || (main.year === null && !main.titled));
+    if (main && ofMain) {
       main.mentions.push(span);
       main.year ??= year;
       continue;
     }
-    generic = untitled(ctx, orgs, m[0], span, year, phrase);
-    entities.push(generic);
+    // "the 2017 report" of a known body is a report of its own, even without a title
+    const publisher = publisherNear(ctx, orgs, span, true);
+    if (year !== null && publisher) {
+      const other = entities.find((e) => !e.titled && !e.catalogueId && !e.mentionOnly && e.year === year && e.publisher === publisher);
+      if (other) other.mentions.push(span);
+      else {
+        const e = untitled(ctx, orgs, noun, span, year);
+        entities.push(e);
+        main ??= e;
+      }
+      continue;
+    }
+    // a bare "the report" with no report to be: a mention, kept for the speakers, with no Report of its own
+    if (generic) generic.mentions.push(span);
+    else {
+      generic = { ...untitled(ctx, orgs, noun, span, year), mentionOnly: true };
+      entities.push(generic);
+    }
   }
-  const main = entities.find((e) => e.titled) ?? generic ?? entities[0] ?? null;
-  return { entities, main };
+  entities.sort((a, b) => Number(b.titled || !!b.catalogueId) - Number(a.titled || !!a.catalogueId) || first(a) - first(b));
+  return { entities, main: main ?? generic ?? entities[0] ?? null };
+}
+
+const unlinkedTitle = (): Pick<ReportEntity, 'catalogueId' | 'url' | 'evidence' | 'confidence'> => ({ catalogueId: null, url: null, evidence: ['title given'], confidence: 0.5 });
+
+function linked(link: ReportLink): Pick<ReportEntity, 'title' | 'publisher' | 'year' | 'catalogueId' | 'url' | 'evidence' | 'confidence'> {
+  return { title: link.entry.title, publisher: link.entry.publisher, year: link.year, catalogueId: link.entry.id, url: link.entry.url, evidence: link.evidence, confidence: link.confidence };
+}
+
+/** Two titles the text gives that link to one catalogue entry ("Shining a light on betrayal" and its subtitle) are one report. */
+function mergeLinked(entities: ReportEntity[]): void {
+  for (let i = entities.length - 1; i > 0; i--) {
+    const e = entities[i]!;
+    const into = e.catalogueId ? entities.slice(0, i).find((x) => x.catalogueId === e.catalogueId) : undefined;
+    if (!into) continue;
+    into.mentions.push(...e.mentions);
+    entities.splice(i, 1);
+  }
+}
+
+type Linker = (span: Span, mention: { title: string | null; noun: string | null; year: number | null }) => ReportLink | null;
+
+/** The cues of a mention (its sentence, the body named with it, the document's date and forces) put to the catalogue. */
+function catalogueLinker(ctx: DocContext, orgs: OrgResult, opts: FindReportsOptions): Linker | null {
+  const g = opts.gazetteer;
+  if (!g?.reports?.length) return null;
+  const cat = compileCatalogue(g);
+  const family = publisherFamily(g);
+  const t = ctx.masked;
+  const date = documentDate(opts.publishedAt, ctx.text);
+  const familyOf = (e: OrgEntity) => family(e.gazetteerId ?? e.name);
+  const forces = new Set(orgs.entities.filter((e) => e.kind === 'force').map((e) => e.gazetteerId ?? e.name));
+  const insp = inspectorate(orgs.entities);
+  const busiest = [...orgs.entities].filter((e) => e.kind !== 'force' && e.kind !== 'media').sort((a, b) => b.mentions.length - a.mentions.length)[0];
+  const documentBody = insp ? familyOf(insp) : busiest ? familyOf(busiest) : null;
+  return (span, mention) => {
+    const sStart = sentenceStart(t, span.start, ctx.body.start);
+    const sEnd = sentenceEnd(t, span.end, ctx.body.end);
+    // "the inspectorate's report" in a document naming one inspectorate is that inspectorate's
+    const named = namedPublisher(ctx, orgs, span) ?? (insp && /\b(?:the|its)\s+inspectorate(?:['’]s?)?\s+(?:[\p{L}\d-]+\s+){0,3}$/iu.test(t.slice(Math.max(sStart, span.start - 60), span.start)) ? insp : null);
+    const inSentence = orgs.mentions.filter((m) => m.start >= sStart && m.end <= sEnd);
+    // the sentence's words without its bodies' names (the publisher and forces are cues of their own)
+    let sentence = t.slice(sStart, sEnd);
+    for (const m of inSentence) sentence = sentence.slice(0, m.start - sStart) + ' '.repeat(m.end - m.start) + sentence.slice(m.end - sStart);
+    let title = mention.title;
+    if (title) for (const m of inSentence) if (m.start >= span.start && m.end <= span.end) title = title.replace(t.slice(m.start, m.end), ' ');
+    return linkReport(cat, {
+      title,
+      words: contentWords(sentence),
+      modifiers: mention.title ? [] : contentWords(/(?:[\p{L}\d’'-]+[ \t]+){0,3}$/u.exec(t.slice(Math.max(sStart, span.start - 50), span.start))?.[0] ?? '').slice(-1),
+      noun: mention.noun,
+      publisher: named ? familyOf(named) : null,
+      documentBody,
+      year: mention.year,
+      sentence: t.slice(sStart, sEnd),
+      documentDate: date,
+      forces,
+      nearForces: new Set(inSentence.filter((m) => m.entity.kind === 'force').map((m) => m.entity.gazetteerId ?? m.entity.name)),
+    });
+  };
+}
+
+/** The body named with a report: "by/from X", "X's report", or the body just before the noun in its sentence. */
+function namedPublisher(ctx: DocContext, orgs: OrgResult, span: Span): OrgEntity | null {
+  const t = ctx.masked;
+  const sStart = sentenceStart(t, span.start, ctx.body.start);
+  const sEnd = sentenceEnd(t, span.end, ctx.body.end);
+  const inSentence = orgs.mentions.filter((m) => m.start >= sStart && m.end <= sEnd && m.entity.kind !== 'media');
+  const afterBy = inSentence.find((m) => m.start >= span.end && /^\s*(?:\S+\s+){0,3}?(?:by|from|of)\s+(?:the\s+|trade\s+union\s+|union\s+|charity\s+)?$/i.test(t.slice(span.end, m.start)));
+  if (afterBy) return afterBy.entity;
+  const possessor = inSentence.filter((m) => m.end <= span.start && /^\s*\)?['’]s?\s+(?:[\p{L}\d-]+\s+){0,4}$/u.test(t.slice(m.end, span.start))).pop();
+  if (possessor) return possessor.entity;
+  const close = inSentence.filter((m) => m.end <= span.start && span.start - m.end <= 40 && m.entity.kind !== 'force').pop();
+  return close?.entity ?? null;
 }
 
 /**
@@ -182,13 +326,15 @@ function looksLikeTitle(title: string): boolean {
   return words.length >= 2 && words.length <= 20 && !/^(which|that|who|and|but|click)\b/i.test(title) && !/\bclick here\b/i.test(title);
 }
 
-function untitled(ctx: DocContext, orgs: OrgResult, noun: string, span: Span, year: number | null, phrase: string): ReportEntity {
+function untitled(ctx: DocContext, orgs: OrgResult, noun: string, span: Span, year: number | null): ReportEntity {
   const publisher = publisherNear(ctx, orgs, span, true);
   const modifier = /\b(spotlight|annual|interim|final|thematic|inspection|legitimacy|national|joint)\s+$/i.exec(ctx.masked.slice(span.start - 20, span.start))?.[1];
   const base = noun.toLowerCase().replace(/s$/, '') === 'finding' ? 'report' : noun.toLowerCase().replace(/^reports$/, 'report');
   const title = [publisher, modifier?.toLowerCase(), base, year ? `(${year})` : null].filter(Boolean).join(' ');
-  void phrase;
-  return { key: `u:${title}`, title, publisher, year: year ?? yearNear(ctx, span), kind: kindOfNoun(noun), titled: false, mentions: [span] };
+  return {
+    key: `u:${title}`, title, publisher, year: year ?? yearNear(ctx, span), kind: kindOfNoun(noun), titled: false, mentions: [span],
+    catalogueId: null, url: null, evidence: ['publisher and year'], confidence: 0.3,
+  };
 }
 
 /**
@@ -245,9 +391,16 @@ function foiResponse(ctx: DocContext, orgs: OrgResult): ReportEntity | null {
     kind: 'foi',
     titled: true,
     mentions: [{ start: ref.index, end: ref.index + ref[0].length }],
+    catalogueId: null,
+    url: null,
+    evidence: ['FOI reference'],
+    confidence: 0.9,
   };
 }
 
+/** The reports of the document: a mere mention ("the report", nothing more said of it) is none. */
 export function toExtractedReports(entities: ReportEntity[]): ExtractedReport[] {
-  return entities.map((e) => ({ title: e.title, publisher: e.publisher, year: e.year, kind: e.kind, mentions: e.mentions }));
+  return entities
+    .filter((e) => !e.mentionOnly)
+    .map((e) => ({ title: e.title, publisher: e.publisher, year: e.year, kind: e.kind, mentions: e.mentions, catalogueId: e.catalogueId, url: e.url, evidence: e.evidence, confidence: e.confidence }));
 }

@@ -57,11 +57,20 @@ export interface ExtractedOrganization {
 }
 
 export interface ExtractedReport {
+  /** the catalogue's formal title when linked, else the title the text gives (or publisher and year) */
   title: string;
   publisher: string | null;
   year: number | null;
   kind: ReportKind;
   mentions: Span[];
+  /** the catalogue entry the mentions link to (its id is the Report node's), or null */
+  catalogueId: string | null;
+  /** the catalogue's address for the report, when linked */
+  url: string | null;
+  /** which cues matched the catalogue entry ("title 0.91", "publisher", "year", "published today" …) */
+  evidence: string[];
+  /** 0–1: how clearly the entry beat the others (a score, not calibrated); 1 for a title the text gives and no entry fits */
+  confidence: number;
 }
 
 export interface ExtractedClaim {
@@ -102,9 +111,23 @@ export interface GazetteerPerson {
   roles?: readonly unknown[] | undefined;
 }
 
+export interface GazetteerReport {
+  id: string;
+  title: string;
+  shortNames: readonly string[];
+  publisher: string;
+  /** YYYY, YYYY-MM or YYYY-MM-DD */
+  published: string;
+  url: string;
+  subjects: readonly string[];
+  kind: string;
+}
+
 export interface GazetteerLike {
   organizations: readonly GazetteerOrganization[];
   people: readonly GazetteerPerson[];
+  /** the catalogue of real reports mentions are linked to (none: no linking) */
+  reports?: readonly GazetteerReport[] | undefined;
   findOrganization?: ((name: string) => GazetteerOrganization | null | undefined) | undefined;
   findPerson?: ((name: string) => GazetteerPerson | null | undefined) | undefined;
 }
@@ -114,6 +137,8 @@ export interface ExtractOptions {
   gazetteer: GazetteerLike;
   /** confidence below which a speaker is withheld; default SPEAKER_THRESHOLD (0 keeps every speaker: calibration) */
   speakerThreshold?: number;
+  /** the document's date (YYYY[-MM[-DD]]) from its metadata; without it, a date in its opening lines is used */
+  publishedAt?: string | null | undefined;
   /** spans of running headers, footers and page numbers of a printed document, masked like clutter */
   pageFurniture?: readonly Span[];
 }

@@ -1,8 +1,9 @@
 // The gazetteer: known organisations and people, with the names the press uses for them and
-// the renames between bodies (HMIC → HMICFRS, IPCC → IOPC). The data lives in the two JSON
-// files next to this module; this module checks them and answers name look-ups.
+// the renames between bodies (HMIC → HMICFRS, IPCC → IOPC), and the catalogue of real reports.
+// The data lives in the JSON files next to this module; this module checks them and answers
+// look-ups.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -13,6 +14,8 @@ export { normalizeName } from './normalize.js';
 
 export const ORGANIZATIONS_FILE = 'organizations.json';
 export const PEOPLE_FILE = 'people.json';
+/** The catalogue of real reports mentions are linked to; optional in a folder (none: no linking). */
+export const REPORTS_FILE = 'reports.json';
 /** The folder holding the shipped gazetteer files (this module's own folder). */
 export const GAZETTEER_DIR = dirname(fileURLToPath(import.meta.url));
 
@@ -78,6 +81,23 @@ export const PersonEntrySchema = z.strictObject({
   roles: z.array(RoleSchema),
 });
 
+export const REPORT_KINDS = ['peel', 'thematic', 'inspection', 'review', 'inquiry', 'investigation', 'committee-report', 'statistics', 'survey', 'strategy', 'super-complaint'] as const;
+
+/** A real report as its publisher lists it: the formal title, the names the press uses, when and where. */
+export const ReportEntrySchema = z.strictObject({
+  id: z.string().regex(/^report:[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'must be "report:" and kebab-case (a-z, 0-9, single hyphens)' }),
+  title: NameSchema.max(500),
+  shortNames: z.array(NameSchema),
+  /** the publishing body as the report names it (looked up in organizations.json by the linker) */
+  publisher: NameSchema,
+  /** YYYY, YYYY-MM or YYYY-MM-DD */
+  published: z.string().regex(/^(?:18|19|20|21)\d\d(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, { message: 'must be YYYY, YYYY-MM or YYYY-MM-DD' }),
+  url: z.url({ protocol: /^https?$/ }),
+  subjects: z.array(NameSchema),
+  kind: z.enum(REPORT_KINDS),
+});
+
+export type ReportEntry = z.infer<typeof ReportEntrySchema>;
 export type OrganizationEntry = z.infer<typeof OrganizationEntrySchema>;
 export type PersonEntry = z.infer<typeof PersonEntrySchema>;
 export type Role = z.infer<typeof RoleSchema>;
@@ -85,6 +105,9 @@ export type Role = z.infer<typeof RoleSchema>;
 export interface Gazetteer {
   readonly organizations: readonly OrganizationEntry[];
   readonly people: readonly PersonEntry[];
+  /** the report catalogue (reports.json), empty when the folder has none */
+  readonly reports: readonly ReportEntry[];
+  reportById(id: string): ReportEntry | undefined;
   orgById(id: string): OrganizationEntry | undefined;
   personById(id: string): PersonEntry | undefined;
   /** Looks a name up against every organisation's name and aliases (see `normalizeName`). */
@@ -126,6 +149,11 @@ function buildGazetteer(dir: string): Gazetteer {
   const peopleFile = join(dir, PEOPLE_FILE);
   const organizations = parseFile(orgFile, OrganizationEntrySchema);
   const people = parseFile(peopleFile, PersonEntrySchema);
+  const reportFile = join(dir, REPORTS_FILE);
+  const reports = existsSync(reportFile) ? parseFile(reportFile, ReportEntrySchema) : [];
+  // (an entry is labelled in messages by its title)
+  indexById(reportFile, reports.map((r) => ({ id: r.id, name: r.title })));
+  const reportIds = new Map(reports.map((r) => [r.id, r]));
 
   const orgIds = indexById(orgFile, organizations);
   const personIds = indexById(peopleFile, people);
@@ -154,10 +182,12 @@ function buildGazetteer(dir: string): Gazetteer {
   const orgNames = indexNames(orgFile, organizations);
   const personNames = indexNames(peopleFile, people);
 
-  for (const entry of [...organizations, ...people]) deepFreeze(entry);
+  for (const entry of [...organizations, ...people, ...reports]) deepFreeze(entry);
   return Object.freeze({
     organizations: Object.freeze(organizations),
     people: Object.freeze(people),
+    reports: Object.freeze(reports),
+    reportById: (id: string) => reportIds.get(id),
     orgById: (id: string) => orgIds.get(id),
     personById: (id: string) => personIds.get(id),
     findOrganization: (name: string) => orgNames.get(normalizeName(name)),

@@ -85,11 +85,13 @@ export function toDocumentGraph({ document, extraction, gazetteer }: ResolveInpu
   }
 
   const reportByTitle = new Map<string, string>();
-  const addReport = (title: string, publisher: string | null, year: number | null, at: Span | null): string => {
-    const id = ids.report(title);
+  // a report linked to the catalogue is named by its catalogue id, so it is one node across documents
+  const addReport = (r: { title: string; publisher: string | null; year: number | null; catalogueId: string | null; url: string | null }, at: Span | null): string => {
+    const { title, publisher, year } = r;
+    const id = r.catalogueId ?? ids.report(title);
     const publisherId = publisher ? findOrganization(publisher) : null;
     const publisherName = publisherId ? orgs.get(publisherId)?.name ?? publisher : publisher;
-    reports.set(id, { id, title, publisher: publisherName, year, reference: referenceIn(title) });
+    reports.set(id, { id, title, publisher: publisherName, year, reference: referenceIn(title), url: r.url });
     reportByTitle.set(normalizeName(title), id);
     // provenance: where the document first names the report
     const span = { docId, startOffset: at?.start ?? null, endOffset: at?.end ?? null };
@@ -99,7 +101,7 @@ export function toDocumentGraph({ document, extraction, gazetteer }: ResolveInpu
   };
   for (const r of extraction.reports) {
     const first = [...r.mentions].sort((a, b) => a.start - b.start)[0] ?? null;
-    mention(addReport(r.title, r.publisher, r.year, first), r.mentions);
+    mention(addReport(r, first), r.mentions);
   }
 
   const quotes = new Map<string, DocumentGraph['quotes'][number]>();
@@ -121,7 +123,8 @@ export function toDocumentGraph({ document, extraction, gazetteer }: ResolveInpu
   function resolveSpeaker(name: string | null, kind: string | null): string | null {
     if (!name) return null;
     const key = normalizeName(name);
-    if (kind === 'report') return reportByTitle.get(key) ?? [...reportByTitle.values()][0] ?? addReport(name, null, null, null);
+    // "the report said" of a report the text never identifies: no Report is made up for it
+    if (kind === 'report') return reportByTitle.get(key) ?? [...reportByTitle.values()][0] ?? null;
     if (kind === 'organization') return findOrganization(name);
     const personId = personByName.get(key) ?? [...personByName].find(([n]) => n.endsWith(` ${key}`))?.[1];
     if (personId) return personId;

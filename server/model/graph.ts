@@ -99,6 +99,8 @@ export const ReportSchema = z.object({
   publisher: text(300).nullable(),
   year: z.number().int().min(1800).max(2200).nullable(),
   reference: text(200).nullable(),
+  /** the publisher's address for the report, when it is linked to the catalogue */
+  url: text(2000).nullable().optional(),
 });
 
 export const QuoteSchema = z.object({
@@ -151,7 +153,7 @@ export const NODE_PROPERTIES: Record<NodeLabel, Record<string, PropertyType>> = 
   Document: { id: 'string', title: 'string', publisher: 'string', url: 'string', publishedAt: 'string', kind: 'string', text: 'string', sha256: 'string', fileName: 'string', paths: 'string[]', corpus: 'string', textSource: 'string', pageStarts: 'int[]', ocrPages: 'int[]', searchText: 'string' },
   Person: { id: 'string', name: 'string', aliases: 'string[]', kind: 'string', titles: 'string[]', searchText: 'string' },
   Organization: { id: 'string', name: 'string', aliases: 'string[]', kind: 'string', searchText: 'string' },
-  Report: { id: 'string', title: 'string', publisher: 'string', year: 'int', reference: 'string', searchText: 'string' },
+  Report: { id: 'string', title: 'string', publisher: 'string', year: 'int', reference: 'string', url: 'string', searchText: 'string' },
   Quote: { id: 'string', text: 'string', startOffset: 'int', endOffset: 'int', documentId: 'string', searchText: 'string' },
   Claim: { id: 'string', text: 'string', value: 'float', unit: 'string', measure: 'string', searchText: 'string' },
 };

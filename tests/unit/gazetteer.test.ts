@@ -180,6 +180,46 @@ describe('a gazetteer with a bad file', () => {
   });
 });
 
+describe('the report catalogue', () => {
+  const gazetteer = loadGazetteer();
+  const invented = {
+    id: 'report:hmicfrs-2031-invented-thematic',
+    title: 'An invented thematic inspection',
+    shortNames: ['Invented thematic'],
+    publisher: 'HM Inspectorate of Constabulary and Fire & Rescue Services',
+    published: '2031-04-02',
+    url: 'https://example.org/invented',
+    subjects: ['vetting'],
+    kind: 'thematic',
+  };
+  const withReports = (reports: unknown) => {
+    const dir = gazetteerDir([kent]);
+    writeFileSync(join(dir, 'reports.json'), JSON.stringify(reports));
+    return dir;
+  };
+
+  it('loads the shipped reports, each id unique and each looked up by it', () => {
+    expect(gazetteer.reports.length).toBeGreaterThan(300);
+    expect(new Set(gazetteer.reports.map((r) => r.id)).size).toBe(gazetteer.reports.length);
+    const first = gazetteer.reports[0]!;
+    expect(gazetteer.reportById(first.id)).toBe(first);
+  });
+
+  it('is empty for a folder without a reports file', () => {
+    expect(loadGazetteer(gazetteerDir([kent])).reports).toEqual([]);
+  });
+
+  it('names the entry index and the field of a bad report', () => {
+    const error = loadError(withReports([invented, { ...invented, id: 'report:other', published: '2031-13' }]));
+    expect(error.message).toMatch(/reports\.json: entry 1 \("report:other"\): field "published"/);
+  });
+
+  it('refuses a report id used twice and a kind it does not know', () => {
+    expect(loadError(withReports([invented, invented])).message).toMatch(/entry 1 .*field "id".*already the id of entry 0/);
+    expect(loadError(withReports([{ ...invented, kind: 'pamphlet' }])).message).toMatch(/entry 0 .*field "kind": invalid value "pamphlet"/);
+  });
+});
+
 describe('normalizeName', () => {
   it('ignores case, accents, apostrophe style, spacing and a leading "the"', () => {
     expect(normalizeName('  The  Zoë   BILLINGHAM’s ')).toBe("zoe billingham's");

@@ -11,9 +11,11 @@ describe('reports', () => {
     expect(r[0]?.mentions.length).toBeGreaterThan(1);
   });
 
-  it('names an untitled survey after the body that carried it out', () => {
-    const r = reportsOf('A survey carried out by the Police Federation found low morale. The survey had 3,000 replies.');
-    expect(r.map((x) => [x.title, x.publisher, x.kind])).toEqual([['Police Federation of England and Wales survey', 'Police Federation of England and Wales', 'survey']]);
+  it('names an untitled survey after the body that carried it out when the text gives its year', () => {
+    const r = reportsOf('A 2031 survey carried out by the Police Federation found low morale. The survey had 3,000 replies.');
+    expect(r.map((x) => [x.title, x.publisher, x.kind, x.year])).toEqual([['Police Federation of England and Wales survey (2031)', 'Police Federation of England and Wales', 'survey', 2031]]);
+    // with no year it is a mention of a survey, not a report one could find
+    expect(reportsOf('A survey carried out by the Police Federation found low morale. The survey had 3,000 replies.')).toEqual([]);
   });
 
   it('keeps a report of another year apart from the main one', () => {
