@@ -256,14 +256,17 @@ describe('the explorer API on the seeded sample corpus', () => {
     });
 
     it('filter by speaker kind, organisation, report, document and text', async () => {
+      // the sample's "the report said" quotes name no report the catalogue or the text identifies, so none has a report speaker
       const byReport = await get('/api/quotes', { speakerKind: 'report' });
-      expect(byReport.total).toBeGreaterThan(0);
       expect(byReport.quotes.every((q: Body) => q.speaker.label === 'Report')).toBe(true);
+      const byPerson = await get('/api/quotes', { speakerKind: 'person', limit: 200 });
+      expect(byPerson.total).toBeGreaterThan(10);
+      expect(byPerson.quotes.every((q: Body) => q.speaker.label === 'Person')).toBe(true);
       const kent = await get('/api/quotes', { organization: 'org:kent-police' });
       expect(kent.quotes.map((q: Body) => q.id)).toContain('quote:4ae43edc7d289b80');
       const hmicfrs = await get('/api/quotes', { organization: 'org:hmicfrs' });
       expect(hmicfrs.quotes.some((q: Body) => q.speaker?.id === 'person:zoe-billingham')).toBe(true);
-      const report = await get('/api/quotes', { report: 'report:shining-a-light-on-betrayal-abuse-of-position-for-a-sexual-purpose' });
+      const report = await get('/api/quotes', { report: 'report:hmicfrs-2019-shining-a-light-on-betrayal' });
       expect(report.total).toBeGreaterThan(0);
       const doc = await get('/api/quotes', { document: 'doc:003_de9b6df02dcbdf38.txt', limit: 200 });
       expect(doc.quotes.every((q: Body) => q.sources.some((s: Body) => s.documentId === 'doc:003_de9b6df02dcbdf38.txt'))).toBe(true);
@@ -304,18 +307,21 @@ describe('the explorer API on the seeded sample corpus', () => {
   });
 
   it('lists claims with every document stating them and the report they come from, and the documents that disagree', async () => {
-    // "436 allegations ... 334 personnel": one figure, stated by two articles, sourced from the inspectorate's report
+    // "436 allegations ... 334 personnel": one figure, stated by two articles, sourced from the catalogue's legitimacy report
     const res = await get('/api/claims', { measure: 'personnel' });
     const personnel = res.claims.find((c: Body) => c.value === 334);
     expect(personnel.sources.map((s: Body) => s.documentId)).toEqual(expect.arrayContaining(['doc:001_bff380fe690245c5.txt', 'doc:002_b1b80323db0306e8.txt']));
-    expect(personnel.reports).toContainEqual({ id: 'report:hm-inspectorate-of-constabulary-report', title: 'HM Inspectorate of Constabulary report' });
+    expect(personnel.reports).toEqual([{ id: 'report:hmic-2016-peel-legitimacy-national-overview', title: 'PEEL: Police legitimacy 2016 – A national overview' }]);
     for (const s of personnel.sources) {
       const doc = await get(`/api/documents/${s.documentId}`);
       expect(doc.text.slice(s.start, s.end)).toMatch(/334/);
     }
     const all = await get('/api/claims', { limit: 500 });
     expect(all.total).toBe(all.claims.length);
-    expect(all.disagreements.length).toBeGreaterThan(0);
+    // one figure of one report across documents: the headline's "436 claims" and the body's "436 allegations" of 001 and 002
+    expect(all.claims.filter((c: Body) => c.value === 436 && c.measure === 'allegation').map((c: Body) => c.sources.length)).toEqual([2]);
+    // the sample disagrees nowhere within one report (002's other figures name no report); tests/unit/claims.test.ts
+    // and the browser tests' follow-up document show disagreements found
     for (const d of all.disagreements) {
       // two different documents, two different values, one measure of one report
       expect(new Set(d.values.map((v: Body) => v.value)).size).toBeGreaterThan(1);

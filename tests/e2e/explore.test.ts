@@ -209,7 +209,7 @@ describe.skipIf(skip !== null)('exploring the graph in a real browser', () => {
   });
 
   it('draws several relationships between the same two nodes apart, never on top of each other', async () => {
-    await openApp(page, session.url, `#focus=${encodeURIComponent('doc:002_b1b80323db0306e8.txt')}`);
+    await openApp(page, session.url, `#focus=${encodeURIComponent('doc:001_bff380fe690245c5.txt')}`);
     const pairs = await page.evaluate(() => {
       const groups = new Map<string, cytoscape.EdgeSingular[]>();
       window.__og!.cy.edges(':visible').forEach((e) => {
