@@ -17,7 +17,7 @@ import {
   TITLES_BEFORE_NAME,
 } from './lexicon.js';
 import type { OrgMention, OrgResult } from './organizations.js';
-import { sentenceEnd } from './sentences.js';
+import { sentenceEnd, sentenceStart } from './sentences.js';
 import { escapeRegExp, foldName } from './text.js';
 import type { ExtractedPerson, ExtractedRole, GazetteerPerson, PersonKind, Span } from './types.js';
 
@@ -45,6 +45,13 @@ export interface PeopleResult {
   mentions: PersonMention[];
   /** who wrote the document, as it says: the person signing it, else its byline */
   author: PersonEntity | null;
+  /**
+   * Names the extractor could not confirm but the text takes up as "he" or "she": a run of two or
+   * more capitalised words that no evidence made a person, in a sentence naming no known person,
+   * whose next sentence opens with the pronoun ("We spoke to Tomasz Ekwueme. He runs the
+   * café…"). Someone is speaking whom the extractor does not know; see speakers.ts.
+   */
+  unconfirmed: (Span & { gender: 'm' | 'f' })[];
 }
 
 const NAME_TOKEN = String.raw`(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}\p{M}]+(?:-(?:Mc|Mac|O['’])?\p{Lu}[\p{Ll}\p{M}]+)?`;
@@ -116,6 +123,7 @@ export function findPeople(ctx: DocContext, orgs: OrgResult): PeopleResult {
   }
 
   const singles: Candidate[] = [];
+  const unconfirmed: Span[] = [];
   // "Mr Prytherch-Owen" anywhere makes "Aled Prytherch-Owen" a person
   const honoured = honouredSurnames(ctx);
   for (const c of candidates(ctx, orgs.mentions)) {
@@ -126,7 +134,10 @@ export function findPeople(ctx: DocContext, orgs: OrgResult): PeopleResult {
     if (mentions.some((m) => overlaps(m, c))) continue;
     const exact = ctx.gaz.personByName(c.surface);
     const gaz = exact ?? (hasEvidence(ctx, c) || isFirstName(c.tokens[0]) ? ctx.gaz.personBySpelling(c.surface) : null);
-    if (!gaz && !isFirstName(c.tokens[0]) && !honoured.has(foldName(c.tokens[c.tokens.length - 1] ?? '')) && !hasEvidence(ctx, c)) continue;
+    if (!gaz && !isFirstName(c.tokens[0]) && !honoured.has(foldName(c.tokens[c.tokens.length - 1] ?? '')) && !hasEvidence(ctx, c)) {
+      unconfirmed.push({ start: c.start, end: c.end });
+      continue;
+    }
     const name = gaz ? gaz.name : c.surface;
     const e = entityFor(entities, name, gaz, genderOf(c.surface, c.honorific));
     if (foldName(c.surface) !== foldName(e.name)) e.aliases.add(c.surface);
@@ -148,7 +159,24 @@ export function findPeople(ctx: DocContext, orgs: OrgResult): PeopleResult {
   list.sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
   const signedOff = signatures.filter((m) => SIGN_OFF.test(ctx.masked.slice(Math.max(ctx.body.start, m.start - 120), m.start)));
   const author = (signedOff.pop() ?? signatures.pop())?.entity ?? bylines[0] ?? null;
-  return { entities: list, mentions, author };
+  return { entities: list, mentions, author, unconfirmed: takenUpByPronoun(ctx, unconfirmed, mentions) };
+}
+
+const PRONOUN_OPENING = /^\s*(He|She)\s/;
+
+/** The unconfirmed names whose sentence names no known person and is followed by one opening with "He" or "She". */
+function takenUpByPronoun(ctx: DocContext, runs: Span[], mentions: PersonMention[]): (Span & { gender: 'm' | 'f' })[] {
+  const t = ctx.masked;
+  const out: (Span & { gender: 'm' | 'f' })[] = [];
+  for (const u of runs) {
+    if (mentions.some((m) => overlaps(m, u))) continue;
+    const from = sentenceStart(t, u.start, ctx.body.start);
+    const end = sentenceEnd(t, u.end, ctx.body.end);
+    if (mentions.some((m) => m.start >= from && m.end <= end)) continue;
+    const next = PRONOUN_OPENING.exec(t.slice(end, Math.min(ctx.body.end, end + 40)));
+    if (next?.[1]) out.push({ ...u, gender: next[1] === 'He' ? 'm' : 'f' });
+  }
+  return out;
 }
 
 const HONOURED = new RegExp(String.raw`(?<![\p{L}])(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(${NAME_TOKEN})(?![\p{L}])`, 'gu');

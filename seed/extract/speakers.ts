@@ -516,7 +516,23 @@ function latestReport(entities: ReportEntity[], anchor: number): ReportEntity | 
 }
 
 /** he/she: the latest person of a compatible gender before the quote; it/they: the latest body. */
-const resolvePronoun = tagged('pronoun', resolvePronounRaw);
+const resolvePronoun = tagged('pronoun', (r: Resolver, pronoun: string, span: Span, anchor: number) => unknownBetween(r, resolvePronounRaw(r, pronoun, span, anchor), span, anchor));
+
+/**
+ * "Tomasz Ekwueme is a neighbour of the family. He said: …", where the extractor knows no person
+ * "Tomasz Ekwueme": "he" most likely means the name it could not confirm, not the person named
+ * before it. When a name-shaped run the people finder left unconfirmed stands between the
+ * pronoun and the last mention of the person it was resolved to, the speaker is withheld.
+ */
+function unknownBetween(r: Resolver, a: Attribution | null, span: Span, anchor: number): Attribution | null {
+  if (a?.speakerKind !== 'person' || !a.speaker) return a;
+  const at = Math.min(span.start, anchor);
+  const last = r.people.mentions.filter((m) => m.entity.name === a.speaker && m.end <= at).pop();
+  if (!last) return a;
+  const want = /^she$/i.test(r.ctx.masked.slice(span.start, span.end)) ? 'f' : 'm';
+  const hit = r.people.unconfirmed.find((u) => u.gender === want && u.start >= last.end && u.end <= at);
+  return hit ? { ...NONE, speakerSpan: span, resolvedBy: 'pronoun' } : a;
+}
 function resolvePronounRaw(r: Resolver, pronoun: string, span: Span, anchor: number): Attribution | null {
   if (pronoun === 'he' || pronoun === 'she') {
     const want: Gender = pronoun === 'he' ? 'm' : 'f';

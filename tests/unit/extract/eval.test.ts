@@ -10,7 +10,7 @@ import { loadGazetteer } from '../../../seed/gazetteer/index.js';
  * The real documents together as they score today (README, Extraction quality): 29/405 wrong
  * once the press and inquiry sets joined at their first contact. Lower it as rules improve.
  */
-const REAL_FLOORS = { wrongSpeakerRate: 0.072, quoteF1: 0.89, attribution: 0.85 };
+const REAL_FLOORS = { wrongSpeakerRate: 0.062, quoteF1: 0.89, attribution: 0.85 };
 
 const GOLD = 'seed/corpus/gold';
 const DOCS = 'seed/corpus/docs';

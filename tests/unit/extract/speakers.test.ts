@@ -403,6 +403,20 @@ describe('speakers in court reports, interviews, wire copy and letters', () => {
     expect(said(text)).toEqual([['Helen Porter', 'person'], [null, null]]);
   });
 
+  it('withholds "he" when a name it could not confirm, taken up by "He" in the next sentence, stands after the last man it knows', () => {
+    const text = [
+      'Gareth Lloyd chairs the residents’ panel. He said: “We will publish every answer we get.”',
+      'On Friday we also spoke to Radomir Quayle outside the station. He drives a taxi in the town.',
+      'He said: “Nobody from the force ever came back to me.”',
+    ].join('\n\n');
+    expect(said(text)).toEqual([['Gareth Lloyd', 'person'], [null, null]]);
+    // "She" cannot mean the man taken up as "He"; a run sharing its sentence with a known person is no stranger
+    const she = text.replace('Gareth Lloyd chairs', 'Helen Porter chairs').replace('panel. He said', 'panel. She said').replace('He said: “Nobody', 'She said: “Nobody');
+    expect(said(she)).toEqual([['Helen Porter', 'person'], ['Helen Porter', 'person']]);
+    const known = 'Gareth Lloyd chairs the panel.\n\nOn Friday Gareth Lloyd visited Carver Street Chambers. He was there an hour.\n\nHe said: “Nobody came back to me.”';
+    expect(said(known)).toEqual([['Gareth Lloyd', 'person']]);
+  });
+
   it('knows Elaine as a woman’s name when "she" follows a sentence about her and another', () => {
     const text = 'Sgt Elaine Marsh thanked branch secretary Kelly Armitage for the new rota. She said: “Kelly has worked tirelessly on this.”';
     expect(said(text)).toEqual([['Elaine Marsh', 'person']]);
