@@ -60,6 +60,11 @@ export function applyOverrides(extraction: Extraction, overrides: Overrides, rep
     if (rule) {
       q.speaker = rule.speaker;
       q.speakerKind = rule.speakerKind;
+      // the extraction's own evidence no longer stands behind this speaker: a person does
+      q.confidence = 1;
+      q.evidence = { sieve: null, cue: null, mention: null, resolvedBy: 'curator' };
+      q.speakerSpan = null;
+      delete q.candidates;
       report.applied.push(`${doc}: quote "${rule.quote}…" attributed to ${rule.speaker}`);
     } else if (q.speaker) {
       q.speaker = canonical(q.speaker);

@@ -109,10 +109,19 @@ export function toDocumentGraph({ document, extraction, gazetteer }: ResolveInpu
     const id = ids.quote(q.text);
     if (quotes.has(id)) continue;
     quotes.set(id, { id, text: q.text, startOffset: q.start, endOffset: q.end, documentId: docId });
-    rels.push({ type: 'QUOTED_IN', from: id, to: docId, props: relProps({ docId, startOffset: q.start, endOffset: q.end }) });
     const speakerId = resolveSpeaker(q.speaker, q.speakerKind);
+    // a speaker withheld as too unsure: who it might have been stays with the quote, for review
+    const withheld = !speakerId && q.candidates?.length ? q.candidates.slice(0, 5) : null;
+    rels.push({ type: 'QUOTED_IN', from: id, to: docId, props: relProps({
+      docId, startOffset: q.start, endOffset: q.end,
+      candidates: withheld?.map((c) => c.name) ?? null, candidateScores: withheld?.map((c) => Math.round(Math.min(1, Math.max(0, c.score)) * 100)) ?? null,
+    }) });
     if (speakerId) {
-      rels.push({ type: 'SAID', from: speakerId, to: id, props: relProps({ docId, startOffset: q.speakerSpan?.start ?? null, endOffset: q.speakerSpan?.end ?? null }) });
+      rels.push({ type: 'SAID', from: speakerId, to: id, props: relProps({
+        docId, startOffset: q.speakerSpan?.start ?? null, endOffset: q.speakerSpan?.end ?? null,
+        confidence: q.confidence, sieve: q.evidence.sieve, resolvedBy: q.evidence.resolvedBy,
+        cueStart: q.evidence.cue?.start ?? null, cueEnd: q.evidence.cue?.end ?? null,
+      }) });
     }
     for (const [orgId, spans] of mentions) {
       const inside = orgId.startsWith('org:') ? spans.find((s) => s.start >= q.start && s.end <= q.end) : undefined;

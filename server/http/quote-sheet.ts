@@ -7,8 +7,17 @@ import { rowsToCsv } from './export.js';
 // that carries a quote, with the quote in full, who said it in what role, and where exactly.
 
 export const QUOTE_SHEET_COLUMNS = [
-  'quote', 'speaker', 'speaker kind', 'role', 'organisation', 'document', 'publisher', 'published', 'url', 'start', 'end', 'page', 'quote id', 'document id',
+  'quote', 'speaker', 'speaker kind', 'role', 'organisation', 'document', 'publisher', 'published', 'url', 'start', 'end', 'page',
+  'confidence', 'evidence', 'quote id', 'document id',
 ] as const;
+
+/** "lead-in, resolved by name", "confirmed by curator", or for a withheld speaker who it might be */
+function evidenceText(a: QuoteView['sources'][number]['attribution']): string | null {
+  if (a.resolvedBy === 'curator') return 'confirmed by curator';
+  if (a.sieve || a.resolvedBy) return [a.sieve, a.resolvedBy && `resolved by ${a.resolvedBy}`].filter(Boolean).join(', ');
+  if (a.candidates.length) return `speaker withheld as unsure; candidates: ${a.candidates.map((c) => `${c.name} (${c.score.toFixed(2)})`).join('; ')}`;
+  return null;
+}
 
 /** more quotes than this and the sheet is refused rather than cut short */
 export const QUOTE_SHEET_MAX = 20_000;
@@ -23,7 +32,8 @@ export function quoteSheetRows(quotes: QuoteView[]): Cell[][] {
     const orgs = q.speaker?.label === 'Organization' ? q.speaker.name : [...new Set(q.roles.map((r) => r.organization))].join('; ');
     return q.sources.map((s) => [
       q.text, q.speaker?.name ?? null, q.speaker ? (KIND[q.speaker.label] ?? q.speaker.label) : null, roles || null, orgs || null,
-      s.title, s.publisher, s.publishedAt, s.url, s.start, s.end, s.page, q.id, s.documentId,
+      s.title, s.publisher, s.publishedAt, s.url, s.start, s.end, s.page,
+      s.attribution.confidence === null ? null : Number(s.attribution.confidence.toFixed(3)), evidenceText(s.attribution), q.id, s.documentId,
     ]);
   });
 }
@@ -51,7 +61,7 @@ export async function quoteSheetXlsx(quotes: QuoteView[], about: { filter: strin
   const sheet = book.addWorksheet('Quotes', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = QUOTE_SHEET_COLUMNS.map((header) => ({
     header, key: header,
-    width: header === 'quote' ? 80 : header === 'document' ? 40 : ['start', 'end', 'page'].includes(header) ? 8 : 22,
+    width: header === 'quote' ? 80 : header === 'document' || header === 'evidence' ? 40 : ['start', 'end', 'page', 'confidence'].includes(header) ? 9 : 22,
   }));
   sheet.getRow(1).font = { bold: true };
   for (const row of quoteSheetRows(quotes)) sheet.addRow(row.map((v) => v ?? ''));

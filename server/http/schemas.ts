@@ -127,6 +127,17 @@ export const ElementsResponse = z.object({ elements: z.array(ElementSchema), tru
 
 export const PathResponse = z.object({ found: z.boolean(), elements: z.array(ElementSchema) });
 
+const SpanSchema = z.object({ start: z.number().int(), end: z.number().int() });
+
+const AttributionSchema = z.object({
+  confidence: z.number().min(0).max(1).nullable().describe('how sure the extraction is of the speaker, 0 to 1 (calibrated); 1 when a curator confirmed it'),
+  sieve: z.string().nullable().describe('the rule that found the speaking mention'),
+  resolvedBy: z.string().nullable().describe('how the mention was resolved to the speaker ("curator" for a correction)'),
+  cue: SpanSchema.nullable().describe('the verb of saying or colon tying the quote to its speaker'),
+  mention: SpanSchema.nullable().describe('the mention of the speaker'),
+  candidates: z.array(z.object({ name: z.string(), score: z.number() })).describe('when the speaker was withheld as too unsure: who it might be, best first'),
+}).openapi('Attribution');
+
 const QuoteViewSchema = z.object({
   id: z.string(),
   text: z.string(),
@@ -136,6 +147,7 @@ const QuoteViewSchema = z.object({
     documentId: z.string(), title: z.string(), publisher: z.string().nullable(), publishedAt: z.string().nullable(), url: z.string().nullable(),
     start: z.number().int().describe('offset of the quote in the document text'), end: z.number().int(),
     page: z.number().int().nullable().describe('the page the quote starts on, for documents with pages (PDF)'),
+    attribution: AttributionSchema.describe('how the quote came by its speaker in this document'),
   })),
 }).openapi('QuoteView');
 
@@ -170,7 +182,7 @@ export const DocumentResponse = z.object({
   textSource: z.enum(TEXT_SOURCES).describe('where the text came from: the file, a web page, a PDF text layer, OCR of a scan, a Word file'),
   pageStarts: z.array(z.number().int()).describe('offset where each page starts; empty without pages'),
   ocrPages: z.array(z.number().int()).describe('pages read by OCR, whose text may differ from the page in places'),
-  quotes: z.array(z.object({ id: z.string(), start: z.number().int(), end: z.number().int(), page: z.number().int().nullable(), speakerId: z.string().nullable(), speaker: z.string().nullable() })),
+  quotes: z.array(z.object({ id: z.string(), start: z.number().int(), end: z.number().int(), page: z.number().int().nullable(), speakerId: z.string().nullable(), speaker: z.string().nullable(), attribution: AttributionSchema })),
   mentions: z.array(z.object({ id: z.string(), label: z.enum(NODE_LABELS), name: z.string(), start: z.number().int(), end: z.number().int() })),
 });
 

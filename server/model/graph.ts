@@ -192,12 +192,24 @@ export const RelationshipPropsSchema = z.object({
   spanEnds: z.array(z.number().int().min(0)).nullable(),
   /** RENAMED_TO: the year of the change */
   year: z.number().int().nullable(),
+  /** SAID: how sure the extraction is of this speaker (0 to 1, calibrated); 1 when a curator confirmed it */
+  confidence: z.number().min(0).max(1).nullable(),
+  /** SAID: the rule that found the speaking mention, and how that mention was resolved to the speaker */
+  sieve: text(80).nullable(),
+  resolvedBy: text(80).nullable(),
+  /** SAID: the cue (a verb of saying, a colon) that ties the quote to its speaker */
+  cueStart: z.number().int().min(0).nullable(),
+  cueEnd: z.number().int().min(0).nullable(),
+  /** QUOTED_IN, when the speaker was withheld as too unsure: who it might be, best first, and their scores in hundredths */
+  candidates: z.array(text(200)).max(5).nullable(),
+  candidateScores: z.array(z.number().int().min(0).max(100)).max(5).nullable(),
 });
 export type RelationshipProps = z.infer<typeof RelationshipPropsSchema>;
 
 /** Every relationship carries the same properties (null where they do not apply). */
 export const REL_PROPERTIES: Record<keyof RelationshipProps, PropertyType> = {
   docId: 'string', startOffset: 'int', endOffset: 'int', title: 'string', count: 'int', spanStarts: 'int[]', spanEnds: 'int[]', year: 'int',
+  confidence: 'float', sieve: 'string', resolvedBy: 'string', cueStart: 'int', cueEnd: 'int', candidates: 'string[]', candidateScores: 'int[]',
 };
 
 export const RelationshipSchema = z.object({
@@ -210,6 +222,7 @@ export type Relationship = z.infer<typeof RelationshipSchema>;
 
 export const EMPTY_REL_PROPS: RelationshipProps = {
   docId: null, startOffset: null, endOffset: null, title: null, count: null, spanStarts: null, spanEnds: null, year: null,
+  confidence: null, sieve: null, resolvedBy: null, cueStart: null, cueEnd: null, candidates: null, candidateScores: null,
 };
 
 export function relProps(props: Partial<RelationshipProps>): RelationshipProps {

@@ -47,6 +47,21 @@ export interface QuoteFilter {
   offset: number;
 }
 
+/** How a quote came by its speaker in one document: the extraction's evidence, or a curator's. */
+export interface AttributionEvidence {
+  /** 0 to 1, calibrated; 1 when a curator confirmed it; null when the store holds no evidence (written before it was kept) */
+  confidence: number | null;
+  /** the rule that found the speaking mention ('curator' in resolvedBy for a correction) */
+  sieve: string | null;
+  resolvedBy: string | null;
+  /** the verb of saying or colon that ties the quote to its speaker */
+  cue: { start: number; end: number } | null;
+  /** the mention of the speaker the rule found */
+  mention: { start: number; end: number } | null;
+  /** when the speaker was withheld as too unsure: who it might be, best first, scores 0 to 1 */
+  candidates: { name: string; score: number }[];
+}
+
 export interface QuoteView {
   id: string;
   text: string;
@@ -54,7 +69,7 @@ export interface QuoteView {
   /** titles the speaker holds as stated in the quoting document */
   roles: { title: string; organizationId: string; organization: string }[];
   /** `page`: the page of the document the quote starts on, for documents with pages (PDF) */
-  sources: { documentId: string; title: string; publisher: string | null; publishedAt: string | null; url: string | null; start: number; end: number; page: number | null }[];
+  sources: { documentId: string; title: string; publisher: string | null; publishedAt: string | null; url: string | null; start: number; end: number; page: number | null; attribution: AttributionEvidence }[];
 }
 
 export interface DocumentText {
@@ -71,7 +86,7 @@ export interface DocumentText {
   pageStarts: number[];
   /** pages (1-based) read by OCR */
   ocrPages: number[];
-  quotes: { id: string; start: number; end: number; page: number | null; speakerId: string | null; speaker: string | null }[];
+  quotes: { id: string; start: number; end: number; page: number | null; speakerId: string | null; speaker: string | null; attribution: AttributionEvidence }[];
   mentions: { id: string; label: NodeLabel; name: string; start: number; end: number }[];
 }
 

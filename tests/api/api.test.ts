@@ -196,6 +196,35 @@ describe('the explorer API on the seeded sample corpus', () => {
       expect(withDate.quotes[0].sources[0]).toHaveProperty('publisher');
     });
 
+    it('give the evidence of each attribution: confidence, the rule, the speaker mention in the text, or who it might be when withheld', async () => {
+      const all = await get('/api/quotes', { limit: 200 });
+      let attributed = 0, withheld = 0;
+      for (const q of all.quotes) {
+        for (const source of q.sources) {
+          const a = source.attribution;
+          const doc = await get(`/api/documents/${source.documentId}`);
+          const inDoc = doc.quotes.find((x: Body) => x.id === q.id && x.start === source.start);
+          expect(inDoc.attribution, q.id).toEqual(a);
+          if (inDoc.speakerId) {
+            attributed++;
+            expect(a.confidence, q.id).toBeGreaterThan(0);
+            expect(a.sieve, q.id).toEqual(expect.any(String));
+            expect(a.resolvedBy, q.id).toEqual(expect.any(String));
+            expect(a.candidates).toEqual([]);
+            // the mention is a name or a pronoun standing in the text, outside the quote itself
+            expect(doc.text.slice(a.mention.start, a.mention.end), q.id).toMatch(/^\p{L}/u);
+            expect(a.mention.end <= source.start || a.mention.start >= source.end, q.id).toBe(true);
+          } else if (a.candidates.length) {
+            withheld++;
+            expect(a.confidence).toBeNull();
+            for (const c of a.candidates) expect(c.score).toBeLessThanOrEqual(1);
+          }
+        }
+      }
+      expect(attributed).toBeGreaterThan(20);
+      expect(withheld).toBeGreaterThan(0);
+    });
+
     it('filter by the publication day of a quoting document, and refuse a date that is not one', async () => {
       const all = await get('/api/quotes', { limit: 200 });
       const dated = all.quotes.filter((q: Body) => q.sources.some((x: Body) => x.publishedAt?.startsWith('2016')));
@@ -219,7 +248,7 @@ describe('the explorer API on the seeded sample corpus', () => {
       expect(res.headers['content-type']).toMatch(/^text\/csv/);
       expect(res.headers['content-disposition']).toBe('attachment; filename="quotes.csv"');
       const [header, ...rows] = parseCsv(res.text);
-      expect(header).toEqual(['quote', 'speaker', 'speaker kind', 'role', 'organisation', 'document', 'publisher', 'published', 'url', 'start', 'end', 'page', 'quote id', 'document id']);
+      expect(header).toEqual(['quote', 'speaker', 'speaker kind', 'role', 'organisation', 'document', 'publisher', 'published', 'url', 'start', 'end', 'page', 'confidence', 'evidence', 'quote id', 'document id']);
       const json = await get('/api/quotes', { speaker: 'person:zoe-billingham', limit: 200 });
       expect(rows).toHaveLength(json.quotes.reduce((n: number, q: Body) => n + q.sources.length, 0));
       const col = (name: string) => header!.indexOf(name);
@@ -227,6 +256,8 @@ describe('the explorer API on the seeded sample corpus', () => {
         const quote = json.quotes.find((q: Body) => q.id === row[col('quote id')])!;
         expect(row[col('quote')]).toBe(quote.text);
         expect(row[col('speaker')]).toBe('Zoë Billingham');
+        expect(Number(row[col('confidence')])).toBeGreaterThan(0.5);
+        expect(row[col('evidence')]).toMatch(/resolved by /);
         expect(row[col('role')]).toMatch(/Inspector/i);
         const doc = await get(`/api/documents/${row[col('document id')]}`);
         expect(row[col('document')]).toBe(doc.title);
@@ -247,7 +278,7 @@ describe('the explorer API on the seeded sample corpus', () => {
       const sheet = book.getWorksheet('Quotes')!;
       expect(sheet.getRow(1).getCell(1).value).toBe('quote');
       const ids = new Set<string>();
-      sheet.eachRow((row, n) => { if (n > 1) ids.add(String(row.getCell(13).value)); });
+      sheet.eachRow((row, n) => { if (n > 1) ids.add(String(row.getCell(15).value)); });
       expect([...ids].sort()).toEqual([...some].sort());
       const about = book.getWorksheet('About')!;
       expect(String(about.getRow(3).getCell(2).value)).toMatch(/ids=3 quotes/);

@@ -6,7 +6,8 @@ import { schemaStatements } from '../../server/store/ladybug/schema.js';
 import { fixtureDocumentA } from '../support/fixture-graph.js';
 import { tempDir } from '../support/stores.js';
 
-// A store made before documents carried their paths and folder: opening it adds the columns,
+// A store made before documents carried their paths and folder, and relationships the evidence of
+// an attribution: opening it adds the columns,
 // keeps what it held, and takes the new properties from then on.
 
 describe('an embedded store made by an earlier version', () => {
@@ -15,7 +16,8 @@ describe('an embedded store made by an earlier version', () => {
     const db = new lbug.Database(path.join(dataDir, 'graph.lbug'));
     const conn = new lbug.Connection(db);
     for (const statement of schemaStatements()) {
-      await conn.query(statement.replace(', paths STRING[], corpus STRING', ''));
+      // as before documents had paths and relationships carried the attribution's evidence
+      await conn.query(statement.replace(', paths STRING[], corpus STRING', '').replace(/, confidence DOUBLE.*candidateScores INT64\[\]/, ''));
     }
     await conn.query("CREATE (:Document {id: 'doc:old', title: 'Old', kind: 'news', sha256: 'x', fileName: 'old.txt'})");
     await db.close();
@@ -27,6 +29,8 @@ describe('an embedded store made by an earlier version', () => {
       await store.writeDocumentGraph({ ...fixtureDocumentA(), document: { ...fixtureDocumentA().document, paths: ['a.txt', 'copy/a.txt'], corpus: 'corpus:abc' } });
       expect((await store.getNode('doc:a'))?.node.properties).toMatchObject({ paths: ['a.txt', 'copy/a.txt'], corpus: 'corpus:abc' });
       expect((await store.storedDocuments()).map((d) => d.id).sort()).toEqual(['doc:a', 'doc:old']);
+      const said = await store.runReadOnly({ query: 'MATCH (:Person)-[r:SAID]->(:Quote) RETURN r.confidence AS c, r.sieve AS s', params: {}, timeoutMs: 5000, rowLimit: 10 });
+      expect(said.rows.length).toBeGreaterThan(0);
     } finally {
       await store.close();
     }

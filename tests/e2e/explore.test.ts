@@ -150,6 +150,8 @@ describe.skipIf(skip !== null)('exploring the graph in a real browser', () => {
         others: [...document.querySelectorAll('#panel-reader .trace-list li')].map((li) => li.textContent ?? ''),
         otherQuotes: document.querySelectorAll('#panel-reader .doc-text mark.hl-quote').length,
         mentions: document.querySelectorAll('#panel-reader .doc-text mark.hl-mention').length,
+        speaker: [...document.querySelectorAll('#panel-reader .doc-text mark.hl-speaker')].map((m) => m.textContent),
+        evidence: document.querySelector('#panel-reader .evidence')?.textContent ?? null,
       };
     });
     expect(reader.text, 'the highlight holds exactly the quote').toBe(trace.quote.text);
@@ -162,6 +164,10 @@ describe.skipIf(skip !== null)('exploring the graph in a real browser', () => {
     for (const source of trace.sources) expect(reader.others.some((li) => li.includes(source.title))).toBe(true);
     expect(reader.otherQuotes, 'the other quotes of the document are marked').toBeGreaterThan(0);
     expect(reader.mentions, 'entity mentions are marked').toBeGreaterThan(0);
+    // the evidence: where the text names the speaker, and how sure the attribution is
+    expect(reader.speaker).toHaveLength(1);
+    expect(reader.speaker[0]).toMatch(/^(Zoë Billingham|Billingham|Ms Billingham|She|she)$/);
+    expect(reader.evidence).toMatch(/^How it was attributed: [\w-]+, resolved by [\w-]+ · \d+% sure/);
     await screenshot(page, 'reader');
 
     // follow the quote into the other document that carries it
@@ -410,7 +416,7 @@ describe.skipIf(skip !== null)('exploring the graph in a real browser', () => {
     const sheet = await save('#export-quotes-csv');
     expect(sheet.name).toBe('quotes.csv');
     const sheetText = sheet.body.toString();
-    expect(sheetText.split('\n')[0]).toBe('quote,speaker,speaker kind,role,organisation,document,publisher,published,url,start,end,page,quote id,document id');
+    expect(sheetText.split('\n')[0]).toBe('quote,speaker,speaker kind,role,organisation,document,publisher,published,url,start,end,page,confidence,evidence,quote id,document id');
     const sheetIds = [...new Set([...sheetText.matchAll(/,(quote:[\w-]+),doc:/g)].map((m) => m[1]))].sort();
     expect(sheetIds).toEqual(quoteIds);
     expect(sheetText).toContain('Zoë Billingham');

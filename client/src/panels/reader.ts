@@ -37,6 +37,26 @@ const MENTION_CLASS: Record<string, string> = {
   Person: 'm-person', Organization: 'm-org', Report: 'm-report', Document: 'm-doc', Quote: 'm-quote', Claim: 'm-claim',
 };
 
+type Attribution = DocumentText['quotes'][number]['attribution'];
+
+/** "lead-in, resolved by name · 99% sure", "confirmed by curator" */
+export function evidenceLine(a: Attribution): string {
+  if (a.resolvedBy === 'curator') return 'confirmed by curator';
+  const how = [a.sieve, a.resolvedBy && `resolved by ${a.resolvedBy}`].filter(Boolean).join(', ');
+  const sure = a.confidence === null ? '' : `${Math.round(a.confidence * 100)}% sure`;
+  return [how, sure].filter(Boolean).join(' · ') || 'no evidence recorded';
+}
+
+/** How the quote came by its speaker in this document, or who it might be when it was withheld. */
+function attributionNote(a: Attribution | null): HTMLElement | null {
+  if (!a) return null;
+  if (a.candidates.length) {
+    return h('p', { class: 'evidence withheld' }, `Speaker withheld as unsure. It might be: ${a.candidates.map((c) => `${c.name} (${Math.round(c.score * 100)}%)`).join(', ')}.`);
+  }
+  if (!a.sieve && !a.resolvedBy && a.confidence === null) return null;
+  return h('p', { class: 'evidence' }, `How it was attributed: ${evidenceLine(a)}`, a.mention ? h('span', { class: 'muted' }, ' (the speaker is marked in the text)') : null);
+}
+
 /** DOM for a tree of marks: text nodes and <mark>s, never HTML. */
 export function renderMarks(tree: MarkNode, onMark: (mark: HTMLElement, span: Span) => void): DocumentFragment {
   const fragment = document.createDocumentFragment();
@@ -83,6 +103,10 @@ export function createReader(root: HTMLElement, app: AppContext): Reader {
       if (target.quoteId && q.id === target.quoteId && !focus) {
         focus = { ...span, kind: 'focus' };
         spans.push(focus);
+        // the evidence beside it: where the text names the speaker, and the words that tie them
+        const a = q.attribution;
+        if (a.mention && q.speaker) spans.push({ start: a.mention.start, end: a.mention.end, kind: 'speaker', id: q.speakerId ?? 'speaker', title: `the speaker: ${q.speaker} (${evidenceLine(a)})` });
+        if (a.cue) spans.push({ start: a.cue.start, end: a.cue.end, kind: 'cue', id: 'cue', title: 'the words that tie the quote to its speaker' });
       } else {
         spans.push(span);
       }
@@ -115,6 +139,7 @@ export function createReader(root: HTMLElement, app: AppContext): Reader {
           : h('span', { class: 'muted' }, 'speaker not attributed'),
         role ? h('span', { class: 'role' }, ` ${role}`) : null,
         herePage ? h('span', { class: 'page' }, ` · ${herePage}`) : null),
+      attributionNote(quote.sources.find((s) => s.documentId === docId)?.attribution ?? null),
       h('h3', {}, trace.sources.length > 1 ? `Carried by ${trace.sources.length} documents` : 'Only in this document'),
       h('ol', { class: 'trace-list' }, ...trace.sources.map((s) => {
         const here = s.documentId === docId;
@@ -148,6 +173,8 @@ export function createReader(root: HTMLElement, app: AppContext): Reader {
         mark.addEventListener('keydown', (event) => { if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); follow(); } });
       } else if (span.kind === 'claim') {
         mark.className = 'hl-claim';
+      } else if (span.kind === 'speaker' || span.kind === 'cue') {
+        mark.className = span.kind === 'speaker' ? 'hl-speaker' : 'hl-cue';
       } else {
         mark.className = `hl-mention ${MENTION_CLASS[span.label ?? ''] ?? ''}`;
         mark.tabIndex = -1;

@@ -2,7 +2,8 @@
 // segments and a tree of marks out. The reader turns the tree into DOM text nodes and
 // <mark> elements; nothing here touches HTML.
 
-export type SpanKind = 'focus' | 'claim' | 'quote' | 'mention';
+/** `speaker` and `cue`: the evidence of the chosen quote's attribution (its speaker's mention, the verb or colon) */
+export type SpanKind = 'focus' | 'claim' | 'quote' | 'mention' | 'speaker' | 'cue';
 
 export interface Span {
   start: number;
@@ -31,7 +32,7 @@ export interface MarkNode {
   children: (MarkNode | string)[];
 }
 
-const PRIORITY: Record<SpanKind, number> = { focus: 0, claim: 1, quote: 2, mention: 3 };
+const PRIORITY: Record<SpanKind, number> = { focus: 0, claim: 1, quote: 2, speaker: 3, cue: 3, mention: 4 };
 
 /** Outer spans first: the focused quote is never split by anything inside it. */
 export function compareSpans(a: Span, b: Span): number {

@@ -24,6 +24,7 @@ import { addedColumnStatements, schemaStatements } from './schema.js';
 import { byLabel, removeDocument, upsertEntities, writeDocuments, type WriteOutcome } from './write-path.js';
 import { internalKey, isNode, isPath, isRel, plain, toGraphEdge, toGraphNode } from './values.js';
 import { publishedCondition, publishedParams } from '../shared/published-range.js';
+import { ATTRIBUTION_COLUMNS, attributionOf } from '../shared/attribution.js';
 
 /** Shortest paths: the most returned when several have the same length. */
 const MAX_PATHS = 10;
@@ -97,9 +98,9 @@ export class LadybugStore implements GraphStore {
   async ensureSchema(): Promise<void> {
     await this.pool.schema(async (s) => {
       for (const statement of schemaStatements()) await s.run(statement);
-      for (const label of NODE_LABELS) {
-        const existing = new Set((await s.run(`CALL TABLE_INFO('${label}') RETURN name`)).map((r) => r.name as string));
-        for (const statement of addedColumnStatements(label, existing)) await s.run(statement);
+      for (const table of [...NODE_LABELS, ...REL_TYPES]) {
+        const existing = new Set((await s.run(`CALL TABLE_INFO('${table}') RETURN name`)).map((r) => r.name as string));
+        for (const statement of addedColumnStatements(table, existing)) await s.run(statement);
       }
     });
   }
@@ -594,7 +595,7 @@ export class LadybugStore implements GraphStore {
       `UNWIND $ids AS x MATCH (q:Quote {id: x})-[qi:QUOTED_IN]->(d:Document)
        OPTIONAL MATCH (s)-[said:SAID]->(q) WHERE said.docId = d.id
        RETURN q.id AS id, q.text AS text, d.id AS docId, d.title AS title, d.publisher AS publisher, d.publishedAt AS publishedAt, d.url AS url, d.pageStarts AS pageStarts,
-              qi.startOffset AS s, qi.endOffset AS e, s.id AS speakerId, label(s) AS speakerLabel, coalesce(s.name, s.title) AS speaker`,
+              qi.startOffset AS s, qi.endOffset AS e, s.id AS speakerId, label(s) AS speakerLabel, coalesce(s.name, s.title) AS speaker, ${ATTRIBUTION_COLUMNS}`,
       { ids },
     );
     const speakerIds = [...new Set(rows.map((r) => r.speakerId).filter((x) => typeof x === 'string' && labelOfId(x) === 'Person'))] as string[];
@@ -615,7 +616,7 @@ export class LadybugStore implements GraphStore {
           .filter((x, i, all) => all.findIndex((y) => y.title === x.title && y.organizationId === x.organizationId) === i);
       }
       if (!view.sources.some((x) => x.documentId === r.docId && x.start === Number(r.s))) {
-        view.sources.push({ documentId: r.docId as string, title: r.title as string, publisher: (r.publisher as string) ?? null, publishedAt: (r.publishedAt as string) ?? null, url: (r.url as string) ?? null, start: Number(r.s), end: Number(r.e), page: pageAt(numbers(r.pageStarts), Number(r.s)) });
+        view.sources.push({ documentId: r.docId as string, title: r.title as string, publisher: (r.publisher as string) ?? null, publishedAt: (r.publishedAt as string) ?? null, url: (r.url as string) ?? null, start: Number(r.s), end: Number(r.e), page: pageAt(numbers(r.pageStarts), Number(r.s)), attribution: attributionOf(r) });
       }
       views.set(id, view);
     }
@@ -631,7 +632,7 @@ export class LadybugStore implements GraphStore {
       const quotes = await s.run(
         `MATCH (q:Quote)-[qi:QUOTED_IN]->(d:Document {id: $id})
          OPTIONAL MATCH (s)-[said:SAID]->(q) WHERE said.docId = $id
-         RETURN q.id AS id, qi.startOffset AS qs, qi.endOffset AS qe, s.id AS speakerId, coalesce(s.name, s.title) AS speaker ORDER BY qs`,
+         RETURN q.id AS id, qi.startOffset AS qs, qi.endOffset AS qe, s.id AS speakerId, coalesce(s.name, s.title) AS speaker, ${ATTRIBUTION_COLUMNS} ORDER BY qs`,
         { id: documentId },
       );
       const mentions = await s.run(
@@ -646,7 +647,7 @@ export class LadybugStore implements GraphStore {
         url: (p.url as string) ?? null, kind: p.kind as string, text: this.texts.get(p.sha256 as string) ?? '',
         ...source,
         quotes: quotes
-          .map((r) => ({ id: r.id as string, start: Number(r.qs), end: Number(r.qe), page: pageAt(source.pageStarts, Number(r.qs)), speakerId: (r.speakerId as string) ?? null, speaker: (r.speaker as string) ?? null }))
+          .map((r) => ({ id: r.id as string, start: Number(r.qs), end: Number(r.qe), page: pageAt(source.pageStarts, Number(r.qs)), speakerId: (r.speakerId as string) ?? null, speaker: (r.speaker as string) ?? null, attribution: attributionOf(r) }))
           // a quote said by two speakers in one document is one span
           .filter((q) => !seen.has(`${q.id}@${q.start}`) && seen.add(`${q.id}@${q.start}`)),
         mentions: mentions.flatMap((r) => ((r.mstarts as number[]) ?? []).map((start, i) => ({

@@ -1,4 +1,4 @@
-import { NODE_LABELS, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, REL_TYPES, type NodeLabel, type PropertyType } from '../../model/graph.js';
+import { NODE_LABELS, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, REL_TYPES, type NodeLabel, type PropertyType, type RelType } from '../../model/graph.js';
 
 // LadybugDB needs declared tables. They follow the model: one node table per label, one
 // relationship table per type with every FROM/TO pair the model allows.
@@ -29,10 +29,11 @@ export function schemaStatements(): string[] {
  * A store made by an earlier version lacks the columns added since (CREATE ... IF NOT EXISTS
  * leaves its tables as they were): the statements that add those missing from `existing`.
  */
-export function addedColumnStatements(label: NodeLabel, existing: ReadonlySet<string>): string[] {
-  return Object.entries(NODE_COLUMNS[label])
+export function addedColumnStatements(table: NodeLabel | RelType, existing: ReadonlySet<string>): string[] {
+  const wanted = (NODE_LABELS as readonly string[]).includes(table) ? NODE_COLUMNS[table as NodeLabel] : REL_COLUMNS;
+  return Object.entries(wanted)
     .filter(([name]) => !existing.has(name))
-    .map(([name, type]) => `ALTER TABLE ${label} ADD IF NOT EXISTS ${name} ${type}`);
+    .map(([name, type]) => `ALTER TABLE ${table} ADD IF NOT EXISTS ${name} ${type}`);
 }
 
 /** A typed expression for a struct field: nulls inside UNWIND lists are otherwise bound as STRING. */

@@ -18,6 +18,7 @@ import { DOCUMENT_REL_TYPES, FULLTEXT_LABELS } from './schema.js';
 import * as S from './statements.js';
 import { connectError, consoleError, storeError } from './errors.js';
 import { publishedCondition, publishedParams } from '../shared/published-range.js';
+import { attributionOf } from '../shared/attribution.js';
 import {
   collectGraph, int, luceneQuery, modelNode, num, numOrNull, plain, strOrNull, toGraphEdge, typedRow, userParams, type Row,
 } from './values.js';
@@ -431,7 +432,7 @@ export class Neo4jStore implements GraphStore {
       if (!view.sources.some((x) => x.documentId === r.docId && x.start === num(r.startOffset))) {
         view.sources.push({
           documentId: r.docId as string, title: r.title as string, publisher: strOrNull(r.publisher), publishedAt: strOrNull(r.publishedAt), url: strOrNull(r.url),
-          start: num(r.startOffset), end: num(r.endOffset), page: pageAt(numbers(r.pageStarts), num(r.startOffset)),
+          start: num(r.startOffset), end: num(r.endOffset), page: pageAt(numbers(r.pageStarts), num(r.startOffset)), attribution: attributionOf(r),
         });
       }
       views.set(id, view);
@@ -453,7 +454,7 @@ export class Neo4jStore implements GraphStore {
         url: strOrNull(p.url), kind: p.kind as string, text: p.text as string,
         ...source,
         quotes: quotes.map((r) => ({
-          id: r.id as string, start: num(r.startOffset), end: num(r.endOffset), page: pageAt(source.pageStarts, num(r.startOffset)), speakerId: strOrNull(r.speakerId), speaker: strOrNull(r.speaker),
+          id: r.id as string, start: num(r.startOffset), end: num(r.endOffset), page: pageAt(source.pageStarts, num(r.startOffset)), speakerId: strOrNull(r.speakerId), speaker: strOrNull(r.speaker), attribution: attributionOf(r),
         // a quote said by two speakers in one document is one span
         })).filter((q, i, all) => all.findIndex((x) => x.id === q.id && x.start === q.start) === i),
         mentions: mentions.flatMap((r) => {

@@ -1,3 +1,4 @@
+import { ATTRIBUTION_COLUMNS } from '../shared/attribution.js';
 import {
   NODE_LABELS, NODE_PROPERTIES, QUOTE_FIRST_WRITER_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, REL_TYPES, type NodeLabel, type RelType,
 } from '../../model/graph.js';
@@ -263,7 +264,8 @@ RETURN q.id AS id ORDER BY q.documentId, q.startOffset, q.id SKIP $skip LIMIT $l
 export const QUOTE_VIEWS = `MATCH (q:Quote)-[qi:QUOTED_IN]->(d:Document) WHERE q.id IN $ids
 OPTIONAL MATCH (s)-[said:SAID]->(q) WHERE said.docId = d.id
 RETURN q.id AS id, q.text AS text, d.id AS docId, d.title AS title, d.publisher AS publisher, d.publishedAt AS publishedAt, d.url AS url, d.pageStarts AS pageStarts,
-       qi.startOffset AS startOffset, qi.endOffset AS endOffset, s.id AS speakerId, coalesce(s.name, s.title) AS speaker
+       qi.startOffset AS startOffset, qi.endOffset AS endOffset, s.id AS speakerId, coalesce(s.name, s.title) AS speaker,
+       ${ATTRIBUTION_COLUMNS}
 ORDER BY id, docId`;
 
 export const SPEAKER_ROLES = `MATCH (p:Person)-[h:HOLDS_ROLE]->(o:Organization) WHERE p.id IN $ids
@@ -275,7 +277,8 @@ export const DOCUMENT_BY_ID = 'MATCH (d:Document {id: $id}) RETURN d';
 
 export const DOCUMENT_QUOTES = `MATCH (q:Quote)-[qi:QUOTED_IN]->(:Document {id: $id})
 OPTIONAL MATCH (s)-[said:SAID]->(q) WHERE said.docId = $id
-RETURN q.id AS id, qi.startOffset AS startOffset, qi.endOffset AS endOffset, s.id AS speakerId, coalesce(s.name, s.title) AS speaker
+RETURN q.id AS id, qi.startOffset AS startOffset, qi.endOffset AS endOffset, s.id AS speakerId, coalesce(s.name, s.title) AS speaker,
+       ${ATTRIBUTION_COLUMNS}
 ORDER BY startOffset`;
 
 export const DOCUMENT_MENTIONS = `MATCH (:Document {id: $id})-[m:MENTIONS]->(x)
