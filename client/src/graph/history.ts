@@ -36,17 +36,18 @@ export class CanvasHistory<S> {
 
   /** The snapshot to go back to, given what is on the canvas now (kept for redo). */
   undo(now: CanvasSnapshot<S>): CanvasSnapshot<S> | null {
-    const step = this.undos.pop();
-    if (!step) return null;
-    this.redos.push({ ...now, what: step.what });
-    this.onChange();
-    return step;
+    return this.move(this.undos, this.redos, now);
   }
 
   redo(now: CanvasSnapshot<S>): CanvasSnapshot<S> | null {
-    const step = this.redos.pop();
+    return this.move(this.redos, this.undos, now);
+  }
+
+  /** Takes the last step of `from`, keeping `now` on `to` under the same name. */
+  private move(from: CanvasSnapshot<S>[], to: CanvasSnapshot<S>[], now: CanvasSnapshot<S>): CanvasSnapshot<S> | null {
+    const step = from.pop();
     if (!step) return null;
-    this.undos.push({ ...now, what: step.what });
+    to.push({ ...now, what: step.what });
     this.onChange();
     return step;
   }

@@ -313,16 +313,7 @@ export class LadybugStore implements GraphStore {
    * answer is the one the full index gives.
    */
   private async searchGraph(text: string, labels: NodeLabel[], offset: number, limit: number): Promise<{ hits: MemoryHit[]; total: number }> {
-    const tokens = queryTokens(text);
-    const params = Object.fromEntries(tokens.map((t, i) => [`t${i}`, t]));
-    const candidates = new MemorySearchIndex();
-    await this.pool.read(async (s) => {
-      for (const label of labels) {
-        const columns = SEARCH_COLUMNS[label];
-        const rows = await s.run(`MATCH (n:${label}) WHERE ${tokens.map((_, i) => `n.searchText CONTAINS $t${i}`).join(' AND ')} RETURN ${columns.map((c) => `n.${c} AS ${c}`).join(', ')}`, params);
-        candidates.load(rows.map((row) => indexEntry(row.id as string, label, Object.fromEntries(columns.map((c) => [c, plain(row[c])])))));
-      }
-    }).catch(wrapRead);
+    const candidates = await this.candidateIndex(labels, queryTokens(text), 'AND');
     return candidates.search(text, labels, offset, limit);
   }
 
@@ -335,17 +326,22 @@ export class LadybugStore implements GraphStore {
     const wrong = queryTokens(text).find((t) => t.length >= TYPO_MIN_LENGTH);
     if (!wrong) return { hits: [], total: 0 };
     const h = Math.floor(wrong.length / 2);
-    const pieces = [...new Set([wrong.slice(0, h), wrong.slice(h), wrong.slice(h + 1)])];
-    const pieceParams = Object.fromEntries(pieces.map((p, i) => [`p${i}`, p]));
-    const near = new MemorySearchIndex();
+    const near = await this.candidateIndex(labels.filter(isNameLabel), [...new Set([wrong.slice(0, h), wrong.slice(h), wrong.slice(h + 1)])], 'OR', 20_000);
+    return near.searchOneTypo(text, labels, 0, limit);
+  }
+
+  /** The nodes whose folded names hold all (AND) or any (OR) of `pieces`, in a search index of their own. */
+  private async candidateIndex(labels: NodeLabel[], pieces: string[], join: 'AND' | 'OR', cap?: number): Promise<MemorySearchIndex> {
+    const params = Object.fromEntries(pieces.map((p, i) => [`p${i}`, p]));
+    const index = new MemorySearchIndex();
     await this.pool.read(async (s) => {
-      for (const label of labels.filter(isNameLabel)) {
+      for (const label of labels) {
         const columns = SEARCH_COLUMNS[label];
-        const rows = await s.run(`MATCH (n:${label}) WHERE ${pieces.map((_, i) => `n.searchText CONTAINS $p${i}`).join(' OR ')} RETURN ${columns.map((c) => `n.${c} AS ${c}`).join(', ')} LIMIT 20000`, pieceParams);
-        near.load(rows.map((row) => indexEntry(row.id as string, label, Object.fromEntries(columns.map((c) => [c, plain(row[c])])))));
+        const rows = await s.run(`MATCH (n:${label}) WHERE ${pieces.map((_, i) => `n.searchText CONTAINS $p${i}`).join(` ${join} `)} RETURN ${columns.map((c) => `n.${c} AS ${c}`).join(', ')}${cap ? ` LIMIT ${cap}` : ''}`, params);
+        index.load(rows.map((row) => indexEntry(row.id as string, label, Object.fromEntries(columns.map((c) => [c, plain(row[c])])))));
       }
     }).catch(wrapRead);
-    return near.searchOneTypo(text, labels, 0, limit);
+    return index;
   }
 
   async getNode(id: string): Promise<NodeDetail | null> {
