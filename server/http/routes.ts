@@ -9,10 +9,11 @@ import { rowsToCsv, toCsv, toGraphml } from './export.js';
 import {
   ClaimsQuery, ClaimsResponse, CypherBody, CypherResponse, DOWNLOAD_TYPES, DocumentResponse, ElementsResponse, ExamplesResponse, ExportCypherQuery,
   ExportNeighbourhoodQuery, ExportQuotesQuery, HealthResponse, IdParams, NeighbourhoodQuery, NodeResponse, OverviewQuery, PathQuery, PathResponse, QuotesQuery,
-  QuotesResponse, SchemaResponse, SearchQuery, SearchResponse, StatsResponse, TraceQuery, TraceResponse,
+  QuotesResponse, ReviewQuery, ReviewResponse, SchemaResponse, SearchQuery, SearchResponse, StatsResponse, TraceQuery, TraceResponse,
 } from './schemas.js';
 import { EXAMPLE_QUERIES } from './examples.js';
 import { allQuotes, quoteSheetCsv, quoteSheetXlsx } from './quote-sheet.js';
+import { REVIEW_REASONS, reviewQueue } from './review.js';
 
 // The route table: one list that Express mounts and the OpenAPI document describes, so no
 // route can exist without being in the spec, and none without its response described.
@@ -132,6 +133,15 @@ export const routes: Route[] = [
       return {
         body: await store.quotes({ ...quoteFilter(query), limit: query.limit, offset: query.offset }),
       };
+    },
+  }),
+  route({
+    method: 'get', path: '/api/review', summary: 'Attributions that most need a human, most doubtful first, with confidence, evidence and candidates', query: ReviewQuery, response: ReviewResponse,
+    async handle({ query }, { store }) {
+      const queue = await reviewQueue(store);
+      const counts = Object.fromEntries(REVIEW_REASONS.map((r) => [r, queue.filter((i) => i.reasons.includes(r)).length]));
+      const matching = query.reason ? queue.filter((i) => i.reasons.includes(query.reason!)) : queue;
+      return { body: { items: matching.slice(query.offset, query.offset + query.limit), total: matching.length, counts } };
     },
   }),
   route({

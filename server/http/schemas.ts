@@ -1,6 +1,7 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { NODE_LABELS, REL_TYPES, NodeIdSchema, TEXT_SOURCES } from '../model/graph.js';
+import { REVIEW_REASONS } from './review.js';
 
 extendZodWithOpenApi(z);
 
@@ -163,6 +164,18 @@ export const NodeResponse = z.object({
 });
 
 export const QuotesResponse = z.object({ quotes: z.array(QuoteViewSchema), total: z.number().int() });
+
+export const ReviewQuery = z.object({ reason: z.enum(REVIEW_REASONS).optional().describe('only items with this reason'), limit: limit(20, 200), offset });
+
+export const ReviewResponse = z.object({
+  items: z.array(z.object({
+    quote: QuoteViewSchema,
+    confidence: z.number().min(0).max(1).nullable().describe('the lowest confidence over the documents carrying the quote'),
+    reasons: z.array(z.enum(REVIEW_REASONS)).describe('why it needs a human: withheld (unsure, with candidates), low-confidence (below 0.7), close-candidates (top two within 0.1), speaker-quoted-once'),
+  })),
+  total: z.number().int(),
+  counts: z.record(z.enum(REVIEW_REASONS), z.number().int()).describe('items per reason over the whole queue'),
+});
 
 export const TraceQuery = z.object({ limit: limit(50, 200), offset });
 

@@ -196,6 +196,38 @@ describe('the explorer API on the seeded sample corpus', () => {
       expect(withDate.quotes[0].sources[0]).toHaveProperty('publisher');
     });
 
+    it('queue the attributions that most need a human, most doubtful first, each with its confidence, evidence and reasons', async () => {
+      const all = (await get('/api/quotes', { limit: 200 })).quotes as Body[];
+      const queue = await get('/api/review', { limit: 200 });
+      expect(queue.total).toBeGreaterThan(0);
+      expect(queue.items).toHaveLength(Math.min(queue.total, 200));
+      const quotedBy = new Map<string, number>();
+      for (const q of all) if (q.speaker) quotedBy.set(q.speaker.id, (quotedBy.get(q.speaker.id) ?? 0) + 1);
+      for (const item of queue.items) {
+        const attributions = item.quote.sources.map((s: Body) => s.attribution);
+        const known = attributions.map((a: Body) => a.confidence).filter((c: number | null) => c !== null);
+        expect(item.confidence).toBe(known.length ? Math.min(...known) : null);
+        expect(item.reasons.length).toBeGreaterThan(0);
+        // each reason is true of the quote, and a curator's word takes it off the queue
+        expect(attributions.some((a: Body) => a.resolvedBy === 'curator')).toBe(false);
+        if (item.reasons.includes('withheld')) expect(item.quote.speaker === null && attributions.some((a: Body) => a.candidates.length > 0)).toBe(true);
+        if (item.reasons.includes('low-confidence')) expect(item.confidence).toBeLessThan(0.7);
+        if (item.reasons.includes('speaker-quoted-once')) expect(quotedBy.get(item.quote.speaker.id)).toBe(1);
+      }
+      // nothing doubtful is left out: every withheld quote with candidates is on the queue
+      const withheld = all.filter((q) => !q.speaker && q.sources.some((s: Body) => s.attribution.candidates.length > 0)).map((q) => q.id);
+      const queued = new Set(queue.items.map((i: Body) => i.quote.id));
+      for (const id of withheld) expect(queued.has(id), id).toBe(true);
+      expect(queue.counts.withheld).toBe(withheld.length);
+      // withheld ones come before the rest
+      const firstOther = queue.items.findIndex((i: Body) => !i.reasons.includes('withheld'));
+      if (firstOther >= 0) expect(queue.items.slice(firstOther).some((i: Body) => i.reasons.includes('withheld'))).toBe(false);
+      const once = await get('/api/review', { reason: 'speaker-quoted-once' });
+      expect(once.total).toBe(queue.counts['speaker-quoted-once']);
+      for (const item of once.items) expect(item.reasons).toContain('speaker-quoted-once');
+      expect((await request(app).get('/api/review').query({ reason: 'maybe' })).status).toBe(400);
+    });
+
     it('give the evidence of each attribution: confidence, the rule, the speaker mention in the text, or who it might be when withheld', async () => {
       const all = await get('/api/quotes', { limit: 200 });
       let attributed = 0, withheld = 0;
