@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../errors.js';
 import type { GraphStore, QuoteFilter, QuoteView } from '../store/port.js';
+import { everyQuote } from './every-quote.js';
 import { rowsToCsv } from './export.js';
 
 // A quote sheet: what a journalist pastes into a story's fact-check, one row for each document
@@ -39,15 +40,10 @@ export function quoteSheetRows(quotes: QuoteView[]): Cell[][] {
 }
 
 /** Every quote the filter matches, in the store's order, or a 400 when there are too many for one sheet. */
-export async function allQuotes(store: GraphStore, filter: Omit<QuoteFilter, 'limit' | 'offset'>): Promise<QuoteView[]> {
-  const out: QuoteView[] = [];
-  const page = 200;
-  for (let offset = 0; ; offset += page) {
-    const { quotes, total } = await store.quotes({ ...filter, limit: page, offset });
+export function allQuotes(store: GraphStore, filter: Omit<QuoteFilter, 'limit' | 'offset'>): Promise<QuoteView[]> {
+  return everyQuote(store, filter, (total) => {
     if (total > QUOTE_SHEET_MAX) throw new AppError('TOO_MANY_QUOTES', `${total} quotes match; a sheet holds at most ${QUOTE_SHEET_MAX}: narrow the filter (speaker, document, from, to, q)`, 400);
-    out.push(...quotes);
-    if (quotes.length < page || out.length >= total) return out;
-  }
+  });
 }
 
 export function quoteSheetCsv(quotes: QuoteView[]): string {

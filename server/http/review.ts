@@ -1,4 +1,5 @@
 import type { GraphStore, QuoteView } from '../store/port.js';
+import { everyQuote } from './every-quote.js';
 
 // The review queue: the attributions a curator should look at first. Assembled above the
 // adapters from the store's own quote views, so both stores give the same queue.
@@ -38,13 +39,7 @@ function lowestConfidence(q: QuoteView): number | null {
 
 /** Every quote that needs a human, most doubtful first: by reasons' weight, then lowest confidence. */
 export async function reviewQueue(store: GraphStore): Promise<ReviewItem[]> {
-  const all: QuoteView[] = [];
-  const page = 500;
-  for (let offset = 0; ; offset += page) {
-    const { quotes, total } = await store.quotes({ limit: page, offset });
-    all.push(...quotes);
-    if (quotes.length < page || all.length >= total) break;
-  }
+  const all = await everyQuote(store, {});
   const quotesBySpeaker = new Map<string, number>();
   for (const q of all) if (q.speaker) quotesBySpeaker.set(q.speaker.id, (quotesBySpeaker.get(q.speaker.id) ?? 0) + 1);
   const items = all
