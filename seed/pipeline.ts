@@ -51,6 +51,11 @@ export interface SeedOptions {
   overridesFile?: string | null;
   gazetteer?: Gazetteer;
   onProgress?: (p: SeedProgress) => void;
+  /**
+   * Write only these documents (by id), as a correction touching them needs: the others are
+   * still read, since names resolve across documents, but left as they are, and nothing is pruned.
+   */
+  only?: ReadonlySet<string>;
   onSkip?: (file: string, reason: string) => void;
 }
 
@@ -119,7 +124,8 @@ export async function seedCorpus(options: SeedOptions): Promise<SeedSummary> {
     for (const { file, paths, doc, extraction } of extracted.slice(start, start + LOAD_BATCH)) {
       try {
         const resolved = mergePeople(extraction, canonical, onMerge);
-        prepared.push({ file, paths, ...(await prepareDocument(options.store, { doc, paths, corpus }, applyOverrides(resolved, overrides, { applied: summary.overrides }), gazetteer)) });
+        const ready = await prepareDocument(options.store, { doc, paths, corpus }, applyOverrides(resolved, overrides, { applied: summary.overrides }), gazetteer);
+        if (!options.only || options.only.has(ready.graph.document.id)) prepared.push({ file, paths, ...ready });
       } catch (err) {
         skip(file, `not loaded: ${(err as Error).message.split('\n')[0]}`);
       }
@@ -139,7 +145,7 @@ export async function seedCorpus(options: SeedOptions): Promise<SeedSummary> {
     }
   }
   await options.store.writeRenames([...bodyRenames.values()]);
-  if (corpus) summary.removed = await prune(options.store, corpus, listing.files, loadedFiles, skip);
+  if (corpus && !options.only) summary.removed = await prune(options.store, corpus, listing.files, loadedFiles, skip);
   summary.elapsedMs = Date.now() - started;
   return summary;
 }

@@ -9,6 +9,10 @@ const ConfigSchema = z
     HOST: z.string().default('127.0.0.1').describe('interface to listen on (0.0.0.0 in a container)'),
     GRAPH_DATA_DIR: z.string().min(1).default('data/graph').describe('folder of the embedded LadybugDB store'),
     CORPUS_DIR: z.string().min(1).default('seed/corpus/docs').describe('documents seeded on first start when the store is empty'),
+    DOCUMENTS_DIR: z.string().min(1).default('data/documents').describe('folder that keeps documents uploaded from the browser, seeded beside the corpus'),
+    OVERRIDES_FILE: z.string().min(1).default('seed/overrides.json').describe("curators' corrections, applied on every seed and written by the browser's corrections"),
+    CURATOR_TOKEN: z.string().min(16, 'must be at least 16 characters (e.g. openssl rand -hex 24)').regex(/^\S+$/, 'must not contain spaces').optional()
+      .describe('bearer token for uploads and corrections; without it only this machine may write, to a loopback-bound server'),
     NEO4J_URI: z
       .string()
       .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s]+$/, 'must be a bolt://, neo4j://, bolt+s://, neo4j+s:// or +ssc URI')
@@ -40,6 +44,8 @@ export type Config = z.infer<typeof ConfigSchema>;
 
 const KEYS = Object.keys(ConfigSchema.shape) as (keyof Config)[];
 
+const SECRETS = new Set(['CURATOR_TOKEN', 'NEO4J_PASSWORD']);
+
 export class ConfigError extends Error {}
 
 /** Reads only the keys it knows, so the rest of the environment cannot trip it. */
@@ -49,10 +55,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const key = String(issue.path[0] ?? '?');
-    const value = env[key];
-    throw new ConfigError(`configuration: ${key}=${JSON.stringify(value)} is invalid: ${issue.message}`);
+    // a secret is never echoed, even a wrong one: it may be the right one mistyped
+    const value = SECRETS.has(key) ? '(hidden)' : JSON.stringify(env[key]);
+    throw new ConfigError(`configuration: ${key}=${value} is invalid: ${issue.message}`);
   }
-  return { ...parsed.data, GRAPH_DATA_DIR: path.resolve(parsed.data.GRAPH_DATA_DIR), CORPUS_DIR: path.resolve(parsed.data.CORPUS_DIR) };
+  const d = parsed.data;
+  return { ...d, GRAPH_DATA_DIR: path.resolve(d.GRAPH_DATA_DIR), CORPUS_DIR: path.resolve(d.CORPUS_DIR), DOCUMENTS_DIR: path.resolve(d.DOCUMENTS_DIR), OVERRIDES_FILE: path.resolve(d.OVERRIDES_FILE) };
 }
 
 export function describeConfig(): { key: string; description: string }[] {

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createApp } from './http/app.js';
+import { Curator } from './curation/curator.js';
+import { isLoopbackHost, writeAccessWarning } from './http/write-guard.js';
 import { LadybugStore } from './store/ladybug/ladybug-store.js';
 import { openStore } from './store/open-store.js';
 import type { GraphStore } from './store/port.js';
@@ -28,12 +30,17 @@ async function main(): Promise<void> {
     );
   }
   await ensureClientBuilt(logger);
+  const writeAccess = { token: config.CURATOR_TOKEN, boundToLoopback: isLoopbackHost(config.HOST) };
+  const refusal = writeAccessWarning(writeAccess, config.HOST);
+  if (refusal) logger.warn(refusal);
   const app = createApp({
     store, logger, clientDir: CLIENT_DIR,
     limits: { timeoutMs: config.QUERY_TIMEOUT_MS, rowLimit: config.QUERY_ROW_LIMIT, byteLimit: config.QUERY_BYTE_LIMIT },
     consoleRateLimit: { windowMs: 60_000, limit: config.CONSOLE_RATE_LIMIT },
     allowedHosts: config.ALLOWED_HOSTS,
     trustProxy: config.TRUST_PROXY,
+    writeAccess,
+    curator: new Curator({ store, overridesFile: config.OVERRIDES_FILE, folders: [config.CORPUS_DIR, config.DOCUMENTS_DIR] }),
   });
   const server = app.listen(config.PORT, config.HOST, () => {
     const { port } = server.address() as AddressInfo;
@@ -98,7 +105,7 @@ async function seedFirstStart(store: GraphStore, config: Config, logger: pino.Lo
   fs.mkdirSync(config.GRAPH_DATA_DIR, { recursive: true });
   fs.writeFileSync(marker, new Date().toISOString());
   const { seedCorpus } = await import('../seed/pipeline.js');
-  const summary = await seedCorpus({ store, dir: config.CORPUS_DIR, onSkip: (file, reason) => logger.warn(`skipped ${file}: ${reason}`) });
+  const summary = await seedCorpus({ store, dir: config.CORPUS_DIR, overridesFile: config.OVERRIDES_FILE, onSkip: (file, reason) => logger.warn(`skipped ${file}: ${reason}`) });
   fs.rmSync(marker, { force: true });
   logger.info(`seeded ${summary.loaded} documents, ${summary.quotes} quotes in ${summary.elapsedMs} ms`);
 }

@@ -115,6 +115,8 @@ export function toDocumentGraph({ document, extraction, gazetteer }: ResolveInpu
     rels.push({ type: 'QUOTED_IN', from: id, to: docId, props: relProps({
       docId, startOffset: q.start, endOffset: q.end,
       candidates: withheld?.map((c) => c.name) ?? null, candidateScores: withheld?.map((c) => Math.round(Math.min(1, Math.max(0, c.score)) * 100)) ?? null,
+      // a curator's "nobody can be named" has no SAID to carry it, so the quote's own link does
+      ...(!speakerId && q.evidence.resolvedBy === 'curator' ? { resolvedBy: 'curator', confidence: 1 } : {}),
     }) });
     if (speakerId) {
       rels.push({ type: 'SAID', from: speakerId, to: id, props: relProps({

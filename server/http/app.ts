@@ -13,6 +13,8 @@ import { AppError, ValidationError } from '../errors.js';
 import type { GraphStore } from '../store/port.js';
 import { openApiDocument } from './openapi.js';
 import { routes, type Route, type RouteContext } from './routes.js';
+import type { Curator } from '../curation/curator.js';
+import { writeGuard, type WriteAccess } from './write-guard.js';
 
 export interface AppOptions {
   store: GraphStore;
@@ -25,12 +27,16 @@ export interface AppOptions {
   allowedHosts?: string[];
   /** Express's 'trust proxy' (TRUST_PROXY): which proxies' X-Forwarded-Proto says a request came over TLS */
   trustProxy?: string;
+  /** who may write (CURATOR_TOKEN, HOST); loopback clients of a loopback server when left out */
+  writeAccess?: WriteAccess;
+  /** takes corrections and uploads; without one, writes answer 503 */
+  curator?: Curator;
 }
 
 /** The Express app, apart from serving it: tests mount it with supertest. */
 export function createApp(options: AppOptions): express.Express {
   const app = express();
-  const ctx: RouteContext = { store: options.store, limits: options.limits ?? { timeoutMs: 5000, rowLimit: 1000 } };
+  const ctx: RouteContext = { store: options.store, curator: options.curator, limits: options.limits ?? { timeoutMs: 5000, rowLimit: 1000 } };
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   if (options.trustProxy) app.set('trust proxy', options.trustProxy);
@@ -43,10 +49,12 @@ export function createApp(options: AppOptions): express.Express {
   const consoleLimiter = rateLimit({ windowMs: options.consoleRateLimit?.windowMs ?? 60_000, limit: options.consoleRateLimit?.limit ?? 60, standardHeaders: 'draft-8', legacyHeaders: false,
     handler: (_req, _res, next) => next(new AppError('RATE_LIMITED', 'too many console queries; wait a minute and try again', 429)) });
 
+  const guard = writeGuard(options.writeAccess ?? { boundToLoopback: true });
   const spec = openApiDocument(routes);
   app.get('/api/openapi.json', (_req, res) => { res.json(spec); });
   for (const r of routes) {
     const handlers: RequestHandler[] = [];
+    if (r.write) handlers.push(guard);
     if (r.rateLimited) handlers.push(consoleLimiter);
     handlers.push(handle(r, ctx));
     app[r.method](r.path.replace(/\{(\w+)\}/g, ':$1'), ...handlers);

@@ -7,16 +7,24 @@ import type { Route, RouteError } from './routes.js';
 
 const ERROR_DESCRIPTIONS: Record<400 | RouteError | 500, string> = {
   400: 'A parameter is invalid (details name the field), or a console statement was refused (details.reason: write, file-access, procedure, admin, multiple-statements) or rejected by the database (details.position)',
+  401: 'A write without the curator token, when CURATOR_TOKEN is set: send Authorization: Bearer <token>',
+  403: 'A wrong curator token, or a write this server does not accept without one (not from this machine, or the server listens beyond loopback)',
   404: 'No node, document or quote with that id',
   408: 'The query ran longer than the time limit (details.timeoutMs) and was stopped',
+  409: 'The change conflicts with the graph as it is (details say how)',
   413: 'The request body is larger than 100 KB',
+  415: 'A write that is not JSON, or a multipart upload without an Authorization or X-Requested-By header',
+  503: 'This server takes no writes: it was started without a corrections file',
   429: 'Too many console queries; the RateLimit headers say when to try again',
   500: 'The server or the graph store failed; the log has the details, the answer never a stack trace',
 };
 
+const WRITE_ERRORS: RouteError[] = [401, 403, 415, 503];
+
 export function openApiDocument(routes: Route[]): unknown {
   const registry = new OpenAPIRegistry();
   registry.register('Error', ErrorSchema);
+  const bearer = registry.registerComponent('securitySchemes', 'curatorToken', { type: 'http', scheme: 'bearer', description: 'CURATOR_TOKEN; without one set, writes are accepted only from this machine on a loopback-bound server' });
   const errorResponse = (code: 400 | RouteError | 500): ResponseConfig => ({ description: ERROR_DESCRIPTIONS[code], content: { 'application/json': { schema: ErrorSchema } } });
   for (const r of routes) {
     const ok: ResponseConfig = r.downloads
@@ -29,6 +37,7 @@ export function openApiDocument(routes: Route[]): unknown {
       method: r.method,
       path: r.path,
       summary: r.summary,
+      ...(r.write ? { security: [{ [bearer.name]: [] }] } : {}),
       request: {
         ...(r.query ? { query: r.query as never } : {}),
         ...(r.params ? { params: r.params as never } : {}),
@@ -37,7 +46,7 @@ export function openApiDocument(routes: Route[]): unknown {
       responses: {
         200: ok,
         400: errorResponse(400),
-        ...Object.fromEntries((r.errors ?? []).map((code) => [code, errorResponse(code)])),
+        ...Object.fromEntries([...(r.write ? WRITE_ERRORS : []), ...(r.errors ?? [])].map((code) => [code, errorResponse(code)])),
         500: errorResponse(500),
       },
     });

@@ -2,24 +2,27 @@ import type { z } from 'zod';
 import { labelOfId, NODE_LABELS, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, REL_TYPES } from '../model/graph.js';
 import type { GraphStore, QuoteFilter, QuoteView } from '../store/port.js';
 import { canonicalConsoleQuery } from '../store/shared/console-cypher.js';
-import { NotFoundError } from '../errors.js';
+import { AppError, NotFoundError } from '../errors.js';
 import { findDisagreements, sentenceAround } from './claims.js';
 import { toElements, type Element } from './elements.js';
 import { rowsToCsv, toCsv, toGraphml } from './export.js';
 import {
-  ClaimsQuery, ClaimsResponse, CypherBody, CypherResponse, DOWNLOAD_TYPES, DocumentResponse, ElementsResponse, ExamplesResponse, ExportCypherQuery,
+  ClaimsQuery, ClaimsResponse, CorrectionIdParams, CorrectionResponse, CorrectionsResponse, MergeBody, RoleBody, RoleDeleteQuery, SpeakerBody, UndoBody, CypherBody, CypherResponse, DOWNLOAD_TYPES, DocumentResponse, ElementsResponse, ExamplesResponse, ExportCypherQuery,
   ExportNeighbourhoodQuery, ExportQuotesQuery, HealthResponse, IdParams, NeighbourhoodQuery, NodeResponse, OverviewQuery, PathQuery, PathResponse, QuotesQuery,
   QuotesResponse, ReviewQuery, ReviewResponse, SchemaResponse, SearchQuery, SearchResponse, StatsResponse, TraceQuery, TraceResponse,
 } from './schemas.js';
 import { EXAMPLE_QUERIES } from './examples.js';
 import { allQuotes, quoteSheetCsv, quoteSheetXlsx } from './quote-sheet.js';
 import { REVIEW_REASONS, reviewQueue } from './review.js';
+import type { Curator } from '../curation/curator.js';
 
 // The route table: one list that Express mounts and the OpenAPI document describes, so no
 // route can exist without being in the spec, and none without its response described.
 
 export interface RouteContext {
   store: GraphStore;
+  /** corrections and uploads; a server without one answers every write with 503 */
+  curator?: Curator;
   limits: { timeoutMs: number; rowLimit: number; byteLimit?: number };
 }
 
@@ -30,10 +33,10 @@ export interface Reply {
 }
 
 /** Errors a route can answer with besides 400 (bad parameters) and 500. */
-export type RouteError = 404 | 408 | 413 | 429;
+export type RouteError = 401 | 403 | 404 | 408 | 409 | 413 | 415 | 429 | 503;
 
 export interface Route<Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put' | 'delete';
   path: string;
   summary: string;
   query?: Q;
@@ -45,6 +48,8 @@ export interface Route<Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.
   downloads?: readonly (keyof typeof DOWNLOAD_TYPES)[];
   errors?: readonly RouteError[];
   rateLimited?: boolean;
+  /** changes the graph: guarded by the curator token or loopback (write-guard.ts) */
+  write?: boolean;
   handle(input: { query: z.infer<Q>; params: z.infer<P>; body: z.infer<B> }, ctx: RouteContext): Promise<Reply>;
 }
 
@@ -224,6 +229,48 @@ export const routes: Route[] = [
       return { download: exportElements(result.elements, query.format, 'query') };
     },
   }),
+  route({
+    method: 'put', path: '/api/quotes/{id}/speaker', summary: "Correct, confirm or withdraw a quote's speaker: kept in the overrides file and applied at once", write: true,
+    params: IdParams, body: SpeakerBody, response: CorrectionResponse, errors: [404, 409],
+    async handle({ params, body }, ctx) {
+      return { body: await curatorOf(ctx).setSpeaker(params.id, body.speaker, body) };
+    },
+  }),
+  route({
+    method: 'post', path: '/api/entities/merge', summary: 'Merge entities that are one person or body', write: true,
+    body: MergeBody, response: CorrectionResponse, errors: [404, 409],
+    async handle({ body }, ctx) {
+      return { body: await curatorOf(ctx).merge(body.ids, body.into, body) };
+    },
+  }),
+  route({
+    method: 'post', path: '/api/entities/{id}/roles', summary: 'Give a person a role the documents leave out', write: true,
+    params: IdParams, body: RoleBody, response: CorrectionResponse, errors: [404, 409],
+    async handle({ params, body }, ctx) {
+      return { body: await curatorOf(ctx).addRole(params.id, { title: body.title, organizationId: body.organization }, body) };
+    },
+  }),
+  route({
+    method: 'delete', path: '/api/entities/{id}/roles', summary: 'Take a wrong role off a person, in every document stating it', write: true,
+    params: IdParams, query: RoleDeleteQuery, response: CorrectionResponse, errors: [404, 409],
+    async handle({ params, query }, ctx) {
+      return { body: await curatorOf(ctx).removeRole(params.id, { title: query.title, organizationId: query.organization ?? null }, query) };
+    },
+  }),
+  route({
+    method: 'get', path: '/api/corrections', summary: "Every curator's correction, newest first, undone ones included", response: CorrectionsResponse, errors: [409],
+    async handle(_input, ctx) {
+      const corrections = ctx.curator?.list() ?? [];
+      return { body: { corrections, total: corrections.length } };
+    },
+  }),
+  route({
+    method: 'post', path: '/api/corrections/{id}/undo', summary: 'Undo a correction: kept for the record, no longer applied', write: true,
+    params: CorrectionIdParams, body: UndoBody, response: CorrectionResponse, errors: [404, 409],
+    async handle({ params, body }, ctx) {
+      return { body: await curatorOf(ctx).undo(params.id, body) };
+    },
+  }),
 ];
 
 /** The store's filter for the API's quote parameters. */
@@ -255,4 +302,9 @@ function exportElements(elements: Element[], format: 'json' | 'csv' | 'graphml',
   if (format === 'csv') return { fileName: `${name}.csv`, contentType: 'text/csv; charset=utf-8', content: toCsv(elements) };
   if (format === 'graphml') return { fileName: `${name}.graphml`, contentType: 'application/graphml+xml; charset=utf-8', content: toGraphml(elements) };
   return { fileName: `${name}.json`, contentType: 'application/json; charset=utf-8', content: JSON.stringify({ elements }, null, 2) };
+}
+
+function curatorOf(ctx: RouteContext): Curator {
+  if (!ctx.curator) throw new AppError('CURATION_OFF', 'this server takes no corrections (it was started without a corrections file)', 503);
+  return ctx.curator;
 }

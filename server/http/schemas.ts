@@ -237,3 +237,57 @@ export const DOWNLOAD_TYPES = {
   graphml: 'application/graphml+xml',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
+
+const Curator = {
+  note: z.string().trim().max(2000).optional().describe('why: kept with the correction in the audit view'),
+  by: z.string().trim().min(1).max(200).optional().describe('who makes it (the page sends the name the curator gave)'),
+};
+
+export const SpeakerBody = z.strictObject({
+  speaker: NodeIdSchema.nullable().describe('the person or body who said it (the current speaker to confirm it); null: nobody can be named'),
+  ...Curator,
+});
+
+export const MergeBody = z.strictObject({
+  ids: z.array(NodeIdSchema).min(1).max(50).describe('entities that are the same as `into`'),
+  into: NodeIdSchema.describe('the entity they become; people with people, bodies with bodies'),
+  ...Curator,
+});
+
+export const RoleBody = z.strictObject({
+  title: z.string().trim().min(2).max(200),
+  organization: NodeIdSchema.nullable().default(null).describe('the body the role is at; null: a title at no named body'),
+  ...Curator,
+});
+
+export const RoleDeleteQuery = z.strictObject({
+  title: z.string().trim().min(2).max(200),
+  organization: NodeIdSchema.optional(),
+  ...Curator,
+});
+
+export const UndoBody = z.strictObject({ by: Curator.by });
+
+export const CorrectionIdParams = z.object({ id: z.string().regex(/^[ch]-[0-9a-f]{8,10}$/, 'a correction id from GET /api/corrections') });
+
+const CorrectionSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['speaker', 'merge', 'role', 'role-removed']),
+  summary: z.string(),
+  by: z.string().nullable(),
+  at: z.string().nullable(),
+  note: z.string().nullable(),
+  undone: z.object({ by: z.string().nullable(), at: z.string() }).nullable(),
+  entries: z.array(z.object({ section: z.enum(['attributions', 'merges', 'roles', 'removedRoles']), entry: z.record(z.string(), z.unknown()) })).describe('its entries in the overrides file'),
+}).openapi('Correction');
+
+export const CorrectionResponse = z.object({
+  correction: CorrectionSchema,
+  applied: z.object({
+    documents: z.number().int().describe('documents derived again and rewritten'),
+    elsewhere: z.number().int().describe('documents it concerns from a folder this server does not seed: `npm run seed` that folder to apply it there'),
+    skipped: z.array(z.object({ file: z.string(), reason: z.string() })),
+  }),
+});
+
+export const CorrectionsResponse = z.object({ corrections: z.array(CorrectionSchema), total: z.number().int() });

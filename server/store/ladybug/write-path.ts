@@ -195,7 +195,8 @@ export async function createRelationships(s: Session, rels: DocumentGraph['relat
   const props = Object.entries(REL_COLUMNS).map(([c, t]) => `${c}: ${typedField('row', c, t)}`).join(', ');
   for (const [key, group] of groups) {
     const [type, from, to] = key.split('|') as [RelType, NodeLabel, NodeLabel];
-    const rows = group.map((r) => ({ from: r.from, to: r.to, ...r.props }));
+    // as for nodes: a confidence of 1 beside 0.98 would make two struct types, so doubles travel as text
+    const rows = group.map((r) => ({ from: r.from, to: r.to, ...Object.fromEntries(Object.entries(r.props).map(([c, v]) => [c, REL_COLUMNS[c as keyof typeof REL_COLUMNS] === 'DOUBLE' && v != null ? String(v) : v])) }));
     await s.run(`UNWIND $rows AS row MATCH (a:${from} {id: row.from}) MATCH (b:${to} {id: row.to}) CREATE (a)-[:${type} {${props}}]->(b)`, { rows });
   }
 }

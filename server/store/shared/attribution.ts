@@ -2,10 +2,11 @@ import type { AttributionEvidence } from '../port.js';
 
 // How a quote came by its speaker in one document, read back from the SAID and QUOTED_IN
 // relationships the same way on every store: the columns below are what each adapter selects.
+// A quote a curator marked unattributed has no SAID; its QUOTED_IN carries the curator's word.
 
 /** The columns, as `said` (the SAID relationship, may be null) and `qi` (QUOTED_IN) name them. */
 export const ATTRIBUTION_COLUMNS = [
-  'said.confidence AS aConfidence', 'said.sieve AS aSieve', 'said.resolvedBy AS aResolvedBy',
+  'coalesce(said.confidence, qi.confidence) AS aConfidence', 'said.sieve AS aSieve', 'coalesce(said.resolvedBy, qi.resolvedBy) AS aResolvedBy',
   'said.cueStart AS aCueStart', 'said.cueEnd AS aCueEnd', 'said.startOffset AS aMentionStart', 'said.endOffset AS aMentionEnd',
   'qi.candidates AS aCandidates', 'qi.candidateScores AS aCandidateScores',
 ].join(', ');

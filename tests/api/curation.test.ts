@@ -1,0 +1,273 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Curator } from '../../server/curation/curator.js';
+import { createApp } from '../../server/http/app.js';
+import { routes } from '../../server/http/routes.js';
+import { writeAccessWarning } from '../../server/http/write-guard.js';
+import { LadybugStore } from '../../server/store/ladybug/ladybug-store.js';
+import { seedCorpus } from '../../seed/pipeline.js';
+import { loadOverrides, saveOverrides } from '../../seed/resolve/overrides.js';
+import { SAMPLE_CORPUS, silentLogger } from '../support/seeded-store.js';
+import { tempDir } from '../support/stores.js';
+
+// Corrections from the browser on the real embedded store, seeded with a copy of the sample
+// corpus: who may write, and what each correction does to the graph, the overrides file and
+// a later seed.
+
+// biome-ignore lint/suspicious/noExplicitAny: answers are checked against their published schemas
+type Body = Record<string, any>;
+
+let store: LadybugStore;
+let corpus: string;
+let overridesFile: string;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  corpus = tempDir('cur-corpus');
+  fs.cpSync(SAMPLE_CORPUS, corpus, { recursive: true });
+  overridesFile = path.join(tempDir('cur-overrides'), 'overrides.json');
+  store = await LadybugStore.open({ dataDir: tempDir('cur-store') });
+  await seedCorpus({ store, dir: corpus, overridesFile });
+  app = createApp({ store, logger: silentLogger, curator: new Curator({ store, overridesFile, folders: [corpus] }) });
+});
+afterAll(async () => store?.close());
+
+function schemaOf(method: string, p: string) {
+  const r = routes.find((x) => x.method === method && new RegExp(`^${x.path.replace(/\{\w+\}/g, '[^/]+')}$`).test(p));
+  expect(r?.response, `no response schema for ${method} ${p}`).toBeDefined();
+  return r!.response!;
+}
+
+async function checked(res: request.Response, method: string, p: string): Promise<Body> {
+  expect(res.status, `${method} ${p}: ${JSON.stringify(res.body).slice(0, 400)}`).toBe(200);
+  const parsed = schemaOf(method, p).safeParse(res.body);
+  expect(parsed.success, parsed.success ? '' : parsed.error.message).toBe(true);
+  return res.body;
+}
+
+const quote = async (id: string): Promise<Body> => (await request(app).get(`/api/quotes/${id}/trace`)).body.quote;
+
+describe('who may write', () => {
+  const body = { speaker: null, note: 'probe' };
+  let quoteId: string;
+  beforeAll(async () => {
+    quoteId = (await request(app).get('/api/quotes').query({ limit: 1 })).body.quotes[0].id;
+  });
+
+  it('with CURATOR_TOKEN set: no token is 401, a wrong one 403, the right one passes', async () => {
+    const token = 'a-curator-token-of-some-length';
+    const guarded = createApp({ store, logger: silentLogger, writeAccess: { token, boundToLoopback: false } });
+    const none = await request(guarded).put(`/api/quotes/${quoteId}/speaker`).send(body);
+    expect(none.status).toBe(401);
+    expect(none.body.error.message).toMatch(/Authorization: Bearer/);
+    const wrong = await request(guarded).put(`/api/quotes/${quoteId}/speaker`).set('Authorization', `Bearer ${token}x`).send(body);
+    expect(wrong.status).toBe(403);
+    const notBearer = await request(guarded).put(`/api/quotes/${quoteId}/speaker`).set('Authorization', `Basic ${token}`).send(body);
+    expect(notBearer.status).toBe(403);
+    // past the guard, a server with no curator says so: the token was accepted
+    const right = await request(guarded).put(`/api/quotes/${quoteId}/speaker`).set('Authorization', `Bearer ${token}`).send(body);
+    expect(right.status).toBe(503);
+    // reading needs nothing
+    expect((await request(guarded).get('/api/quotes')).status).toBe(200);
+  });
+
+  it('without a token, a server bound beyond loopback refuses every write and says so at start', async () => {
+    const open = createApp({ store, logger: silentLogger, writeAccess: { boundToLoopback: false } });
+    const res = await request(open).put(`/api/quotes/${quoteId}/speaker`).send(body);
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toMatch(/CURATOR_TOKEN/);
+    expect(writeAccessWarning({ boundToLoopback: false }, '0.0.0.0')).toMatch(/writes are refused.*0\.0\.0\.0.*CURATOR_TOKEN/);
+    expect(writeAccessWarning({ boundToLoopback: true }, '127.0.0.1')).toBeNull();
+    expect(writeAccessWarning({ boundToLoopback: false, token: 'x'.repeat(20) }, '0.0.0.0')).toBeNull();
+  });
+
+  it('without a token, a loopback server refuses a client on another address', async () => {
+    const external = Object.values(os.networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+    if (!external) {
+      // no second address on this machine to come from: the rule is then unreachable
+      expect(external).toBeUndefined();
+      return;
+    }
+    const loopbackOnly = createApp({ store, logger: silentLogger, writeAccess: { boundToLoopback: true }, allowedHosts: [external] });
+    const server = http.createServer(loopbackOnly).listen(0, '0.0.0.0');
+    await new Promise((r) => server.once('listening', r));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const res = await fetch(`http://${external}:${port}/api/quotes/${quoteId}/speaker`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as Body).error.message).toMatch(/only from this machine/);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('refuses what a cross-site form can send: urlencoded, text/plain, multipart without a header', async () => {
+    const form = await request(app).post('/api/entities/merge').type('form').send('ids=person:a&into=person:b');
+    expect(form.status).toBe(415);
+    const text = await request(app).post('/api/entities/merge').set('Content-Type', 'text/plain').send('{"ids":["person:a"],"into":"person:b"}');
+    expect(text.status).toBe(415);
+    const multipart = await request(app).post('/api/entities/merge').field('ids', 'person:a').field('into', 'person:b');
+    expect(multipart.status).toBe(415);
+    expect(multipart.body.error.message).toMatch(/X-Requested-By/);
+    // the same multipart with a header no form can set gets past the guard, to the body check
+    const withHeader = await request(app).post('/api/entities/merge').set('X-Requested-By', 'oversight-graph').field('ids', 'person:a').field('into', 'person:b');
+    expect(withHeader.status).toBe(400);
+    expect(loadOverrides(overridesFile).merges).toHaveLength(0);
+  });
+});
+
+describe('corrections', () => {
+  it("confirms, reassigns and withdraws a quote's speaker; the review queue, the file and a later seed agree", async () => {
+    const queue = (await request(app).get('/api/review').query({ reason: 'withheld', limit: 50 })).body;
+    expect(queue.total).toBeGreaterThan(0);
+    const target = queue.items[0].quote;
+    expect(target.speaker).toBeNull();
+    // someone quoted elsewhere in the corpus
+    const named = (await request(app).get('/api/quotes').query({ limit: 200 })).body.quotes.filter((q: Body) => q.speaker?.label === 'Person');
+    const chosen = named[0].speaker;
+
+    const res = await checked(await request(app).put(`/api/quotes/${target.id}/speaker`).send({ speaker: chosen.id, note: 'named in the next paragraph', by: 'Sam Curator' }), 'put', `/api/quotes/${target.id}/speaker`);
+    expect(res.correction).toMatchObject({ kind: 'speaker', by: 'Sam Curator', note: 'named in the next paragraph', undone: null });
+    expect(res.applied.documents, JSON.stringify(res.applied)).toBe(target.sources.length);
+    const after = await quote(target.id);
+    expect(after.speaker).toMatchObject({ id: chosen.id, name: chosen.name });
+    for (const s of after.sources) expect(s.attribution, JSON.stringify(after)).toMatchObject({ confidence: 1, resolvedBy: 'curator', candidates: [] });
+    const queueAfter = (await request(app).get('/api/review').query({ limit: 200 })).body;
+    expect(queueAfter.items.map((i: Body) => i.quote.id)).not.toContain(target.id);
+
+    const file = loadOverrides(overridesFile);
+    expect(file.attributions.at(-1)).toMatchObject({ quoteId: target.id, speaker: chosen.name, speakerKind: 'person', speakerId: chosen.id, by: 'Sam Curator' });
+
+    // marking it unattributed keeps the curator's word on the quote's own link
+    await checked(await request(app).put(`/api/quotes/${target.id}/speaker`).send({ speaker: null }), 'put', `/api/quotes/${target.id}/speaker`);
+    const withdrawn = await quote(target.id);
+    expect(withdrawn.speaker).toBeNull();
+    expect(withdrawn.sources[0].attribution).toMatchObject({ confidence: 1, resolvedBy: 'curator' });
+
+    // the corrections outlast the store: a fresh one seeded from the folder carries the latest
+    const fresh = await LadybugStore.open({ dataDir: tempDir('cur-fresh') });
+    try {
+      await seedCorpus({ store: fresh, dir: corpus, overridesFile });
+      const [again] = (await fresh.quotes({ quoteId: target.id, limit: 1, offset: 0 })).quotes;
+      expect(again!.speaker).toBeNull();
+      expect(again!.sources[0]!.attribution.resolvedBy).toBe('curator');
+    } finally {
+      await fresh.close();
+    }
+
+    // undo the withdrawal: the reassignment stands again
+    const list = await checked(await request(app).get('/api/corrections'), 'get', '/api/corrections');
+    const latest = list.corrections[0];
+    expect(latest.summary).toMatch(/marked unattributed/);
+    await checked(await request(app).post(`/api/corrections/${latest.id}/undo`).send({ by: 'Sam Curator' }), 'post', `/api/corrections/${latest.id}/undo`);
+    expect((await quote(target.id)).speaker?.id).toBe(chosen.id);
+    const undoneTwice = await request(app).post(`/api/corrections/${latest.id}/undo`).send({});
+    expect(undoneTwice.status).toBe(409);
+    // and undo the reassignment: the extraction's own withheld speaker and candidates return
+    const first = (await request(app).get('/api/corrections')).body.corrections.find((c: Body) => c.summary.includes(chosen.name));
+    await checked(await request(app).post(`/api/corrections/${first.id}/undo`).send({}), 'post', `/api/corrections/${first.id}/undo`);
+    const restored = await quote(target.id);
+    expect(restored.speaker).toBeNull();
+    expect(restored.sources[0].attribution.candidates.length).toBeGreaterThan(0);
+    expect((await request(app).get('/api/corrections')).body.corrections.filter((c: Body) => c.undone)).toHaveLength(2);
+  });
+
+  it('merges two people into one: the quotes and aliases move, and undo splits them again', async () => {
+    const speakers = [...new Set((await request(app).get('/api/quotes').query({ limit: 200 })).body.quotes.filter((q: Body) => q.speaker?.label === 'Person').map((q: Body) => q.speaker.id))];
+    const withQuotes: Body[] = [];
+    for (const id of speakers.slice(0, 2)) withQuotes.push((await request(app).get(`/api/nodes/${id}`)).body);
+    expect(withQuotes).toHaveLength(2);
+    const [from, into] = withQuotes as [Body, Body];
+    const res = await checked(await request(app).post('/api/entities/merge').send({ ids: [from.node.id], into: into.node.id, note: 'same person' }), 'post', '/api/entities/merge');
+    expect(res.correction.summary).toBe(`${from.node.name} merged into ${into.node.name}`);
+    const gone = await request(app).get(`/api/nodes/${from.node.id}`);
+    expect(gone.status, JSON.stringify({ applied: res.applied, from: from.node, into: into.node, gone: gone.body })).toBe(404);
+    const merged = (await request(app).get(`/api/nodes/${into.node.id}`)).body;
+    expect(merged.quotes.map((q: Body) => q.id)).toEqual(expect.arrayContaining(from.quotes.map((q: Body) => q.id)));
+    expect(merged.node.properties.aliases).toContain(from.node.name);
+
+    await request(app).post(`/api/corrections/${res.correction.id}/undo`).send({}).expect(200);
+    const back = (await request(app).get(`/api/nodes/${from.node.id}`)).body;
+    expect(back.quotes.map((q: Body) => q.id).sort()).toEqual(from.quotes.map((q: Body) => q.id).sort());
+  });
+
+  it('adds a role a document leaves out and takes a wrong one off', async () => {
+    const person = (await request(app).get('/api/search').query({ q: 'a', kinds: 'Person', limit: 1 })).body.hits[0].node;
+    const org = (await request(app).get('/api/search').query({ q: 'police', kinds: 'Organization', limit: 1 })).body.hits[0].node;
+    const added = await checked(await request(app).post(`/api/entities/${person.id}/roles`).send({ title: 'Interim Chief Constable', organization: org.id }), 'post', `/api/entities/${person.id}/roles`);
+    expect(added.correction.kind).toBe('role');
+    const roles = (await request(app).get(`/api/nodes/${person.id}`)).body.roles;
+    expect(roles).toContainEqual(expect.objectContaining({ title: 'Interim Chief Constable', organizationId: org.id }));
+
+    await checked(await request(app).delete(`/api/entities/${person.id}/roles`).query({ title: 'Interim Chief Constable', organization: org.id }), 'delete', `/api/entities/${person.id}/roles`);
+    const after = (await request(app).get(`/api/nodes/${person.id}`)).body.roles;
+    expect(after.filter((r: Body) => r.title === 'Interim Chief Constable')).toHaveLength(0);
+  });
+
+  it('names what is wrong with a correction and keeps nothing of it', async () => {
+    const before = fs.readFileSync(overridesFile, 'utf8');
+    const someQuote = (await request(app).get('/api/quotes').query({ limit: 1 })).body.quotes[0];
+    const someDoc = someQuote.sources[0].documentId;
+    const person = (await request(app).get('/api/search').query({ q: 'a', kinds: 'Person', limit: 1 })).body.hits[0].node;
+    const org = (await request(app).get('/api/search').query({ q: 'police', kinds: 'Organization', limit: 1 })).body.hits[0].node;
+
+    const missing = await request(app).put('/api/quotes/quote:0000000000000000/speaker').send({ speaker: null });
+    expect(missing.status).toBe(404);
+    const docSpeaker = await request(app).put(`/api/quotes/${someQuote.id}/speaker`).send({ speaker: someDoc });
+    expect(docSpeaker.status).toBe(400);
+    expect(docSpeaker.body.error.message).toMatch(/speaker/);
+    const unknownPerson = await request(app).put(`/api/quotes/${someQuote.id}/speaker`).send({ speaker: 'person:nobody-of-that-name' });
+    expect(unknownPerson.status).toBe(404);
+    const mixed = await request(app).post('/api/entities/merge').send({ ids: [person.id], into: org.id });
+    expect(mixed.status).toBe(409);
+    const self = await request(app).post('/api/entities/merge').send({ ids: [org.id], into: org.id });
+    expect(self.status).toBe(400);
+    const extra = await request(app).put(`/api/quotes/${someQuote.id}/speaker`).send({ speaker: null, confidence: 1 });
+    expect(extra.status).toBe(400);
+    const roleOnOrg = await request(app).post(`/api/entities/${org.id}/roles`).send({ title: 'Chair', organization: null });
+    expect(roleOnOrg.status).toBe(400);
+    expect(fs.readFileSync(overridesFile, 'utf8')).toBe(before);
+  });
+
+  it('refuses to correct over a corrections file it cannot read, and says which', async () => {
+    const dir = tempDir('cur-broken');
+    const broken = path.join(dir, 'overrides.json');
+    fs.writeFileSync(broken, '{"attributions": [');
+    const brokenApp = createApp({ store, logger: silentLogger, curator: new Curator({ store, overridesFile: broken, folders: [corpus] }) });
+    const someQuote = (await request(app).get('/api/quotes').query({ limit: 1 })).body.quotes[0];
+    const res = await request(brokenApp).put(`/api/quotes/${someQuote.id}/speaker`).send({ speaker: null });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toContain(broken);
+    expect(fs.readFileSync(broken, 'utf8')).toBe('{"attributions": [');
+  });
+});
+
+describe('the overrides file', () => {
+  it('is written whole or not at all', () => {
+    const dir = tempDir('cur-atomic');
+    const file = path.join(dir, 'overrides.json');
+    saveOverrides(file, { attributions: [], merges: [{ from: 'A. Person', into: 'Alice Person' }], roles: [], removedRoles: [] });
+    const good = fs.readFileSync(file, 'utf8');
+    // an entry the schema refuses throws before anything is written
+    expect(() => saveOverrides(file, { attributions: [{ speaker: 'X', speakerKind: 'person' }], merges: [], roles: [], removedRoles: [] } as never)).toThrow();
+    expect(fs.readFileSync(file, 'utf8')).toBe(good);
+    expect(fs.readdirSync(dir)).toEqual(['overrides.json']);
+  });
+
+  it('still reads the hand-written form, and gives those entries ids the audit view can undo by', async () => {
+    const file = path.join(tempDir('cur-hand'), 'overrides.json');
+    fs.writeFileSync(file, JSON.stringify({ attributions: [], merges: [{ from: 'A. Person', into: 'Alice Person' }], roles: [] }));
+    const curator = new Curator({ store, overridesFile: file, folders: [] });
+    const [entry] = curator.list();
+    expect(entry).toMatchObject({ kind: 'merge', summary: 'A. Person merged into Alice Person', at: null });
+    expect(entry!.id).toMatch(/^h-[0-9a-f]{10}$/);
+    expect(curator.list()[0]!.id).toBe(entry!.id);
+    await curator.undo(entry!.id, {});
+    expect(loadOverrides(file).merges[0]).toMatchObject({ id: entry!.id, undone: { at: expect.any(String) } });
+  });
+});
