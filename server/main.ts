@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createApp } from './http/app.js';
 import { Curator } from './curation/curator.js';
+import { Uploads } from './curation/uploads.js';
 import { isLoopbackHost, writeAccessWarning } from './http/write-guard.js';
 import { LadybugStore } from './store/ladybug/ladybug-store.js';
 import { openStore } from './store/open-store.js';
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     );
   }
   await ensureClientBuilt(logger);
+  const curator = new Curator({ store, overridesFile: config.OVERRIDES_FILE, folders: [config.CORPUS_DIR, config.DOCUMENTS_DIR] });
   const writeAccess = { token: config.CURATOR_TOKEN, boundToLoopback: isLoopbackHost(config.HOST) };
   const refusal = writeAccessWarning(writeAccess, config.HOST);
   if (refusal) logger.warn(refusal);
@@ -40,7 +42,8 @@ async function main(): Promise<void> {
     allowedHosts: config.ALLOWED_HOSTS,
     trustProxy: config.TRUST_PROXY,
     writeAccess,
-    curator: new Curator({ store, overridesFile: config.OVERRIDES_FILE, folders: [config.CORPUS_DIR, config.DOCUMENTS_DIR] }),
+    curator,
+    uploads: new Uploads({ store, curator, dir: config.DOCUMENTS_DIR, overridesFile: config.OVERRIDES_FILE }),
   });
   const server = app.listen(config.PORT, config.HOST, () => {
     const { port } = server.address() as AddressInfo;
@@ -105,9 +108,13 @@ async function seedFirstStart(store: GraphStore, config: Config, logger: pino.Lo
   fs.mkdirSync(config.GRAPH_DATA_DIR, { recursive: true });
   fs.writeFileSync(marker, new Date().toISOString());
   const { seedCorpus } = await import('../seed/pipeline.js');
-  const summary = await seedCorpus({ store, dir: config.CORPUS_DIR, overridesFile: config.OVERRIDES_FILE, onSkip: (file, reason) => logger.warn(`skipped ${file}: ${reason}`) });
+  // the uploaded documents too, so a store rebuilt from its folders has everything it had
+  for (const dir of [config.CORPUS_DIR, config.DOCUMENTS_DIR]) {
+    if (dir !== config.CORPUS_DIR && !fs.existsSync(dir)) continue;
+    const summary = await seedCorpus({ store, dir, overridesFile: config.OVERRIDES_FILE, onSkip: (file, reason) => logger.warn(`skipped ${file}: ${reason}`) });
+    logger.info(`seeded ${summary.loaded} documents, ${summary.quotes} quotes from ${dir} in ${summary.elapsedMs} ms`);
+  }
   fs.rmSync(marker, { force: true });
-  logger.info(`seeded ${summary.loaded} documents, ${summary.quotes} quotes in ${summary.elapsedMs} ms`);
 }
 
 main().catch((error: unknown) => {

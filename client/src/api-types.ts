@@ -1,9 +1,17 @@
 import type { GraphNode, NodeLabel, RelType } from '../../server/model/graph.js';
 import type { ClaimView, DocumentText, QuoteView } from '../../server/store/port.js';
+import type { CorrectionView, Applied } from '../../server/curation/curator.js';
+import type { JobView } from '../../server/curation/uploads.js';
+import type { ReviewItem, ReviewReason } from '../../server/http/review.js';
 
 // The API's answers as the client reads them. Types only: nothing from the server is bundled.
 
-export type { ClaimView, DocumentText, GraphNode, NodeLabel, QuoteView, RelType };
+export type { ClaimView, CorrectionView, DocumentText, GraphNode, JobView, NodeLabel, QuoteView, RelType, ReviewItem, ReviewReason };
+
+export interface ReviewResult { items: ReviewItem[]; total: number; counts: Record<ReviewReason, number> }
+export interface CorrectionResult { correction: CorrectionView; applied: Applied }
+export interface CorrectionsResult { corrections: CorrectionView[]; total: number }
+export interface UploadResult { job: JobView; refused: { file: string; reason: string }[] }
 
 export interface ApiNodeData {
   id: string;

@@ -1,6 +1,7 @@
 import type {
   ClaimsResult, CypherResponse, Example, ExportFormat, Health, NeighbourhoodResult, NodeDetailResult, OverviewResult,
   PathResult, QuotesResult, SchemaResult, SearchResult, TraceResult, DocumentText,
+  CorrectionResult, CorrectionsResult, JobView, ReviewResult, UploadResult,
 } from './api-types.js';
 
 // Typed calls to the API. Every call reports to one status channel: how many requests are
@@ -67,8 +68,38 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** don't show the loading indicator (typing suggestions) */
   quiet?: boolean;
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
+  /** a multipart upload instead of a JSON body */
+  form?: FormData;
+}
+
+const TOKEN_KEY = 'og-curator-token';
+const NAME_KEY = 'og-curator-name';
+
+/** The curator's token and name, kept for this browser session only. */
+export const curatorSession = {
+  token: (): string | null => sessionStorage.getItem(TOKEN_KEY),
+  name: (): string | null => sessionStorage.getItem(NAME_KEY),
+  set(token: string | null, name: string | null): void {
+    if (token) sessionStorage.setItem(TOKEN_KEY, token);
+    else sessionStorage.removeItem(TOKEN_KEY);
+    if (name) sessionStorage.setItem(NAME_KEY, name);
+    else sessionStorage.removeItem(NAME_KEY);
+  },
+};
+
+function headersFor(options: CallOptions): Record<string, string> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const method = options.method ?? 'GET';
+  if (method !== 'GET') {
+    // a header no cross-site form can send: the server takes multipart writes only with one
+    headers['x-requested-by'] = 'oversight-graph';
+    const token = curatorSession.token();
+    if (token) headers.authorization = `Bearer ${token}`;
+  }
+  return headers;
 }
 
 type Query = Record<string, string | number | boolean | readonly string[] | null | undefined>;
@@ -103,8 +134,8 @@ export async function call<T>(path: string, options: CallOptions = {}): Promise<
       response = await fetch(path, {
         method: options.method ?? 'GET',
         signal: options.signal,
-        headers: options.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        headers: headersFor(options),
+        body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       });
     } catch (error) {
       if ((error as Error).name === 'AbortError') throw error;
@@ -190,8 +221,31 @@ export const api = {
 
   examples: (options?: CallOptions) => call<Example[]>('/api/examples', options),
 
+  review: (params: { reason?: string; limit?: number; offset?: number } = {}, options?: CallOptions) =>
+    call<ReviewResult>(`/api/review${queryString({ ...params, limit: params.limit ?? 50 })}`, options),
+
+  setSpeaker: (quoteId: string, speaker: string | null, note?: string) =>
+    call<CorrectionResult>(`/api/quotes/${encodeURIComponent(quoteId)}/speaker`, { method: 'PUT', body: { speaker, ...curator(note) } }),
+
+  merge: (ids: string[], into: string, note?: string) =>
+    call<CorrectionResult>('/api/entities/merge', { method: 'POST', body: { ids, into, ...curator(note) } }),
+
+  corrections: (options?: CallOptions) => call<CorrectionsResult>('/api/corrections', options),
+
+  undoCorrection: (id: string) => call<CorrectionResult>(`/api/corrections/${encodeURIComponent(id)}/undo`, { method: 'POST', body: curator() }),
+
+  upload: (form: FormData) => call<UploadResult>('/api/documents', { method: 'POST', form }),
+
+  job: (id: string, options?: CallOptions) => call<{ job: JobView }>(`/api/jobs/${encodeURIComponent(id)}`, { quiet: true, ...options }),
+
   exportUrl: (ids: string[], format: ExportFormat) => `/api/export/neighbourhood${queryString({ ids, format })}`,
   quoteSheetUrl: (ids: string[], format: 'csv' | 'xlsx') => `/api/export/quotes${queryString({ ids, format })}`,
 };
 
 export type Api = typeof api;
+
+/** who and why, as every correction carries them */
+function curator(note?: string): { by?: string; note?: string } {
+  const by = curatorSession.name();
+  return { ...(by ? { by } : {}), ...(note ? { note } : {}) };
+}

@@ -14,6 +14,7 @@ import { createFilters } from './panels/filters.js';
 import { renderLegend } from './panels/legend.js';
 import { createPathsPanel } from './panels/paths.js';
 import { createReader } from './panels/reader.js';
+import { createReviewPanel, type ReviewPanel } from './panels/review.js';
 import { attachCombobox } from './panels/search.js';
 import { createTabs } from './panels/tabs.js';
 import { TABS, type ViewState, decodeState, encodeState } from './state/url-state.js';
@@ -65,6 +66,7 @@ const cy = createCanvas(byId('cy'), {
 const tabs = createTabs(byId('panel-details').parentElement!.querySelector('[role="tablist"]')!, TABS, (tab) => {
   if (tab === 'console') void loadConsole();
   if (tab === 'paths') loadPaths();
+  if (tab === 'review') void loadReview().refresh();
   app.updateState({ tab: tab === 'details' ? null : tab });
 });
 
@@ -103,6 +105,12 @@ reader = createReader(byId('panel-reader'), app);
 function loadPaths(): ReturnType<typeof createPathsPanel> {
   paths ??= createPathsPanel(byId('panel-paths'), app);
   return paths;
+}
+
+let review: ReviewPanel | null = null;
+function loadReview(): ReviewPanel {
+  review ??= createReviewPanel(byId('panel-review'), app);
+  return review;
 }
 
 function loadConsole(): Promise<ConsolePanel> {

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
-import { createApp } from '../../server/http/app.js';
+import { type AppOptions, createApp } from '../../server/http/app.js';
 import type { GraphStore } from '../../server/store/port.js';
 
 // The real app for browser tests and the UI benchmark: the client built once with vite (into a
@@ -78,9 +78,14 @@ export interface RunningExplorer {
 }
 
 /** Serves the API and the built client on 127.0.0.1 and an ephemeral port. */
-export async function serveExplorer(store: GraphStore, clientDir: string, options: { allowedHosts?: string[] } = {}): Promise<RunningExplorer> {
+export async function serveExplorer(
+  store: GraphStore, clientDir: string, options: { allowedHosts?: string[] } & Pick<AppOptions, 'curator' | 'uploads' | 'writeAccess'> = {},
+): Promise<RunningExplorer> {
   const app = createApp({
     store,
+    curator: options.curator,
+    uploads: options.uploads,
+    writeAccess: options.writeAccess,
     logger: pino({ level: 'silent' }),
     clientDir,
     allowedHosts: options.allowedHosts ?? [],

@@ -26,6 +26,7 @@ const Attribution = z.strictObject({
   speaker: z.string().min(1).nullable().describe('the speaker as named in the graph; null: nobody can be named'),
   speakerKind: z.enum(['person', 'organization', 'report']).nullable().optional(),
   speakerId: z.string().min(1).optional().describe('the graph node chosen, for the record'),
+  quoteText: z.string().max(300).optional().describe('the start of the quote, for the record'),
 }).refine((a) => a.quoteId !== undefined || (a.document !== undefined && a.quote !== undefined), 'needs a quoteId, or a document and the start of the quote')
   .refine((a) => a.speaker === null || (a.speakerKind ?? null) !== null, 'a named speaker needs its speakerKind');
 

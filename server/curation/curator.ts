@@ -91,7 +91,7 @@ export class Curator {
         speaker = { name: node.node.name, kind: SPEAKER_KIND[label] };
       }
       const id = newId();
-      const entry = { ...stamp(id, meta), quoteId, speaker: speaker?.name ?? null, speakerKind: speaker?.kind ?? null, ...(speakerId ? { speakerId } : {}) };
+      const entry = { ...stamp(id, meta), quoteId, quoteText: quote.text.slice(0, 120), speaker: speaker?.name ?? null, speakerKind: speaker?.kind ?? null, ...(speakerId ? { speakerId } : {}) };
       const documents = new Set(quote.sources.map((s) => s.documentId));
       return this.commit((o) => { o.attributions.push(entry); }, id, documents);
     });
@@ -255,7 +255,7 @@ function summarise(c: CorrectionView): string {
   const first = e[0]!;
   switch (c.kind) {
     case 'speaker': {
-      const which = first.quoteId ?? `"${first.quote}…" in ${first.document}`;
+      const which = first.quoteId ? (first.quoteText ? `“${first.quoteText.slice(0, 60)}…” (${first.quoteId})` : first.quoteId) : `“${first.quote}…” in ${first.document}`;
       return first.speaker === null ? `${which} marked unattributed` : `${which} said by ${first.speaker}`;
     }
     case 'merge': return `${e.map((x) => x.from).join(', ')} merged into ${first.into}`;

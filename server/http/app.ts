@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import compression from 'compression';
+import multer from 'multer';
 import express, { type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
@@ -14,6 +15,8 @@ import type { GraphStore } from '../store/port.js';
 import { openApiDocument } from './openapi.js';
 import { routes, type Route, type RouteContext } from './routes.js';
 import type { Curator } from '../curation/curator.js';
+import type { Uploads } from '../curation/uploads.js';
+import { MAX_BINARY_DOCUMENT_BYTES as MAX_UPLOAD_BYTES } from '../../seed/ingest/binary.js';
 import { writeGuard, type WriteAccess } from './write-guard.js';
 
 export interface AppOptions {
@@ -29,14 +32,16 @@ export interface AppOptions {
   trustProxy?: string;
   /** who may write (CURATOR_TOKEN, HOST); loopback clients of a loopback server when left out */
   writeAccess?: WriteAccess;
-  /** takes corrections and uploads; without one, writes answer 503 */
+  /** takes corrections; without one, corrections answer 503 */
   curator?: Curator;
+  /** takes documents; without it, uploads answer 503 */
+  uploads?: Uploads;
 }
 
 /** The Express app, apart from serving it: tests mount it with supertest. */
 export function createApp(options: AppOptions): express.Express {
   const app = express();
-  const ctx: RouteContext = { store: options.store, curator: options.curator, limits: options.limits ?? { timeoutMs: 5000, rowLimit: 1000 } };
+  const ctx: RouteContext = { store: options.store, curator: options.curator, uploads: options.uploads, limits: options.limits ?? { timeoutMs: 5000, rowLimit: 1000 } };
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   if (options.trustProxy) app.set('trust proxy', options.trustProxy);
@@ -55,6 +60,12 @@ export function createApp(options: AppOptions): express.Express {
   for (const r of routes) {
     const handlers: RequestHandler[] = [];
     if (r.write) handlers.push(guard);
+    if (r.files) handlers.push(multer({
+      storage: multer.memoryStorage(),
+      limits: { fileSize: MAX_UPLOAD_BYTES, files: r.files.max, fields: 20, fieldSize: 4000 },
+      // file names as the browser sent them (UTF-8), not read as Latin-1
+      defParamCharset: 'utf8',
+    } as multer.Options).array(r.files.field, r.files.max));
     if (r.rateLimited) handlers.push(consoleLimiter);
     handlers.push(handle(r, ctx));
     app[r.method](r.path.replace(/\{(\w+)\}/g, ':$1'), ...handlers);
@@ -140,10 +151,12 @@ export function hostCheck(allowed: string[]): RequestHandler {
 function handle(r: Route, ctx: RouteContext): RequestHandler {
   return async (req, res, next) => {
     try {
+      if (r.files && !req.is('multipart/form-data')) throw new ValidationError(`send the documents as multipart/form-data, each in a field named "${r.files.field}"`);
       const input = {
         query: parse(r.query, req.query, 'query'),
         params: parse(r.params, req.params, 'path'),
         body: parse(r.body, req.body, 'body'),
+        files: ((req.files ?? []) as Express.Multer.File[]).map((f) => ({ name: f.originalname, bytes: f.buffer })),
       };
       const reply = await r.handle(input as never, ctx);
       if (reply.download) {
@@ -182,6 +195,13 @@ function toAppError(error: unknown): AppError {
     return error.httpStatus >= 500 ? new AppError(error.code, 'the graph store could not answer; see the server log', error.httpStatus) : error;
   }
   const e = error as { type?: string; status?: number; message?: string };
+  const m = error as { name?: string; code?: string; field?: string };
+  if (m?.name === 'MulterError') {
+    if (m.code === 'LIMIT_FILE_SIZE') return new AppError('PAYLOAD_TOO_LARGE', `a file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB, the most any document may be`, 413);
+    if (m.code === 'LIMIT_FILE_COUNT') return new AppError('PAYLOAD_TOO_LARGE', 'too many files in one upload (at most 20)', 413);
+    if (m.code === 'LIMIT_UNEXPECTED_FILE') return new ValidationError(`body field "${m.field}": files go in the field "file"`);
+    return new ValidationError(`the upload could not be read: ${(error as Error).message}`);
+  }
   if (e?.type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE', 'request body is larger than 100 KB', 413);
   if (e?.type === 'entity.parse.failed') return new ValidationError('request body is not valid JSON');
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return new AppError('BAD_REQUEST', e.message ?? 'bad request', e.status);

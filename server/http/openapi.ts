@@ -1,4 +1,5 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
 import { DOWNLOAD_TYPES, ErrorSchema } from './schemas.js';
 import type { Route, RouteError } from './routes.js';
 
@@ -18,6 +19,11 @@ const ERROR_DESCRIPTIONS: Record<400 | RouteError | 500, string> = {
   429: 'Too many console queries; the RateLimit headers say when to try again',
   500: 'The server or the graph store failed; the log has the details, the answer never a stack trace',
 };
+
+/** An upload's text fields and its files, as a multipart form describes them. */
+function withFiles(fields: z.ZodType, field: string): z.ZodType {
+  return fields instanceof z.ZodObject ? fields.extend({ [field]: z.array(z.string().openapi({ format: 'binary' })).describe('the documents') }) : fields;
+}
 
 const WRITE_ERRORS: RouteError[] = [401, 403, 415, 503];
 
@@ -41,10 +47,10 @@ export function openApiDocument(routes: Route[]): unknown {
       request: {
         ...(r.query ? { query: r.query as never } : {}),
         ...(r.params ? { params: r.params as never } : {}),
-        ...(r.body ? { body: { content: { 'application/json': { schema: r.body } } } } : {}),
+        ...(r.body ? { body: { content: { [r.files ? 'multipart/form-data' : 'application/json']: { schema: r.files ? withFiles(r.body, r.files.field) : r.body } } } } : {}),
       },
       responses: {
-        200: ok,
+        [r.status ?? 200]: ok,
         400: errorResponse(400),
         ...Object.fromEntries([...(r.write ? WRITE_ERRORS : []), ...(r.errors ?? [])].map((code) => [code, errorResponse(code)])),
         500: errorResponse(500),

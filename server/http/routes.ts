@@ -2,12 +2,12 @@ import type { z } from 'zod';
 import { labelOfId, NODE_LABELS, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, REL_TYPES } from '../model/graph.js';
 import type { GraphStore, QuoteFilter, QuoteView } from '../store/port.js';
 import { canonicalConsoleQuery } from '../store/shared/console-cypher.js';
-import { AppError, NotFoundError } from '../errors.js';
+import { AppError, NotFoundError, ValidationError } from '../errors.js';
 import { findDisagreements, sentenceAround } from './claims.js';
 import { toElements, type Element } from './elements.js';
 import { rowsToCsv, toCsv, toGraphml } from './export.js';
 import {
-  ClaimsQuery, ClaimsResponse, CorrectionIdParams, CorrectionResponse, CorrectionsResponse, MergeBody, RoleBody, RoleDeleteQuery, SpeakerBody, UndoBody, CypherBody, CypherResponse, DOWNLOAD_TYPES, DocumentResponse, ElementsResponse, ExamplesResponse, ExportCypherQuery,
+  ClaimsQuery, ClaimsResponse, JobIdParams, JobResponse, UploadFields, UploadResponse, CorrectionIdParams, CorrectionResponse, CorrectionsResponse, MergeBody, RoleBody, RoleDeleteQuery, SpeakerBody, UndoBody, CypherBody, CypherResponse, DOWNLOAD_TYPES, DocumentResponse, ElementsResponse, ExamplesResponse, ExportCypherQuery,
   ExportNeighbourhoodQuery, ExportQuotesQuery, HealthResponse, IdParams, NeighbourhoodQuery, NodeResponse, OverviewQuery, PathQuery, PathResponse, QuotesQuery,
   QuotesResponse, ReviewQuery, ReviewResponse, SchemaResponse, SearchQuery, SearchResponse, StatsResponse, TraceQuery, TraceResponse,
 } from './schemas.js';
@@ -15,14 +15,16 @@ import { EXAMPLE_QUERIES } from './examples.js';
 import { allQuotes, quoteSheetCsv, quoteSheetXlsx } from './quote-sheet.js';
 import { REVIEW_REASONS, reviewQueue } from './review.js';
 import type { Curator } from '../curation/curator.js';
+import type { UploadedFile, Uploads } from '../curation/uploads.js';
 
 // The route table: one list that Express mounts and the OpenAPI document describes, so no
 // route can exist without being in the spec, and none without its response described.
 
 export interface RouteContext {
   store: GraphStore;
-  /** corrections and uploads; a server without one answers every write with 503 */
+  /** corrections and uploads; a server without them answers every write with 503 */
   curator?: Curator;
+  uploads?: Uploads;
   limits: { timeoutMs: number; rowLimit: number; byteLimit?: number };
 }
 
@@ -50,7 +52,11 @@ export interface Route<Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.
   rateLimited?: boolean;
   /** changes the graph: guarded by the curator token or loopback (write-guard.ts) */
   write?: boolean;
-  handle(input: { query: z.infer<Q>; params: z.infer<P>; body: z.infer<B> }, ctx: RouteContext): Promise<Reply>;
+  /** the success status when not 200 (202: accepted as a job) */
+  status?: 202;
+  /** takes files as multipart/form-data in this field (the body schema then checks the text fields) */
+  files?: { field: string; max: number };
+  handle(input: { query: z.infer<Q>; params: z.infer<P>; body: z.infer<B>; files: UploadedFile[] }, ctx: RouteContext): Promise<Reply>;
 }
 
 const route = <Q extends z.ZodType, P extends z.ZodType, B extends z.ZodType>(r: Route<Q, P, B>) => r as unknown as Route;
@@ -269,6 +275,26 @@ export const routes: Route[] = [
     params: CorrectionIdParams, body: UndoBody, response: CorrectionResponse, errors: [404, 409],
     async handle({ params, body }, ctx) {
       return { body: await curatorOf(ctx).undo(params.id, body) };
+    },
+  }),
+  route({
+    method: 'post', path: '/api/documents', summary: 'Add documents (multipart field "file", up to 20): 202 with the job that loads them', write: true,
+    files: { field: 'file', max: 20 }, status: 202, body: UploadFields, response: UploadResponse, errors: [413],
+    async handle({ body, files }, ctx) {
+      if (!ctx.uploads) throw new AppError('CURATION_OFF', 'this server takes no uploads (it was started without a documents folder)', 503);
+      if (!files.length) throw new ValidationError('send the documents as multipart/form-data, each in a field named "file"');
+      if (files.length > 1 && (body.title || body.url)) throw new ValidationError('body field "title": a title or URL describes one document; send files that need their own one at a time');
+      const { job, refused } = await ctx.uploads.accept(files, body);
+      if (!job) throw new ValidationError(`no document could be taken: ${refused.map((r) => `${r.file}: ${r.reason}`).join('; ')}`, { refused });
+      return { status: 202, body: { job, refused } };
+    },
+  }),
+  route({
+    method: 'get', path: '/api/jobs/{id}', summary: 'An upload job: files done and total, the current file, skips with reasons, the documents loaded', params: JobIdParams, response: JobResponse, errors: [404],
+    async handle({ params }, ctx) {
+      const job = ctx.uploads?.get(params.id);
+      if (!job) throw new NotFoundError('job', params.id);
+      return { body: { job } };
     },
   }),
 ];

@@ -1,6 +1,6 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { NODE_LABELS, REL_TYPES, NodeIdSchema, TEXT_SOURCES } from '../model/graph.js';
+import { DOCUMENT_KINDS, NODE_LABELS, REL_TYPES, NodeIdSchema, TEXT_SOURCES } from '../model/graph.js';
 import { REVIEW_REASONS } from './review.js';
 
 extendZodWithOpenApi(z);
@@ -291,3 +291,32 @@ export const CorrectionResponse = z.object({
 });
 
 export const CorrectionsResponse = z.object({ corrections: z.array(CorrectionSchema), total: z.number().int() });
+
+export const UploadFields = z.strictObject({
+  title: z.string().trim().min(1).max(500).optional(),
+  publisher: z.string().trim().max(200).optional(),
+  url: z.url().max(2000).optional(),
+  publishedAt: z.iso.date().optional().describe('YYYY-MM-DD'),
+  kind: z.enum(DOCUMENT_KINDS).optional(),
+});
+
+export const JobIdParams = z.object({ id: z.string().regex(/^job-[0-9a-f]{8}$/, 'a job id from POST /api/documents') });
+
+const JobSchema = z.object({
+  id: z.string(),
+  state: z.enum(['queued', 'running', 'done', 'failed']),
+  files: z.array(z.string()),
+  done: z.number().int(),
+  total: z.number().int(),
+  current: z.string().nullable(),
+  skipped: z.array(z.object({ file: z.string(), reason: z.string() })).describe('files refused or not loaded, each with why'),
+  documents: z.array(z.string()).describe('ids of the documents loaded'),
+  quotes: z.number().int(),
+  entities: z.number().int(),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  endedAt: z.string().nullable(),
+}).openapi('Job');
+
+export const UploadResponse = z.object({ job: JobSchema, refused: z.array(z.object({ file: z.string(), reason: z.string() })) });
+export const JobResponse = z.object({ job: JobSchema });

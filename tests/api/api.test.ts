@@ -605,10 +605,11 @@ describe('the explorer API on the seeded sample corpus', () => {
       for (const r of routes) {
         const op = res.body.paths[r.path]?.[r.method];
         expect(op, `${r.method} ${r.path}`).toBeDefined();
-        const ok = op.responses['200'];
+        const ok = op.responses[String(r.status ?? 200)];
         expect(ok.description).not.toBe('OK');
         const schemas = Object.values(ok.content ?? {}) as { schema?: unknown }[];
-        expect(schemas.length, `${r.path} 200 content`).toBeGreaterThan(0);
+        expect(schemas.length, `${r.path} success content`).toBeGreaterThan(0);
+        if (r.write) expect(op.responses['401'] && op.responses['403'] && op.security, `${r.method} ${r.path} is a write`).toBeTruthy();
         expect(schemas.every((c) => c.schema), `${r.path} 200 schema`).toBe(true);
         expect(op.responses['400'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
         expect(op.responses['500']).toBeDefined();

@@ -6,6 +6,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Curator } from '../../server/curation/curator.js';
+import { Uploads } from '../../server/curation/uploads.js';
 import { createApp } from '../../server/http/app.js';
 import { routes } from '../../server/http/routes.js';
 import { writeAccessWarning } from '../../server/http/write-guard.js';
@@ -269,5 +270,92 @@ describe('the overrides file', () => {
     expect(curator.list()[0]!.id).toBe(entry!.id);
     await curator.undo(entry!.id, {});
     expect(loadOverrides(file).merges[0]).toMatchObject({ id: entry!.id, undone: { at: expect.any(String) } });
+  });
+});
+
+describe('documents from the browser', () => {
+  let docsDir: string;
+  let withUploads: ReturnType<typeof createApp>;
+  beforeAll(() => {
+    docsDir = path.join(tempDir('cur-docs'), 'documents');
+    const curator = new Curator({ store, overridesFile, folders: [corpus, docsDir] });
+    withUploads = createApp({ store, logger: silentLogger, curator, uploads: new Uploads({ store, curator, dir: docsDir, overridesFile }) });
+  });
+
+  const release = [
+    'Exampleshire force publishes vetting review',
+    '',
+    'Exampleshire Police has published the findings of its review of officer vetting.',
+    '',
+    '"Every officer who fails vetting will leave the force," said Chief Constable Harriet Quenby.',
+    '',
+    'The review found 41 officers whose checks had lapsed.',
+  ].join('\n');
+
+  async function finished(id: string): Promise<Body> {
+    for (let i = 0; i < 200; i++) {
+      const { body } = await request(withUploads).get(`/api/jobs/${id}`).expect(200);
+      if (body.job.state === 'done' || body.job.state === 'failed') return body.job;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`job ${id} did not finish`);
+  }
+
+  it('takes a document with its metadata as a job, keeps the file and loads it', async () => {
+    const res = await request(withUploads).post('/api/documents').set('X-Requested-By', 'oversight-graph')
+      .field('title', 'Exampleshire vetting review').field('publisher', 'Exampleshire Police').field('publishedAt', '2026-11-30')
+      .attach('file', Buffer.from(release), 'exampleshire-vetting.txt');
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    expect(schemaOf('post', '/api/documents').safeParse(res.body).success).toBe(true);
+    const job = await finished(res.body.job.id);
+    expect(schemaOf('get', `/api/jobs/${job.id}`).safeParse({ job }).success).toBe(true);
+    expect(job).toMatchObject({ state: 'done', done: 1, total: 1, skipped: [], documents: ['doc:exampleshire-vetting.txt'] });
+    expect(fs.readFileSync(path.join(docsDir, 'exampleshire-vetting.txt'), 'utf8')).toBe(release);
+    expect(JSON.parse(fs.readFileSync(path.join(docsDir, 'exampleshire-vetting.meta.json'), 'utf8'))).toEqual({ title: 'Exampleshire vetting review', publisher: 'Exampleshire Police', publishedAt: '2026-11-30' });
+    const doc = (await request(withUploads).get('/api/documents/doc:exampleshire-vetting.txt').expect(200)).body;
+    expect(doc).toMatchObject({ title: 'Exampleshire vetting review', publisher: 'Exampleshire Police', publishedAt: '2026-11-30' });
+    const hits = (await request(withUploads).get('/api/search').query({ q: 'Harriet Quenby' })).body.hits;
+    expect(hits[0]?.node.name).toBe('Harriet Quenby');
+    const quotes = (await request(withUploads).get('/api/quotes').query({ speaker: hits[0].node.id })).body.quotes;
+    expect(quotes[0].text).toMatch(/^Every officer who fails vetting will leave the force/);
+    // nothing else of the store was rewritten: the sample corpus is as it was
+    expect((await store.storedDocuments()).filter((d) => d.id.startsWith('doc:0')).length).toBe(5);
+  });
+
+  it('refuses each bad file with its reason and loads the rest', async () => {
+    const before = fs.existsSync(docsDir) ? fs.readdirSync(docsDir).sort() : [];
+    const res = await request(withUploads).post('/api/documents').set('X-Requested-By', 'oversight-graph')
+      .attach('file', Buffer.from('MZ\x90\x00'), 'tool.exe')
+      .attach('file', Buffer.alloc(0), 'empty.txt')
+      .attach('file', Buffer.from(release), '000_057d12b3dd92ac72.txt')
+      .attach('file', Buffer.from([0x41, 0xc3, 0x28, 0x41, 0xa0, 0xa1, 0x41]), 'broken-encoding.txt')
+      .attach('file', Buffer.from('A short note.\n"We will look again," said Councillor Ada Brack.'), 'note.md');
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    const refused = Object.fromEntries(res.body.refused.map((r: Body) => [r.file, r.reason]));
+    expect(refused['tool.exe']).toMatch(/not a document type/);
+    expect(refused['empty.txt']).toMatch(/empty/);
+    expect(refused['000_057d12b3dd92ac72.txt']).toMatch(/already in the graph from another folder/);
+    const job = await finished(res.body.job.id);
+    expect(job.files).toEqual(['broken-encoding.txt', 'note.md']);
+    expect(job.skipped.find((s: Body) => s.file === 'broken-encoding.txt')?.reason).toMatch(/UTF-8|encoding/i);
+    expect(job.documents).toEqual(['doc:note.md']);
+    // an unreadable file never joins the folder
+    expect(fs.readdirSync(docsDir).sort()).toEqual([...new Set([...before, 'note.md'])].sort());
+    const all = await request(withUploads).post('/api/documents').set('X-Requested-By', 'oversight-graph').attach('file', Buffer.from('x'), 'x.exe');
+    expect(all.status).toBe(400);
+    expect(all.body.error.message).toMatch(/x\.exe/);
+  });
+
+  it('answers a text upload over the size limit and a JSON post with why', async () => {
+    const big = await request(withUploads).post('/api/documents').set('X-Requested-By', 'oversight-graph').attach('file', Buffer.alloc(6 * 1024 * 1024, 0x61), 'big.txt');
+    expect(big.status).toBe(400);
+    expect(big.body.error.message).toMatch(/big\.txt: larger than 5 MB/);
+    const json = await request(withUploads).post('/api/documents').send({ file: 'text' });
+    expect(json.status).toBe(400);
+    expect(json.body.error.message).toMatch(/multipart/);
+    const wrongField = await request(withUploads).post('/api/documents').set('X-Requested-By', 'x').attach('upload', Buffer.from(release), 'a.txt');
+    expect(wrongField.status).toBe(400);
+    expect(wrongField.body.error.message).toMatch(/"file"/);
+    expect((await request(withUploads).get('/api/jobs/job-00000000')).status).toBe(404);
   });
 });

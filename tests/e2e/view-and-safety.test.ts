@@ -218,11 +218,11 @@ describe.skipIf(skip !== null)('sharing, resilience, safety and access in a real
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-reader');
     expect(await page.locator('#panel-reader').isVisible()).toBe(true);
     await page.keyboard.press('End');
-    expect(await page.locator('#tab-console').getAttribute('aria-selected')).toBe('true');
+    expect(await page.locator('#tab-review').getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('Home');
     expect(await page.locator('#tab-details').getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('ArrowLeft');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-console');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-review');
     await page.keyboard.press('Home');
 
     // the reader: N and P move between the quotes, Enter follows one

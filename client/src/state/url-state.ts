@@ -3,7 +3,7 @@
 // switched off, the console query, the open panel, the document and quote in the reader, and a path.
 // Pure: no window access here; main.ts reads and writes location.hash.
 
-export const TABS = ['details', 'reader', 'paths', 'console'] as const;
+export const TABS = ['details', 'reader', 'paths', 'console', 'review'] as const;
 export type Tab = (typeof TABS)[number];
 
 export interface ViewState {
