@@ -33,6 +33,7 @@ const Attribution = z.strictObject({
 const Role = z.strictObject({
   ...Entry,
   person: z.string().min(1),
+  personId: z.string().regex(/^person:\S+$/).optional().describe('the graph node, for the record'),
   title: z.string().min(1),
   organization: z.string().min(1).nullable(),
   document: z.string().min(1).optional().describe('only in this document; every document naming the person when left out'),

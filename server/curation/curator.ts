@@ -117,7 +117,7 @@ export class Curator {
     return this.serial(async () => {
       const { person, organization } = await this.roleParts(personId, role.organizationId);
       const id = newId();
-      return this.commit((o) => { o.roles.push({ ...stamp(id, meta), person, title: role.title.trim(), organization }); }, id, null);
+      return this.commit((o) => { o.roles.push({ ...stamp(id, meta), person, personId, title: role.title.trim(), organization }); }, id, null);
     });
   }
 
@@ -125,7 +125,9 @@ export class Curator {
     return this.serial(async () => {
       const { person, organization } = await this.roleParts(personId, role.organizationId);
       const id = newId();
-      return this.commit((o) => { o.removedRoles.push({ ...stamp(id, meta), person, title: role.title.trim(), organization }); }, id, null);
+      // a title at no body is kept on the person, where documents only ever add to it
+      const forget = organization === null ? [{ id: personId, titles: [role.title.trim()] }] : [];
+      return this.commit((o) => { o.removedRoles.push({ ...stamp(id, meta), person, personId, title: role.title.trim(), organization }); }, id, null, forget);
     });
   }
 
@@ -142,11 +144,17 @@ export class Curator {
         documents = new Set();
         for (const quoteId of quoteIds) for (const s of (await this.options.store.quotes({ quoteId, limit: 1, offset: 0 })).quotes[0]?.sources ?? []) documents.add(s.documentId);
       }
+      // what the correction gave a node that documents alone would not: the merged names, a title at no body
+      const forget: { id: string; aliases?: string[]; titles?: string[] }[] = [];
+      for (const { section, entry } of found.entries) {
+        if (section === 'merges' && typeof entry.intoId === 'string') forget.push({ id: entry.intoId, aliases: [String(entry.from)] });
+        if (section === 'roles' && entry.organization === null && typeof entry.personId === 'string') forget.push({ id: entry.personId, titles: [String(entry.title)] });
+      }
       return this.commit((o) => {
         for (const section of Object.keys(SECTION_KIND) as OverrideSection[]) {
           for (const entry of o[section] as Record<string, unknown>[]) if (entryId(section, entry) === correctionId) Object.assign(entry, { id: correctionId, undone });
         }
-      }, correctionId, documents);
+      }, correctionId, documents, forget);
     });
   }
 
@@ -172,13 +180,17 @@ export class Curator {
    * rewrite fails, the file goes back as it was and the documents are derived from it again,
    * so the store and the file never disagree.
    */
-  private async commit(change: (o: Overrides) => void, id: string, documents: Set<string> | null): Promise<{ correction: CorrectionView; applied: Applied }> {
+  private async commit(
+    change: (o: Overrides) => void, id: string, documents: Set<string> | null, forget: Parameters<GraphStore['forgetNames']>[0] = [],
+  ): Promise<{ correction: CorrectionView; applied: Applied }> {
     const file = this.options.overridesFile;
     const before = fs.existsSync(file) ? fs.readFileSync(file) : null;
     const overrides = this.read();
     change(overrides);
     saveOverrides(file, overrides);
     try {
+      // names first, then the documents: those that state a name themselves give it back
+      await this.options.store.forgetNames(forget);
       const applied = await this.apply(documents);
       return { correction: this.list().find((c) => c.id === id)!, applied };
     } catch (error) {
@@ -216,7 +228,7 @@ export class Curator {
     return node.node;
   }
 
-  private async roleParts(personId: string, organizationId: string | null): Promise<{ person: string; organization: string | null }> {
+  private async roleParts(personId: string, organizationId: string | null): Promise<{ person: string; personId: string; organization: string | null }> {
     if (labelOfId(personId) !== 'Person') throw new ValidationError(`path parameter "id": "${personId}" is not a person; roles are held by people`);
     const person = await this.options.store.getNode(personId);
     if (!person) throw new NotFoundError('person', personId);
@@ -227,7 +239,7 @@ export class Curator {
       if (!org) throw new NotFoundError('organization', organizationId);
       organization = org.node.name;
     }
-    return { person: person.node.name, organization };
+    return { person: person.node.name, personId, organization };
   }
 }
 

@@ -165,6 +165,11 @@ export interface GraphStore {
   writeDocumentGraphs(graphs: DocumentGraph[]): Promise<WriteSummary[]>;
   /** gazetteer facts that belong to no document (renames); merged, never duplicated */
   writeRenames(renames: { from: { id: string; name: string; kind: string; aliases: string[] }; to: { id: string; name: string; kind: string; aliases: string[] }; year: number | null }[]): Promise<void>;
+  /**
+   * Takes names off people and bodies: aliases and titles only ever gather as documents are
+   * written, so a merge or a title a curator undoes would otherwise outlive its correction.
+   */
+  forgetNames(entries: { id: string; aliases?: string[]; titles?: string[] }[]): Promise<void>;
   /** the sha256 of a stored document, to skip unchanged ones */
   documentHash(documentId: string): Promise<string | null>;
   /** every stored document with the folder it was seeded from, so a re-seed finds what left the folder */

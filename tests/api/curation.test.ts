@@ -248,6 +248,33 @@ describe('corrections', () => {
   });
 });
 
+describe('a correction outlasts', () => {
+  it('a restart of the store and a re-seed into it', async () => {
+    const dataDir = tempDir('cur-restart');
+    const file = path.join(tempDir('cur-restart-o'), 'overrides.json');
+    let own = await LadybugStore.open({ dataDir });
+    try {
+      await seedCorpus({ store: own, dir: corpus, overridesFile: file });
+      const quotes = (await own.quotes({ limit: 200, offset: 0 })).quotes;
+      const named = quotes.find((q) => q.speaker?.label === 'Person')!;
+      const other = quotes.find((q) => q.speaker?.label === 'Person' && q.speaker.id !== named.speaker!.id)!.speaker!;
+      await new Curator({ store: own, overridesFile: file, folders: [corpus] }).setSpeaker(named.id, other.id, { note: 'restart check' });
+      await own.close();
+      own = await LadybugStore.open({ dataDir });
+      const check = async () => {
+        const [q] = (await own.quotes({ quoteId: named.id, limit: 1, offset: 0 })).quotes;
+        expect(q!.speaker?.id).toBe(other.id);
+        expect(q!.sources[0]!.attribution).toMatchObject({ confidence: 1, resolvedBy: 'curator' });
+      };
+      await check();
+      await seedCorpus({ store: own, dir: corpus, overridesFile: file });
+      await check();
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe('the overrides file', () => {
   it('is written whole or not at all', () => {
     const dir = tempDir('cur-atomic');
@@ -344,6 +371,26 @@ describe('documents from the browser', () => {
     const all = await request(withUploads).post('/api/documents').set('X-Requested-By', 'oversight-graph').attach('file', Buffer.from('x'), 'x.exe');
     expect(all.status).toBe(400);
     expect(all.body.error.message).toMatch(/x\.exe/);
+  });
+
+  it('with CURATOR_TOKEN set, refuses an upload without it and takes one with it', async () => {
+    const token = 'upload-token-0123456789abcdef';
+    const curator = new Curator({ store, overridesFile, folders: [corpus, docsDir] });
+    const guarded = createApp({ store, logger: silentLogger, curator, uploads: new Uploads({ store, curator, dir: docsDir, overridesFile }), writeAccess: { token, boundToLoopback: true } });
+    const body = Buffer.from('"Our officers will be retrained," said Superintendent Olu Badmus.\n');
+    const none = await request(guarded).post('/api/documents').set('X-Requested-By', 'x').attach('file', body, 'retraining.txt');
+    expect(none.status).toBe(401);
+    const wrong = await request(guarded).post('/api/documents').set('Authorization', 'Bearer not-the-token-at-all').attach('file', body, 'retraining.txt');
+    expect(wrong.status).toBe(403);
+    expect(fs.existsSync(path.join(docsDir, 'retraining.txt'))).toBe(false);
+    const right = await request(guarded).post('/api/documents').set('Authorization', `Bearer ${token}`).attach('file', body, 'retraining.txt');
+    expect(right.status).toBe(202);
+    for (let i = 0; i < 200; i++) {
+      if ((await request(guarded).get(`/api/jobs/${right.body.job.id}`)).body.job.state === 'done') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const hits = (await request(guarded).get('/api/search').query({ q: 'Olu Badmus' })).body.hits;
+    expect(hits[0]?.node.name).toBe('Olu Badmus');
   });
 
   it('answers a text upload over the size limit and a JSON post with why', async () => {

@@ -52,7 +52,7 @@ describe.skipIf(skip !== null)('review and curation in a real browser', () => {
 
   const toast = (page: Page) => page.locator('#toast');
 
-  it('asks for the token once, then loads a dropped-in document and offers it on the canvas', async () => {
+  it('asks for the token once, loads a chosen document, offers it on the canvas, and Y confirms its speaker', async () => {
     const { page } = await openPage(browser);
     await openApp(page, server.url);
     await page.click('#tab-review');
@@ -75,6 +75,17 @@ describe.skipIf(skip !== null)('review and curation in a real browser', () => {
     const hits = await apiGet<Body>(page, '/api/search?q=Harriet%20Quenby');
     expect(hits.hits[0].node.name).toBe('Harriet Quenby');
     await screenshot(page, 'review-upload');
+
+    // the new speaker is quoted nowhere else, so the queue offers the quote: Y confirms it
+    await page.selectOption('#review-reason', 'speaker-quoted-once');
+    await page.locator('#review-item').filter({ hasText: 'We accept every recommendation' }).waitFor();
+    await page.fill('#review-note', 'checked against the force statement');
+    await page.focus('#review-item');
+    await page.keyboard.press('y');
+    await toast(page).filter({ hasText: 'Attributed to Harriet Quenby' }).waitFor();
+    const quotes = await apiGet<Body>(page, `/api/quotes?speaker=${encodeURIComponent(hits.hits[0].node.id)}`);
+    expect(quotes.quotes[0].sources[0].attribution).toMatchObject({ confidence: 1, resolvedBy: 'curator' });
+    expect(loadOverrides(overridesFile).attributions.at(-1)).toMatchObject({ speaker: 'Harriet Quenby', note: 'checked against the force statement', by: 'Robin Reviewer' });
     await page.close();
   });
 

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import {
   DocumentGraphSchema, NODE_LABELS, NODE_PROPERTIES, REL_ENDPOINTS, REL_TYPES, displayName, edgeId, labelOfId, nodeKind, pageAt,
-  type DocumentGraph, type GraphEdge, type GraphNode, type NodeLabel, type OrganizationNode, type Properties, type RelType, type Subgraph,
+  type DocumentGraph, type GraphEdge, type GraphNode, type NodeLabel, type OrganizationNode, type PersonNode, type Properties, type RelType, type Subgraph,
 } from '../../model/graph.js';
+import { searchTextOf } from '../../model/search-text.js';
 import { QueryRefusedError, QuerySyntaxError, QueryTimeoutError, StoreError } from '../../errors.js';
 import type {
   ClaimView, Counts, CypherRequest, CypherResult, DocumentText, GraphStore, NeighbourhoodQuery, NodeDetail,
@@ -21,7 +22,8 @@ import { BatchJournal } from './batch-journal.js';
 import { openDatabase } from './open-database.js';
 import { TextFiles } from './text-files.js';
 import { addedColumnStatements, schemaStatements } from './schema.js';
-import { byLabel, removeDocument, upsertEntities, writeDocuments, type WriteOutcome } from './write-path.js';
+import { byLabel, removeDocument, upsertEntities, upsertNodes, writeDocuments, type WriteOutcome } from './write-path.js';
+import { withoutNames } from '../shared/merge-entities.js';
 import { internalKey, isNode, isPath, isRel, plain, toGraphEdge, toGraphNode } from './values.js';
 import { publishedCondition, publishedParams } from '../shared/published-range.js';
 import { ATTRIBUTION_COLUMNS, attributionOf } from '../shared/attribution.js';
@@ -250,6 +252,27 @@ export class LadybugStore implements GraphStore {
         relationships: g.relationships.length,
         changed: true,
       }));
+    });
+  }
+
+  async forgetNames(entries: Parameters<GraphStore['forgetNames']>[0]): Promise<void> {
+    if (!entries.length) return;
+    await this.serialised(async () => {
+      const written = await this.pool.write(async (s) => {
+        const out: WriteOutcome['written'] = [];
+        for (const [label, ids] of byLabel(entries.map((e) => e.id))) {
+          if (label !== 'Person' && label !== 'Organization') continue;
+          for (const r of await s.run(`UNWIND $ids AS x MATCH (n:${label} {id: x}) RETURN n`, { ids })) {
+            const node = toGraphNode(r.n as Row).properties as unknown as PersonNode;
+            const entry = entries.find((e) => e.id === node.id)!;
+            const next = withoutNames(node, entry);
+            await upsertNodes(s, label, [{ ...next, searchText: searchTextOf([next.name, ...next.aliases]) }], [], new Set([node.id]));
+            out.push({ id: node.id, label, properties: { ...next } as unknown as Record<string, unknown> });
+          }
+        }
+        return out;
+      });
+      this.indexWrite({ written, rewritten: [], removed: [] }, []);
     });
   }
 

@@ -12,7 +12,7 @@ import type {
 import { compareHits, queryTokens, rankNames, TYPO_MIN_LENGTH } from '../shared/search-rank.js';
 import { documentSource, numbers } from '../shared/document-source.js';
 import { AnswerBudget, PROVENANCE_CAP, SEARCH_DEFAULT_LABELS, summaryEdge, summaryNode } from '../shared/limits.js';
-import { mergeEntity } from '../shared/merge-entities.js';
+import { mergeEntity, withoutNames } from '../shared/merge-entities.js';
 import { canonicalConsoleQuery } from '../shared/console-cypher.js';
 import { DOCUMENT_REL_TYPES, FULLTEXT_LABELS } from './schema.js';
 import * as S from './statements.js';
@@ -162,6 +162,27 @@ export class Neo4jStore implements GraphStore {
     }
     if (failure) throw failure;
     return out;
+  }
+
+  async forgetNames(entries: Parameters<GraphStore['forgetNames']>[0]): Promise<void> {
+    if (!entries.length) return;
+    try {
+      await this.transaction('WRITE', async (tx) => {
+        for (const label of ['Person', 'Organization'] as const) {
+          const mine = entries.filter((e) => labelOfId(e.id) === label);
+          if (!mine.length) continue;
+          const stored = await rows(tx, S.storedEntities(label), { ids: mine.map((e) => e.id) });
+          const next = stored.map((r) => {
+            const entity = { id: r.id, name: r.name, aliases: (r.aliases as string[] | null) ?? [], kind: r.kind, ...(label === 'Person' ? { titles: (r.titles as string[] | null) ?? [] } : {}) } as PersonNode;
+            const m = withoutNames(entity, mine.find((e) => e.id === entity.id)!);
+            return { ...m, searchText: searchTextOf([m.name, ...m.aliases]) };
+          });
+          await this.upsertNodes(tx, label, next);
+        }
+      });
+    } catch (error) {
+      throw storeError('could not take names off entities', error);
+    }
   }
 
   async writeRenames(renames: Parameters<GraphStore['writeRenames']>[0]): Promise<void> {

@@ -26,3 +26,14 @@ function uniqueAliases(name: string, aliases: readonly string[]): string[] {
   }
   return out;
 }
+
+/** The entity without these aliases and titles (compared as folded to lower case). */
+export function withoutNames<T extends Entity>(entity: T, forget: { aliases?: string[]; titles?: string[] }): T {
+  const drop = (list: readonly string[] | undefined, names: string[] | undefined) => {
+    const gone = new Set((names ?? []).map((n) => n.toLowerCase()));
+    return (list ?? []).filter((x) => !gone.has(x.toLowerCase()));
+  };
+  const out = { ...entity, aliases: drop(entity.aliases, forget.aliases) } as T;
+  if ('titles' in entity) (out as unknown as PersonNode).titles = drop((entity as unknown as PersonNode).titles, forget.titles);
+  return out;
+}
