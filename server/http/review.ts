@@ -9,10 +9,10 @@ export const LOW_CONFIDENCE = 0.7;
 /** candidates whose scores are this close are a coin toss, whichever one was named */
 export const CLOSE_CANDIDATES = 0.1;
 
-export const REVIEW_REASONS = ['withheld', 'low-confidence', 'close-candidates', 'speaker-quoted-once'] as const;
+export const REVIEW_REASONS = ['withheld', 'low-confidence', 'close-candidates', 'speakers-differ', 'speaker-quoted-once'] as const;
 export type ReviewReason = (typeof REVIEW_REASONS)[number];
 
-const WEIGHT: Record<ReviewReason, number> = { withheld: 3, 'low-confidence': 2, 'close-candidates': 1.5, 'speaker-quoted-once': 0.5 };
+const WEIGHT: Record<ReviewReason, number> = { withheld: 3, 'speakers-differ': 2.5, 'low-confidence': 2, 'close-candidates': 1.5, 'speaker-quoted-once': 0.5 };
 
 export interface ReviewItem {
   quote: QuoteView;
@@ -28,6 +28,8 @@ function reasonsFor(q: QuoteView, quotesBySpeaker: Map<string, number>): ReviewR
   if (!q.speaker && attributions.some((a) => a.candidates.length > 0)) reasons.push('withheld');
   if (q.speaker && attributions.some((a) => a.confidence !== null && a.confidence < LOW_CONFIDENCE)) reasons.push('low-confidence');
   if (attributions.some(({ candidates: [first, second] }) => !!first && !!second && first.score - second.score <= CLOSE_CANDIDATES)) reasons.push('close-candidates');
+  // two documents naming two speakers for the same words: at least one of them is wrong
+  if (new Set(q.sources.map((s) => s.speakerId).filter((x) => x !== null)).size > 1) reasons.push('speakers-differ');
   if (q.speaker && quotesBySpeaker.get(q.speaker.id) === 1) reasons.push('speaker-quoted-once');
   return reasons;
 }

@@ -148,6 +148,7 @@ const QuoteViewSchema = z.object({
     documentId: z.string(), title: z.string(), publisher: z.string().nullable(), publishedAt: z.string().nullable(), url: z.string().nullable(),
     start: z.number().int().describe('offset of the quote in the document text'), end: z.number().int(),
     page: z.number().int().nullable().describe('the page the quote starts on, for documents with pages (PDF)'),
+    speakerId: z.string().nullable().describe('who this document says spoke (documents carrying one quote can disagree)'),
     attribution: AttributionSchema.describe('how the quote came by its speaker in this document'),
   })),
 }).openapi('QuoteView');
@@ -171,7 +172,7 @@ export const ReviewResponse = z.object({
   items: z.array(z.object({
     quote: QuoteViewSchema,
     confidence: z.number().min(0).max(1).nullable().describe('the lowest confidence over the documents carrying the quote'),
-    reasons: z.array(z.enum(REVIEW_REASONS)).describe('why it needs a human: withheld (unsure, with candidates), low-confidence (below 0.7), close-candidates (top two within 0.1), speaker-quoted-once'),
+    reasons: z.array(z.enum(REVIEW_REASONS)).describe('why it needs a human: withheld (unsure, with candidates), low-confidence (below 0.7), close-candidates (top two within 0.1), speakers-differ (documents carrying it name different speakers), speaker-quoted-once'),
   })),
   total: z.number().int(),
   counts: z.record(z.enum(REVIEW_REASONS), z.number().int()).describe('items per reason over the whole queue'),

@@ -69,7 +69,12 @@ export interface QuoteView {
   /** titles the speaker holds as stated in the quoting document */
   roles: { title: string; organizationId: string; organization: string }[];
   /** `page`: the page of the document the quote starts on, for documents with pages (PDF) */
-  sources: { documentId: string; title: string; publisher: string | null; publishedAt: string | null; url: string | null; start: number; end: number; page: number | null; attribution: AttributionEvidence }[];
+  sources: {
+    documentId: string; title: string; publisher: string | null; publishedAt: string | null; url: string | null; start: number; end: number; page: number | null;
+    /** who this document says spoke; documents carrying one quote can disagree, and `speaker` is the first's */
+    speakerId: string | null;
+    attribution: AttributionEvidence;
+  }[];
 }
 
 export interface DocumentText {

@@ -393,6 +393,21 @@ describe('documents from the browser', () => {
     expect(hits[0]?.node.name).toBe('Olu Badmus');
   });
 
+  it('queues a quote that two documents give to two different speakers', async () => {
+    const kent = (await request(withUploads).get('/api/search').query({ q: 'Kent Police has a very good culture', kinds: 'Quote' })).body.hits[0].node;
+    const original = await quote(kent.id);
+    expect(original.speaker).not.toBeNull();
+    const res = await request(withUploads).post('/api/documents').set('X-Requested-By', 'x')
+      .attach('file', Buffer.from(`Council meeting notes\n\n"${original.text}" said Councillor Ada Brack.\n`), 'council-notes.txt');
+    expect(res.status).toBe(202);
+    for (let i = 0; i < 200 && (await request(withUploads).get(`/api/jobs/${res.body.job.id}`)).body.job.state !== 'done'; i++) await new Promise((r) => setTimeout(r, 50));
+    const both = await quote(kent.id);
+    expect(new Set(both.sources.map((x: Body) => x.speakerId)).size).toBe(2);
+    const queue = (await request(withUploads).get('/api/review').query({ reason: 'speakers-differ' })).body;
+    expect(queue.items.map((i: Body) => i.quote.id)).toContain(kent.id);
+    expect(queue.counts['speakers-differ']).toBe(queue.total);
+  });
+
   it('answers a text upload over the size limit and a JSON post with why', async () => {
     const big = await request(withUploads).post('/api/documents').set('X-Requested-By', 'oversight-graph').attach('file', Buffer.alloc(6 * 1024 * 1024, 0x61), 'big.txt');
     expect(big.status).toBe(400);

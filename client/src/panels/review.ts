@@ -18,6 +18,7 @@ const REASON_TEXT: Record<string, string> = {
   withheld: 'speaker withheld as unsure',
   'low-confidence': 'low confidence',
   'close-candidates': 'close candidates',
+  'speakers-differ': 'documents name different speakers',
   'speaker-quoted-once': 'speaker quoted nowhere else',
 };
 
@@ -168,6 +169,10 @@ export function createReviewPanel(root: HTMLElement, app: AppContext): ReviewPan
       h('p', { class: 'review-source' }, 'In ', h('a', { href: '#', onclick: (e: Event) => { e.preventDefault(); void app.openReader({ docId: source.documentId, quoteId: quote.id }); } }, source.title),
         source.publishedAt ? `, ${formatDate(source.publishedAt)}` : '', quote.sources.length > 1 ? ` and ${quote.sources.length - 1} more` : ''),
       h('p', { class: 'review-speaker' }, 'Speaker: ', quote.speaker ? h('strong', {}, quote.speaker.name) : h('em', {}, 'none named')),
+      item.reasons.includes('speakers-differ')
+        ? h('ul', { class: 'review-sources', 'aria-label': 'Who each document names' }, ...quote.sources.map((x) => h('li', {}, `${x.title}: `,
+          x.speakerId ? h('a', { href: '#', onclick: (e: Event) => { e.preventDefault(); void app.select(x.speakerId!); } }, x.speakerId === quote.speaker?.id ? quote.speaker.name : x.speakerId.replace(/^\w+:/, '').replace(/-/g, ' ')) : h('em', {}, 'none named'))))
+        : null,
       candidates.length
         ? h('ol', { class: 'review-candidates', 'aria-label': 'Candidates' }, ...candidates.slice(0, 5).map((c, i) =>
           h('li', {}, h('button', { type: 'button', 'data-key': String(i + 1), onclick: () => void pickCandidate(c.name) }, h('kbd', {}, String(i + 1)), ` ${c.name} `, h('span', { class: 'muted' }, c.score.toFixed(2))))))

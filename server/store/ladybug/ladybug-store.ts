@@ -635,7 +635,7 @@ export class LadybugStore implements GraphStore {
           .filter((x, i, all) => all.findIndex((y) => y.title === x.title && y.organizationId === x.organizationId) === i);
       }
       if (!view.sources.some((x) => x.documentId === r.docId && x.start === Number(r.s))) {
-        view.sources.push({ documentId: r.docId as string, title: r.title as string, publisher: (r.publisher as string) ?? null, publishedAt: (r.publishedAt as string) ?? null, url: (r.url as string) ?? null, start: Number(r.s), end: Number(r.e), page: pageAt(numbers(r.pageStarts), Number(r.s)), attribution: attributionOf(r) });
+        view.sources.push({ documentId: r.docId as string, title: r.title as string, publisher: (r.publisher as string) ?? null, publishedAt: (r.publishedAt as string) ?? null, url: (r.url as string) ?? null, start: Number(r.s), end: Number(r.e), page: pageAt(numbers(r.pageStarts), Number(r.s)), speakerId: (r.speakerId as string | null) ?? null, attribution: attributionOf(r) });
       }
       views.set(id, view);
     }

@@ -453,7 +453,7 @@ export class Neo4jStore implements GraphStore {
       if (!view.sources.some((x) => x.documentId === r.docId && x.start === num(r.startOffset))) {
         view.sources.push({
           documentId: r.docId as string, title: r.title as string, publisher: strOrNull(r.publisher), publishedAt: strOrNull(r.publishedAt), url: strOrNull(r.url),
-          start: num(r.startOffset), end: num(r.endOffset), page: pageAt(numbers(r.pageStarts), num(r.startOffset)), attribution: attributionOf(r),
+          start: num(r.startOffset), end: num(r.endOffset), page: pageAt(numbers(r.pageStarts), num(r.startOffset)), speakerId, attribution: attributionOf(r),
         });
       }
       views.set(id, view);
