@@ -230,6 +230,12 @@ export const api = {
   merge: (ids: string[], into: string, note?: string) =>
     call<CorrectionResult>('/api/entities/merge', { method: 'POST', body: { ids, into, ...curator(note) } }),
 
+  addRole: (personId: string, title: string, organization: string | null, note?: string) =>
+    call<CorrectionResult>(`/api/entities/${encodeURIComponent(personId)}/roles`, { method: 'POST', body: { title, organization, ...curator(note) } }),
+
+  removeRole: (personId: string, title: string, organization: string | null, note?: string) =>
+    call<CorrectionResult>(`/api/entities/${encodeURIComponent(personId)}/roles${queryString({ title, organization, ...curator(note) })}`, { method: 'DELETE' }),
+
   corrections: (options?: CallOptions) => call<CorrectionsResult>('/api/corrections', options),
 
   undoCorrection: (id: string) => call<CorrectionResult>(`/api/corrections/${encodeURIComponent(id)}/undo`, { method: 'POST', body: curator() }),

@@ -62,11 +62,12 @@ describe.skipIf(skip !== null)('review and curation in a real browser', () => {
       buffer: Buffer.from('Exampleshire review published\n\n"We accept every recommendation," said Chief Constable Harriet Quenby.\n'),
     });
     // the server wants the token: the tab asks for it, then sends the upload again
-    await page.locator('.curator-access').waitFor();
+    await page.locator('dialog.curator-dialog[open]').waitFor();
     expect(await page.locator('#curator-why').textContent()).toMatch(/curator token/);
     await page.fill('#curator-token', TOKEN);
     await page.fill('#curator-name', 'Robin Reviewer');
     await page.click('.curator-access button[type="submit"]');
+    await page.locator('dialog.curator-dialog[open]').waitFor({ state: 'detached' });
     await page.locator('.job-show').waitFor();
     expect(await page.locator('.job-state').first().textContent()).toBe('Loaded 1 of 1');
     expect(fs.existsSync(path.join(docsDir, 'exampleshire-review.txt'))).toBe(true);
@@ -134,6 +135,49 @@ describe.skipIf(skip !== null)('review and curation in a real browser', () => {
     expect(restored.quote.speaker?.id ?? null).toBe(first.speaker?.id ?? null);
     expect(restored.quote.sources[0].attribution.resolvedBy).not.toBe('curator');
     await screenshot(page, 'review-queue');
+    await page.close();
+  });
+
+  it('corrects from the details panel: a role added and taken off, one person merged into another', async () => {
+    const { page } = await openPage(browser);
+    await openApp(page, server.url);
+    await page.evaluate((token) => { sessionStorage.setItem('og-curator-token', token); }, TOKEN);
+    const person = 'person:matthew-scott';
+    await page.evaluate((id) => window.__og!.app.select(id), person);
+    await page.locator('#details-title').filter({ hasText: 'Matthew Scott' }).waitFor();
+    await page.locator('#panel-details .curate summary').click();
+    await page.fill('#curate-role-title', 'Interim Commissioner');
+    await page.fill('#curate-role-org', 'Kent Police');
+    await page.locator('#curate-role-org-list li').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.click('.curate-role button[type="submit"]');
+    await toast(page).filter({ hasText: '“Interim Commissioner” added' }).waitFor();
+    const roles = async () => (await apiGet<Body>(page, `/api/nodes/${person}`)).roles as Body[];
+    expect(await roles()).toContainEqual(expect.objectContaining({ title: 'Interim Commissioner', organizationId: 'org:kent-police' }));
+    // the panel is read again with the role, and "Not right" takes it off in every document
+    const line = page.locator('#panel-details .roles li').filter({ hasText: 'Interim Commissioner' });
+    await line.locator('.role-remove').click();
+    await toast(page).filter({ hasText: '“Interim Commissioner” taken off Matthew Scott' }).waitFor();
+    expect((await roles()).filter((r) => r.title === 'Interim Commissioner')).toEqual([]);
+    await line.waitFor({ state: 'detached' });
+
+    // merge: the details panel of one person, "The same as" another
+    const other = 'person:mike-cunningham';
+    await page.evaluate((id) => window.__og!.app.select(id), other);
+    await page.locator('#details-title').filter({ hasText: 'Mike Cunningham' }).waitFor();
+    await page.locator('#panel-details .curate summary').click();
+    page.once('dialog', (d) => void d.accept());
+    await page.fill('#curate-same', 'Matthew Scott');
+    await page.locator('#curate-same-list li').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await toast(page).filter({ hasText: 'Mike Cunningham merged into Matthew Scott' }).waitFor();
+    expect((await page.evaluate(async (id) => (await fetch(`/api/nodes/${encodeURIComponent(id)}`)).status, other))).toBe(404);
+    expect(await page.evaluate((id) => window.__og!.cy.getElementById(id).empty(), other)).toBe(true);
+    await page.locator('#details-title').filter({ hasText: 'Matthew Scott' }).waitFor();
+    expect((await apiGet<Body>(page, `/api/nodes/${person}`)).node.properties.aliases).toContain('Mike Cunningham');
+    await screenshot(page, 'review-details');
     await page.close();
   });
 });

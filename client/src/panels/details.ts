@@ -6,6 +6,8 @@ import { KIND_LOOK, colorOf, isNodeKind } from '../graph/kinds.js';
 import { isMoreId } from '../graph/to-elements.js';
 import { quoteRoles } from '../quote-roles.js';
 import { claimSourcesSection } from './claim-sources.js';
+import { asCurator } from './curator-access.js';
+import { attachCombobox } from './search.js';
 
 // The selected node: what it is, its properties, the roles it holds (with the documents that
 // state them), what it said (speaker, role, document, publisher, date), where it comes from.
@@ -85,6 +87,71 @@ export function createDetailsPanel(root: HTMLElement, app: AppContext): DetailsP
     );
   };
 
+  /** A correction, then the panel read again (`next` when the node it showed is gone). */
+  const write = async (change: () => Promise<void>, next: string) => {
+    if (await asCurator(change, app.toast)) await show(next);
+  };
+
+  const curateEntity = (node: NodeDetailResult['node']) => {
+    const kinds = [node.label];
+    const sameInput = h('input', { id: 'curate-same', type: 'search', placeholder: `Another ${node.label === 'Person' ? 'person' : 'body'} it is the same as…` });
+    const sameList = h('ul', { id: 'curate-same-list', class: 'suggestions', hidden: true });
+    attachCombobox({ input: sameInput, list: sameList, kinds, limit: 8, onChoose: (hit) => {
+      if (hit.node.id === node.id) return;
+      if (!window.confirm(`Merge “${node.name}” into “${hit.node.name}”? Its quotes, roles and mentions move there; the audit list can undo it.`)) return;
+      void write(async () => {
+        await api.merge([node.id], hit.node.id);
+        app.cy.getElementById(node.id).remove();
+        app.toast(`${node.name} merged into ${hit.node.name}`);
+        void app.select(hit.node.id, { center: true });
+      }, hit.node.id);
+    } });
+    const rows: Node[] = [h('div', { class: 'curate-row search' }, h('label', { for: 'curate-same' }, 'The same as'), sameInput, sameList)];
+    if (node.label === 'Person') {
+      let organization: string | null = null;
+      const title = h('input', { id: 'curate-role-title', type: 'text', required: true, minlength: '2', placeholder: 'e.g. Chief Constable' });
+      const orgInput = h('input', { id: 'curate-role-org', type: 'search', placeholder: 'At which body (optional)' });
+      const orgList = h('ul', { id: 'curate-role-org-list', class: 'suggestions', hidden: true });
+      orgInput.addEventListener('input', () => { organization = null; });
+      attachCombobox({ input: orgInput, list: orgList, kinds: ['Organization'], limit: 8, onChoose: (hit) => { organization = hit.node.id; orgInput.value = hit.node.name; } });
+      const form = h('form', { class: 'curate-role', 'aria-label': 'Add a role' },
+        h('label', { for: 'curate-role-title' }, 'Add a role the documents leave out'), title,
+        h('div', { class: 'search' }, orgInput, orgList),
+        h('button', { type: 'submit' }, 'Add the role'));
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        const t = title.value.trim();
+        if (t.length < 2) return;
+        void write(async () => {
+          await api.addRole(node.id, t, organization);
+          app.toast(`${node.name}: “${t}” added`);
+        }, node.id);
+      });
+      rows.push(form);
+    }
+    return h('details', { class: 'curate' }, h('summary', {}, 'Correct this entry'), ...rows);
+  };
+
+  const curateQuote = (quote: QuoteView) => {
+    const input = h('input', { id: 'curate-speaker', type: 'search', placeholder: 'Who said it…' });
+    const list = h('ul', { id: 'curate-speaker-list', class: 'suggestions', hidden: true });
+    attachCombobox({ input, list, kinds: ['Person', 'Organization'], limit: 8, onChoose: (hit) => void write(async () => {
+      await api.setSpeaker(quote.id, hit.node.id);
+      app.toast(`Attributed to ${hit.node.name}`);
+    }, quote.id) });
+    return h('details', { class: 'curate' }, h('summary', {}, 'Correct the speaker'),
+      h('div', { class: 'curate-row search' }, h('label', { for: 'curate-speaker' }, 'Said by'), input, list),
+      h('div', { class: 'curate-row' },
+        quote.speaker ? h('button', { type: 'button', id: 'curate-confirm', onclick: () => void write(async () => {
+          await api.setSpeaker(quote.id, quote.speaker!.id);
+          app.toast(`Confirmed: ${quote.speaker!.name}`);
+        }, quote.id) }, `Confirm ${quote.speaker.name}`) : null,
+        h('button', { type: 'button', id: 'curate-unattributed', onclick: () => void write(async () => {
+          await api.setSpeaker(quote.id, null);
+          app.toast('Marked unattributed');
+        }, quote.id) }, 'Nobody can be named')));
+  };
+
   const header = (detail: NodeDetailResult['node']) => {
     const look = isNodeKind(detail.label) ? KIND_LOOK[detail.label] : null;
     return h('header', { class: 'detail-header' },
@@ -115,6 +182,12 @@ export function createDetailsPanel(root: HTMLElement, app: AppContext): DetailsP
       h('span', { class: 'role-title' }, role.title),
       role.organizationId && role.organizationId !== detail.node.id
         ? [' — ', h('button', { type: 'button', class: 'link-like', onclick: () => void app.select(role.organizationId, { center: true }) }, role.organization)]
+        : null,
+      detail.node.label === 'Person'
+        ? h('button', { type: 'button', class: 'role-remove', title: 'Take this role off in every document stating it', onclick: () => void write(async () => {
+          await api.removeRole(detail.node.id, role.title, role.organizationId);
+          app.toast(`“${role.title}” taken off ${detail.node.name}`);
+        }, detail.node.id) }, 'Not right')
         : null,
       role.docs.length
         ? h('div', { class: 'stated-in' }, 'stated in ', ...role.docs.map((docId, i) => [
@@ -179,7 +252,7 @@ export function createDetailsPanel(root: HTMLElement, app: AppContext): DetailsP
       const extra: (Node | null)[] = [];
       if (label === 'Person' || label === 'Organization') {
         const quotes = detail.quotes ?? (await api.quotes({ speaker: id, limit: 20 }, { signal })).quotes;
-        extra.push(rolesSection(detail), quotesSection(quotes, null, 'Said', false));
+        extra.push(rolesSection(detail), quotesSection(quotes, null, 'Said', false), curateEntity(detail.node));
         if (label === 'Organization') {
           // each quote once: the body's own words above, then its people's (named, with their role), then words about it
           const related = await api.quotes({ organization: id, limit: 40 }, { signal }).catch(() => null);
@@ -194,7 +267,7 @@ export function createDetailsPanel(root: HTMLElement, app: AppContext): DetailsP
       } else if (label === 'Quote') {
         const trace = await api.quoteTrace(id, { signal }).catch(() => null);
         if (trace) {
-          extra.push(section('Quote', h('ul', { class: 'quotes' }, quoteCard(trace.quote, app))),
+          extra.push(section('Quote', h('ul', { class: 'quotes' }, quoteCard(trace.quote, app))), curateQuote(trace.quote),
             section(`Carried by ${trace.sources.length} document${trace.sources.length === 1 ? '' : 's'}`,
               h('ul', { class: 'sources' }, ...trace.sources.map((s) => h('li', {},
                 h('button', { type: 'button', class: 'link-like', onclick: () => void app.openReader({ docId: s.documentId, quoteId: id }) }, s.title),

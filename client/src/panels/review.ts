@@ -1,12 +1,13 @@
-import { ApiError, api, curatorSession } from '../api.js';
+import { ApiError, api } from '../api.js';
 import type { CorrectionView, DocumentText, JobView, ReviewItem, SearchHit } from '../api-types.js';
 import type { AppContext } from '../app-context.js';
 import { append, clear, formatDate, h } from '../dom.js';
+import { asCurator } from './curator-access.js';
 import { attachCombobox } from './search.js';
 
 // The curator's tab: add documents, work through the doubtful attributions one keystroke at a
-// time, and see every correction with its undo. Writes go through the API's guarded routes; when
-// the server wants the curator token, the tab asks for it once and keeps it for the session.
+// time, and see every correction with its undo. Writes go through asCurator, which asks for
+// the curator token when the server wants it.
 
 export interface ReviewPanel {
   /** loads the queue and the corrections (the tab shows them when first opened) */
@@ -23,40 +24,7 @@ const REASON_TEXT: Record<string, string> = {
 };
 
 export function createReviewPanel(root: HTMLElement, app: AppContext): ReviewPanel {
-  // curator access: shown when a write is refused for want of the token
-  const tokenInput = h('input', { id: 'curator-token', type: 'password', autocomplete: 'off', 'aria-describedby': 'curator-why' });
-  const nameInput = h('input', { id: 'curator-name', type: 'text', autocomplete: 'name', value: curatorSession.name() ?? '' });
-  const accessWhy = h('p', { id: 'curator-why', class: 'muted' });
-  let pending: (() => Promise<void>) | null = null;
-  const access = h('form', { class: 'curator-access', hidden: true, 'aria-label': 'Curator token' },
-    accessWhy,
-    h('label', { for: 'curator-token' }, 'Curator token'), tokenInput,
-    h('label', { for: 'curator-name' }, 'Your name (kept with each correction)'), nameInput,
-    h('button', { type: 'submit' }, 'Use for this session'));
-  access.addEventListener('submit', (event) => {
-    event.preventDefault();
-    curatorSession.set(tokenInput.value.trim() || null, nameInput.value.trim() || null);
-    access.hidden = true;
-    const retry = pending;
-    pending = null;
-    if (retry) void guarded(retry);
-  });
-
-  /** Runs a write; a refusal for want of the token opens the token form and runs it again after. */
-  async function guarded(write: () => Promise<void>): Promise<void> {
-    try {
-      await write();
-    } catch (error) {
-      if (error instanceof ApiError && (error.status === 401 || (error.status === 403 && /token is wrong/.test(error.message)))) {
-        pending = write;
-        accessWhy.textContent = error.status === 401 ? 'This server takes uploads and corrections only with the curator token.' : 'That token was refused. Check it and try again.';
-        access.hidden = false;
-        tokenInput.focus();
-        return;
-      }
-      app.toast(error instanceof ApiError ? error.message : 'The change could not be made', 'error');
-    }
-  }
+  const guarded = async (write: () => Promise<void>): Promise<void> => { await asCurator(write, app.toast); };
 
   // adding documents
   const fileInput = h('input', { id: 'upload-files', type: 'file', multiple: true, accept: '.txt,.md,.html,.htm,.pdf,.docx', class: 'visually-hidden' });
@@ -269,7 +237,6 @@ export function createReviewPanel(root: HTMLElement, app: AppContext): ReviewPan
   }
 
   root.append(
-    access,
     h('h2', {}, 'Add documents'),
     dropzone,
     h('details', { class: 'upload-meta' }, h('summary', {}, 'Title, publisher, address and date (for one document)'),
