@@ -7,7 +7,7 @@ import { extractDocument, type Extraction } from './extract/index.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer/index.js';
 import { corpusKey, documentIdOf, legacyDocumentId } from './ingest/document-id.js';
 import { listDocuments } from './ingest/list-documents.js';
-import { DOCUMENT_EXTENSIONS, readDocument, type IngestedDocument } from './ingest/read-document.js';
+import { DOCUMENT_EXTENSIONS, documentTitle, readDocument, type IngestedDocument } from './ingest/read-document.js';
 import { normalizeName } from './gazetteer/normalize.js';
 import { applyOverrides, EMPTY_OVERRIDES, loadOverrides, mergePeople, type Overrides } from './resolve/overrides.js';
 import { resolvePeopleAcrossDocuments } from './resolve/people-across-documents.js';
@@ -185,7 +185,7 @@ async function prepareDocument(store: GraphStore, source: { doc: IngestedDocumen
   const sha256 = hashOf(doc.bytes);
   const graph = toDocumentGraph({
     document: {
-      title: doc.meta.title ?? firstLine(doc.text) ?? doc.fileName,
+      title: documentTitle(doc),
       publisher: doc.meta.publisher ?? null,
       url: doc.meta.url ?? null,
       publishedAt: doc.meta.publishedAt ?? null,
@@ -248,6 +248,3 @@ function collectRenames(gazetteer: Gazetteer, orgId: string, out: Map<string, Pa
   }
 }
 
-function firstLine(text: string): string | null {
-  return text.split('\n').map((l) => l.trim()).find((l) => l.length > 20)?.slice(0, 200) ?? null;
-}

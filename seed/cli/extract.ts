@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { loadGazetteer } from '../gazetteer/index.js';
 import { extractDocument, toContract, type ExtractionContract } from '../extract/index.js';
-import { readDocument } from '../ingest/read-document.js';
+import { documentTitle, readDocument } from '../ingest/read-document.js';
 
 const USAGE = 'usage: npm run extract -- [--json] [--strict] FILE...\n       npm run extract -- --explain FILE   each quote, its speaker, confidence, sieve and resolver with the mention text';
 
@@ -66,7 +66,11 @@ export async function runExtract(argv: string[]): Promise<number> {
       continue;
     }
     try {
-      out.push(toContract(extractDocument(read.document.text, { docName: read.document.fileName, gazetteer, pageFurniture: read.document.pageFurniture, publishedAt: read.document.meta.publishedAt })));
+      const { meta } = read.document;
+      out.push(toContract(
+        extractDocument(read.document.text, { docName: read.document.fileName, gazetteer, pageFurniture: read.document.pageFurniture, publishedAt: meta.publishedAt }),
+        { title: documentTitle(read.document), publisher: meta.publisher ?? null, publishedAt: meta.publishedAt ?? null },
+      ));
     } catch (error) {
       skipped++;
       console.error(`${file}: skipped: extraction failed: ${(error as Error).message}`);

@@ -24,6 +24,7 @@ export const ContractQuoteSchema = z.object({
 
 export const ExtractionContractSchema = z.object({
   doc: z.string().min(1),
+  document: z.object({ title: z.string().nullable(), publisher: z.string().nullable(), publishedAt: z.iso.date().nullable() }).optional(),
   quotes: z.array(ContractQuoteSchema),
   people: z.array(
     z.object({
@@ -47,9 +48,13 @@ export const ExtractionContractSchema = z.object({
 
 export type ExtractionContract = z.infer<typeof ExtractionContractSchema>;
 
-export function toContract(x: Extraction): ExtractionContract {
+export type ContractDocument = NonNullable<ExtractionContract['document']>;
+
+/** `document`: the title, publisher and date the document goes by (sidecar, page metadata, stated date). */
+export function toContract(x: Extraction, document?: ContractDocument): ExtractionContract {
   return {
     doc: x.doc,
+    ...(document ? { document } : {}),
     quotes: x.quotes.map((q) => ({
       text: q.text,
       start: q.start,

@@ -310,7 +310,11 @@ const MONTHS = 'january february march april may june july august september octo
 const MONTH = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)`;
 const monthOf = (name: string): number => MONTHS.findIndex((m) => m.startsWith(name.toLowerCase().slice(0, 3))) + 1;
 
-/** The document's date: from its metadata, else the first date in its opening lines. */
+/**
+ * The document's date as a cue for its reports: from its metadata (which holds any date its
+ * text states, see stated-date.ts), else the first date in its opening lines, even one inside a
+ * sentence, whose year still tells which report the text is about.
+ */
 export function documentDate(publishedAt: string | null | undefined, text: string): DocDate | null {
   const iso = publishedAt ? /^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?/.exec(publishedAt) : null;
   if (iso) return { year: Number(iso[1]), month: iso[2] ? Number(iso[2]) : null, day: iso[3] ? Number(iso[3]) : null };

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DOCUMENT_KINDS, type TextSource } from '../../server/model/graph.js';
 import { BINARY_EXTENSIONS, type BinaryText, isBinaryFormat, MAX_BINARY_DOCUMENT_BYTES, readBinaryFormat } from './binary.js';
-import { htmlToText } from './html.js';
+import { readHtml } from './html.js';
+import { statedDate } from './stated-date.js';
 
 // Ingest: one file in, its text and metadata out, or one clear reason why not.
 
@@ -72,17 +73,39 @@ export async function readDocument(file: string): Promise<ReadResult> {
     if (!read.value.text.trim()) return fail('no readable text in the document');
     const meta = await readSidecar(file);
     if (!meta.ok) return fail(meta.reason);
-    return { ok: true, document: { path: file, fileName: path.basename(file), meta: meta.sidecar, bytes, ...read.value } };
+    return { ok: true, document: { path: file, fileName: path.basename(file), meta: documentMeta(meta.sidecar, {}, read.value.text), bytes, ...read.value } };
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) return fail(decoded.reason);
   const raw = decoded.text;
-  const text = ext === '.html' || ext === '.htm' ? htmlToText(raw) : raw;
+  const page = ext === '.html' || ext === '.htm' ? readHtml(raw) : null;
+  const text = page ? page.text : raw;
   if (!text.trim()) return fail(ext === '.html' || ext === '.htm' ? 'no readable text in the page' : 'empty file (whitespace only)');
   const meta = await readSidecar(file);
   if (!meta.ok) return fail(meta.reason);
   const textSource: TextSource = ext === '.html' || ext === '.htm' ? 'html' : 'text';
-  return { ok: true, document: { path: file, fileName: path.basename(file), text, meta: meta.sidecar, bytes, textSource, pageStarts: null, ocrPages: [], pageFurniture: [] } };
+  return { ok: true, document: { path: file, fileName: path.basename(file), text, meta: documentMeta(meta.sidecar, page?.meta ?? {}, text), bytes, textSource, pageStarts: null, ocrPages: [], pageFurniture: [] } };
+}
+
+/** The title a document goes by: its metadata's, else its first line of some length, else its file name. */
+export function documentTitle(doc: Pick<IngestedDocument, 'meta' | 'text' | 'fileName'>): string {
+  return doc.meta.title ?? doc.text.split('\n').map((l) => l.trim()).find((l) => l.length > 20)?.slice(0, 200) ?? doc.fileName;
+}
+
+/**
+ * Each field from the first that gives it: the sidecar (what a person wrote down), then the
+ * page's own metadata, then, for the date, what the text itself states (stated-date.ts).
+ */
+export function documentMeta(sidecar: Sidecar, page: Sidecar, text: string): Sidecar {
+  const out: Sidecar = { ...page };
+  for (const [key, value] of Object.entries(sidecar) as [keyof Sidecar, Sidecar[keyof Sidecar]][]) {
+    if (value !== null && value !== undefined) Object.assign(out, { [key]: value });
+  }
+  if (!out.publishedAt) {
+    const stated = statedDate(text);
+    if (stated) out.publishedAt = stated.date;
+  }
+  return out;
 }
 
 async function readSidecar(file: string): Promise<{ ok: true; sidecar: Sidecar } | { ok: false; reason: string }> {

@@ -24,6 +24,14 @@ describe('extract CLI', () => {
     const doc = ExtractionContractSchema.parse(out[0]);
     expect(doc.doc).toBe('good.txt');
     expect(doc.quotes[0]?.speaker).toBe('Rachel Moore');
+    expect(doc.document).toEqual({ title: 'Chief Constable Rachel Moore said: “We will publish the data.”', publisher: null, publishedAt: null });
+  });
+
+  it('gives the date the document states as its publishedAt', () => {
+    const dated = join(dir, 'dated.txt');
+    writeFileSync(dated, 'Force publishes vetting figures\n\nPublished 12 January 2024\n\nChief Constable Rachel Moore said: “We will publish the data.”\n');
+    const [doc] = (JSON.parse(run(['--json', dated]).stdout) as unknown[]).map((d) => ExtractionContractSchema.parse(d));
+    expect(doc!.document).toEqual({ title: 'Force publishes vetting figures', publisher: null, publishedAt: '2024-01-12' });
   });
 
   it('names each skipped file and its reason on one stderr line, and fails only with --strict', () => {

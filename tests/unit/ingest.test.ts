@@ -84,3 +84,43 @@ describe('reading documents', () => {
     expect(!over.ok && over.reason).toBe('too large: 5,242,881 bytes (limit 5,242,880 bytes, 5 MB)');
   });
 });
+
+describe("a document's publisher and date", () => {
+  const article = (head: string) => `<!doctype html><html><head><title>Force answers inspectors | Example Gazette</title>${head}</head><body>
+    <nav>Home | News</nav><article><h1>Force answers inspectors</h1>
+    <p>The force said it had already acted on the inspectors' findings about vetting, and that every officer named in the report had been seen by a senior manager.</p>
+    <p>"We have made real progress," said Chief Constable Rowan Ellery, who took office last year and has overseen the changes since then.</p>
+    <p>The inspectorate will return next spring to see whether the changes have held, and will publish what it finds on its website.</p></article></body></html>`;
+
+  it('reads Open Graph and article metadata from a page', async () => {
+    const dir = tempDir('ingest-meta');
+    const file = write(dir, 'page.html', article(`
+      <meta property="og:site_name" content="Example Gazette"><meta property="og:title" content="Force answers inspectors">
+      <meta property="article:published_time" content="2023-06-14T08:30:00+01:00"><meta property="og:url" content="https://gazette.example/force-answers">`));
+    const result = await readDocument(file);
+    expect(result.ok && result.document.meta).toEqual({ title: 'Force answers inspectors', publisher: 'Example Gazette', publishedAt: '2023-06-14', url: 'https://gazette.example/force-answers' });
+  });
+
+  it('reads JSON-LD when the page has no Open Graph, and ignores a broken block', async () => {
+    const dir = tempDir('ingest-ld');
+    const file = write(dir, 'page.html', article(`<script type="application/ld+json">{ broken</script>
+      <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"x"},{"@type":"NewsArticle","headline":"Force answers inspectors","datePublished":"2021-11-02","publisher":{"@type":"Organization","name":"Example Gazette"}}]}</script>`));
+    const result = await readDocument(file);
+    expect(result.ok && result.document.meta).toMatchObject({ publisher: 'Example Gazette', publishedAt: '2021-11-02', title: 'Force answers inspectors' });
+  });
+
+  it('takes the sidecar first, the page next, and the date the text states last', async () => {
+    const dir = tempDir('ingest-order');
+    const page = write(dir, 'page.html', article('<meta property="og:site_name" content="Example Gazette"><meta property="article:published_time" content="2023-06-14">'));
+    write(dir, 'page.meta.json', JSON.stringify({ publisher: 'Gazette (print edition)', publishedAt: null }));
+    const fromPage = await readDocument(page);
+    expect(fromPage.ok && fromPage.document.meta).toMatchObject({ publisher: 'Gazette (print edition)', publishedAt: '2023-06-14' });
+
+    const text = write(dir, 'release.txt', 'Force answers inspectors\n\nPublished 3 July 2023\n\n"We have made real progress," said the chief constable.');
+    const fromText = await readDocument(text);
+    expect(fromText.ok && fromText.document.meta.publishedAt).toBe('2023-07-03');
+    write(dir, 'release.meta.json', JSON.stringify({ publishedAt: '2023-07-01' }));
+    const fromSidecar = await readDocument(text);
+    expect(fromSidecar.ok && fromSidecar.document.meta.publishedAt).toBe('2023-07-01');
+  });
+});
