@@ -117,6 +117,7 @@ export async function seedCorpus(options: SeedOptions): Promise<SeedSummary> {
   };
 
   const bodyRenames = new Map<string, Parameters<GraphStore['writeRenames']>[0][number]>();
+  const mentionedOrgs = new Set<string>();
   let loadedSoFar = 0;
   const loadedFiles = new Set<string>();
   for (let start = 0; start < extracted.length; start += LOAD_BATCH) {
@@ -139,12 +140,21 @@ export async function seedCorpus(options: SeedOptions): Promise<SeedSummary> {
         if (!outcome.changed) summary.unchanged++;
         summary.quotes += outcome.quotes;
         summary.entities += outcome.entities;
-        for (const orgId of outcome.gazetteerOrgs) collectRenames(gazetteer, orgId, bodyRenames);
+        for (const orgId of outcome.gazetteerOrgs) {
+          collectRenames(gazetteer, orgId, bodyRenames);
+          const entry = gazetteer.orgById(orgId);
+          if (entry) mentionedOrgs.add(ids.organization(entry.name, entry.id));
+        }
       }
       progress('load', ++loadedSoFar, file);
     }
   }
-  await options.store.writeRenames([...bodyRenames.values()]);
+  // a rename joins two bodies only when documents name both: the gazetteer knows that the IPCC
+  // became the IOPC, but a graph of documents that speak only of the IPCC holds no IOPC
+  const named = async (id: string) => mentionedOrgs.has(id) || ((await options.store.getNode(id))?.provenanceTotal ?? 0) > 0;
+  const joined = [];
+  for (const r of bodyRenames.values()) if ((await named(r.from.id)) && (await named(r.to.id))) joined.push(r);
+  await options.store.writeRenames(joined);
   if (corpus && !options.only) summary.removed = await prune(options.store, corpus, listing.files, loadedFiles, skip);
   summary.elapsedMs = Date.now() - started;
   return summary;
