@@ -81,6 +81,8 @@ export interface NodeDetailResult {
   provenance: { documentId: string; title: string; start: number | null; end: number | null; via: string }[];
   roles?: { title: string; organizationId: string; organization: string; documentId: string | null }[];
   quotes?: QuoteView[];
+  /** a body's earlier and later names, nearest first */
+  lineage?: { id: string; name: string; year: number | null; relation: 'predecessor' | 'successor' }[];
 }
 
 export interface QuotesResult {

@@ -107,6 +107,7 @@ export const routes: Route[] = [
       const label = labelOfId(params.id);
       let roles: { title: string; organizationId: string; organization: string; documentId: string | null }[] = [];
       let quotes: QuoteView[] = [];
+      let lineage: Lineage[] = [];
       if (label === 'Person' || label === 'Organization') {
         const g = await store.neighbourhood({ ids: [params.id], depth: 1, relTypes: ['HOLDS_ROLE'], perNodeLimit: 200, limit: 201 });
         const names = new Map(g.nodes.map((n) => [n.id, n.name]));
@@ -116,10 +117,11 @@ export const routes: Route[] = [
         });
         // what the person or the body itself said; a body's people's words are theirs (GET /api/quotes?organization=)
         quotes = (await store.quotes({ speakerId: params.id, limit: 100, offset: 0 })).quotes;
+        if (label === 'Organization') lineage = await lineageOf(store, params.id);
       } else if (label === 'Report') {
         quotes = (await store.quotes({ reportId: params.id, limit: 100, offset: 0 })).quotes;
       }
-      return { body: { ...detail, roles, quotes } };
+      return { body: { ...detail, roles, quotes, lineage } };
     },
   }),
   route({
@@ -333,4 +335,28 @@ function exportElements(elements: Element[], format: 'json' | 'csv' | 'graphml',
 function curatorOf(ctx: RouteContext): Curator {
   if (!ctx.curator) throw new AppError('CURATION_OFF', 'this server takes no corrections (it was started without a corrections file)', 503);
   return ctx.curator;
+}
+
+interface Lineage { id: string; name: string; year: number | null; relation: 'predecessor' | 'successor' }
+
+/**
+ * The names a body went by before and after (HMIC → HMICFRS, IPCC → IOPC), nearest first:
+ * two nodes, since each name is a historical fact, read together as one body's history.
+ */
+async function lineageOf(store: GraphStore, id: string): Promise<Lineage[]> {
+  const g = await store.neighbourhood({ ids: [id], depth: 3, relTypes: ['RENAMED_TO'], perNodeLimit: 10, limit: 20 });
+  const names = new Map(g.nodes.map((n) => [n.id, n.name]));
+  const out: Lineage[] = [];
+  const walk = (from: string, relation: Lineage['relation'], seen: Set<string>) => {
+    for (const e of g.edges) {
+      const next = relation === 'successor' ? (e.source === from ? e.target : null) : (e.target === from ? e.source : null);
+      if (!next || seen.has(next)) continue;
+      seen.add(next);
+      out.push({ id: next, name: names.get(next) ?? next, year: typeof e.properties.year === 'number' ? e.properties.year : null, relation });
+      walk(next, relation, seen);
+    }
+  };
+  walk(id, 'predecessor', new Set([id]));
+  walk(id, 'successor', new Set([id]));
+  return out;
 }

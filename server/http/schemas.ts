@@ -162,6 +162,9 @@ export const NodeResponse = z.object({
   provenanceTotal: z.number().int(),
   roles: z.array(z.object({ title: z.string(), organizationId: z.string(), organization: z.string(), documentId: z.string().nullable() })),
   quotes: z.array(QuoteViewSchema),
+  lineage: z.array(z.object({
+    id: z.string(), name: z.string(), year: z.number().int().nullable().describe('the year of the rename'), relation: z.enum(['predecessor', 'successor']),
+  })).describe("a body's earlier and later names (HMIC → HMICFRS), nearest first"),
 });
 
 export const QuotesResponse = z.object({ quotes: z.array(QuoteViewSchema), total: z.number().int() });

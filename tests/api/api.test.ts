@@ -196,6 +196,15 @@ describe('the explorer API on the seeded sample corpus', () => {
       expect(withDate.quotes[0].sources[0]).toHaveProperty('publisher');
     });
 
+    it('gives a body its earlier and later names, with the year of the rename', async () => {
+      const now = await get('/api/nodes/org:hmicfrs');
+      expect(now.lineage).toContainEqual({ id: 'org:hmic', name: 'HM Inspectorate of Constabulary', year: 2017, relation: 'predecessor' });
+      const then = await get('/api/nodes/org:hmic');
+      expect(then.lineage).toContainEqual(expect.objectContaining({ id: 'org:hmicfrs', relation: 'successor', year: 2017 }));
+      // a person has no lineage; neither has a body never renamed
+      expect((await get('/api/nodes/person:zoe-billingham')).lineage).toEqual([]);
+    });
+
     it('queue the attributions that most need a human, most doubtful first, each with its confidence, evidence and reasons', async () => {
       const all = (await get('/api/quotes', { limit: 200 })).quotes as Body[];
       const queue = await get('/api/review', { limit: 200 });

@@ -272,6 +272,21 @@ describe.skipIf(skip !== null)('exploring the graph in a real browser', () => {
     expect(await page.isDisabled('#tool-redo')).toBe(true);
   });
 
+  it("shows a body under all its names: HMICFRS's panel lists HMIC, and what was said under that name", async () => {
+    await openApp(page, session.url);
+    await page.evaluate(() => window.__og!.app.select('org:hmicfrs'));
+    await settle(page);
+    const lineage = page.locator('#panel-details .lineage li');
+    await lineage.first().waitFor();
+    expect(await lineage.first().textContent()).toBe('HM Inspectorate of Constabulary — its name to 2017');
+    const hmicSaid = (await apiGet<{ quotes: unknown[] }>(page, '/api/quotes?speaker=org:hmic')).quotes.length;
+    const heading = page.locator('#panel-details h3').filter({ hasText: 'Said as HM Inspectorate of Constabulary' });
+    expect(await heading.count()).toBe(hmicSaid ? 1 : 0);
+    await lineage.first().locator('button').click();
+    await page.locator('#details-title').filter({ hasText: 'HM Inspectorate of Constabulary' }).waitFor();
+    expect(await page.locator('#panel-details .lineage li').first().textContent()).toMatch(/^HM Inspectorate of Constabulary and Fire & Rescue Services — its name from 2017/);
+  });
+
   it('collapses, hides and pins from the details panel', async () => {
     await openApp(page, session.url, `#focus=${encodeURIComponent(ZOE)}&expanded=org%3Ahmicfrs`);
     await page.evaluate(() => window.__og!.app.select('org:hmicfrs'));

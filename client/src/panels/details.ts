@@ -253,6 +253,16 @@ export function createDetailsPanel(root: HTMLElement, app: AppContext): DetailsP
       if (label === 'Person' || label === 'Organization') {
         const quotes = detail.quotes ?? (await api.quotes({ speaker: id, limit: 20 }, { signal })).quotes;
         extra.push(rolesSection(detail), quotesSection(quotes, null, 'Said', false), curateEntity(detail.node));
+        if (label === 'Organization' && detail.lineage?.length) {
+          // one body under its names: where it came from and went, and what it said under each
+          extra.push(section('Also known as', h('ul', { class: 'lineage' }, ...detail.lineage.map((l) => h('li', {},
+            h('button', { type: 'button', class: 'link-like', onclick: () => void app.select(l.id, { center: true }) }, l.name),
+            h('span', { class: 'muted' }, l.year ? ` — ${l.relation === 'predecessor' ? 'its name to' : 'its name from'} ${l.year}` : ` — ${l.relation === 'predecessor' ? 'earlier' : 'later'} name`))))));
+          for (const l of detail.lineage) {
+            const said = await api.quotes({ speaker: l.id, limit: 20 }, { signal }).catch(() => null);
+            if (said?.quotes.length) extra.push(quotesSection(said.quotes, said.total, `Said as ${l.name}`, false));
+          }
+        }
         if (label === 'Organization') {
           // each quote once: the body's own words above, then its people's (named, with their role), then words about it
           const related = await api.quotes({ organization: id, limit: 40 }, { signal }).catch(() => null);
