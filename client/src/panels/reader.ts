@@ -192,6 +192,9 @@ export function createReader(root: HTMLElement, app: AppContext): Reader {
         });
       }
     });
+    // a mention inside a quote stays clickable and reachable by M, but is no button of its own:
+    // a button inside the quote's button is one control inside another for assistive technology
+    for (const inner of fragment.querySelectorAll('mark[role="button"] mark[role="button"]')) inner.removeAttribute('role');
     container.replaceChildren(fragment);
     if (focus && text.text.slice(focus.start, focus.end).length === 0) return null;
     return focusMark;

@@ -35,10 +35,11 @@ export function createReviewPanel(root: HTMLElement, app: AppContext): ReviewPan
     publishedAt: h('input', { id: 'upload-date', type: 'date' }),
   };
   const jobsList = h('ul', { class: 'jobs', 'aria-live': 'polite', id: 'upload-jobs' });
-  const dropzone = h('div', { class: 'dropzone', id: 'upload-drop', tabindex: '0', role: 'button', 'aria-describedby': 'upload-help' },
-    h('strong', {}, 'Drop documents here'), ' or ', h('label', { for: 'upload-files', class: 'link' }, 'choose files'), fileInput,
+  const dropzone = h('div', { class: 'dropzone', id: 'upload-drop' },
+    h('strong', {}, 'Drop documents here'), ' or ',
+    h('button', { type: 'button', id: 'upload-choose', 'aria-describedby': 'upload-help', onclick: () => fileInput.click() }, 'choose files'),
+    h('label', { for: 'upload-files', class: 'visually-hidden' }, 'Documents to add'), fileInput,
     h('p', { id: 'upload-help', class: 'muted' }, 'Text, Markdown, HTML, PDF or Word; up to 20 at once.'));
-  dropzone.addEventListener('keydown', (event) => { if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); fileInput.click(); } });
   dropzone.addEventListener('dragover', (event) => { event.preventDefault(); dropzone.classList.add('over'); });
   dropzone.addEventListener('dragleave', () => dropzone.classList.remove('over'));
   dropzone.addEventListener('drop', (event) => {
