@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { completionsAt, errorRange, tokenize } from '../../client/src/console/cypher-syntax.js';
+import { KIND_LOOK, NODE_KINDS, SUBKIND_COLOR } from '../../client/src/graph/kinds.js';
 import { spreadApart } from '../../client/src/graph/overlap.js';
 import { decodeState, emptyState, encodeState, sameState, TABS, type ViewState } from '../../client/src/state/url-state.js';
 
@@ -96,5 +97,47 @@ describe('the view state in a link', () => {
 
   it('encodes the empty state as nothing', () => {
     expect(encodeState(emptyState())).toBe('');
+  });
+});
+
+describe('the palette', () => {
+  const rgb = (hex: string) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
+  const luminance = (hex: string) => {
+    const [r, g, b] = rgb(hex).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const contrast = (a: string, b: string) => { const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number]; return (hi + 0.05) / (lo + 0.05); };
+  const hue = (hex: string) => {
+    const [r, g, b] = rgb(hex);
+    const max = Math.max(r, g, b), min = Math.min(r, g, b), d = max - min;
+    if (!d) return 0;
+    const h = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+    return (h * 60 + 360) % 360;
+  };
+  const apart = (a: number, b: number) => { const d = Math.abs(a - b) % 360; return Math.min(d, 360 - d); };
+  // the grey of documents has no hue worth the name: kinds are told from it by shape
+  const hued = NODE_KINDS.filter((k) => k !== 'Document');
+  const CANVAS = '#f6f7f9';
+
+  it('gives every kind its own hue, 40 degrees or more from any other', () => {
+    for (const a of hued) for (const b of hued) if (a < b) expect(apart(hue(KIND_LOOK[a].color), hue(KIND_LOOK[b].color)), `${a} and ${b}`).toBeGreaterThanOrEqual(40);
+  });
+
+  it("keeps each subkind's shade nearer its own kind's hue than any other kind's", () => {
+    for (const [kind, shades] of Object.entries(SUBKIND_COLOR)) {
+      for (const [sub, color] of Object.entries(shades!)) {
+        const own = apart(hue(color), hue(KIND_LOOK[kind as keyof typeof KIND_LOOK].color));
+        for (const other of hued.filter((k) => k !== kind)) {
+          const theirs = apart(hue(color), hue(KIND_LOOK[other].color));
+          expect(theirs, `${kind} ${sub} (${color}) against ${other}`).toBeGreaterThan(own);
+          expect(theirs, `${kind} ${sub} (${color}) against ${other}`).toBeGreaterThanOrEqual(30);
+        }
+      }
+    }
+  });
+
+  it('draws every colour at 3:1 or more against the canvas (WCAG non-text contrast)', () => {
+    const colours = [...NODE_KINDS.map((k) => KIND_LOOK[k].color), ...Object.values(SUBKIND_COLOR).flatMap((s) => Object.values(s!))];
+    for (const c of colours) expect(contrast(c, CANVAS), c).toBeGreaterThanOrEqual(3);
   });
 });

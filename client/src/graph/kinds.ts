@@ -25,28 +25,31 @@ export const KIND_LOOK: Record<NodeLabel, KindLook> = {
   Claim: { title: 'Claim', color: '#6d3fc0', shape: 'hexagon', size: 26, fontSize: 10 },
 };
 
-/** Shades within a kind: same shape, its own colour. */
+/**
+ * Shades within a kind: same shape, the kind's own hue, so a union never reads as a report nor a
+ * politician as a quote (tests/unit/client-pure.test.ts checks hue and contrast).
+ */
 export const SUBKIND_COLOR: Partial<Record<NodeLabel, Record<string, string>>> = {
   Person: {
     inspector: '#2563a8',
-    commissioner: '#7b3fa0',
+    commissioner: '#2b4c9f',
     'chief-officer': '#12355b',
-    official: '#4f93d2',
-    politician: '#b0357a',
-    executive: '#4b5d7f',
-    other: '#7f9bbd',
+    official: '#3f86c9',
+    politician: '#1d6f96',
+    executive: '#45597e',
+    other: '#6b8bb3',
   },
   Organization: {
     force: '#15603b',
     inspectorate: '#2f9a62',
-    'commissioner-office': '#5f8f1f',
-    union: '#a84a16',
-    charity: '#d0861c',
-    government: '#4a5a23',
-    regulator: '#137c7c',
-    academic: '#6f8f3a',
-    media: '#8a6048',
-    other: '#7c9a86',
+    'commissioner-office': '#3e7d2c',
+    union: '#0f7a6a',
+    charity: '#2d8a45',
+    government: '#2f5233',
+    regulator: '#1a6e5a',
+    academic: '#4f8a4a',
+    media: '#49735a',
+    other: '#6f8f7a',
   },
 };
 
