@@ -13,6 +13,7 @@ import { createDetailsPanel } from './panels/details.js';
 import { createFilters } from './panels/filters.js';
 import { renderLegend } from './panels/legend.js';
 import { createPathsPanel } from './panels/paths.js';
+import { createNodeMenu } from './panels/node-menu.js';
 import { createReader } from './panels/reader.js';
 import { createReviewPanel, type ReviewPanel } from './panels/review.js';
 import { attachCombobox } from './panels/search.js';
@@ -61,6 +62,8 @@ const cy = createCanvas(byId('cy'), {
   hide: (id) => app.hide(id),
   pin: (id) => { app.pin(id); details.refreshActions(); },
   hint: (text) => { hintEl.textContent = text; },
+  menu: (id, at) => nodeMenu.open(id, at),
+  selectionChanged: () => nodeMenu.selectionChanged(),
 });
 
 const tabs = createTabs(byId('panel-details').parentElement!.querySelector('[role="tablist"]')!, TABS, (tab) => {
@@ -100,6 +103,7 @@ undoButton.addEventListener('click', () => { app.undo(); });
 redoButton.addEventListener('click', () => { app.redo(); });
 
 details = createDetailsPanel(byId('panel-details'), app);
+const nodeMenu = createNodeMenu(byId('cy').parentElement!, app);
 reader = createReader(byId('panel-reader'), app);
 
 function loadPaths(): ReturnType<typeof createPathsPanel> {

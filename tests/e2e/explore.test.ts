@@ -287,6 +287,49 @@ describe.skipIf(skip !== null)('exploring the graph in a real browser', () => {
     expect(await page.locator('#panel-details .lineage li').first().textContent()).toMatch(/^HM Inspectorate of Constabulary and Fire & Rescue Services — its name from 2017/);
   });
 
+  it('offers a node\'s actions on a right click and from the keyboard, and acts on several selected nodes at once', async () => {
+    await openApp(page, session.url, `#focus=${encodeURIComponent(ZOE)}`);
+    await centreOn(page, 'org:hmicfrs');
+    const p = await nodePoint(page, 'org:hmicfrs');
+    await page.mouse.click(p.x, p.y, { button: 'right' });
+    const menu = page.locator('#node-menu');
+    await menu.waitFor();
+    expect(await menu.locator('[role="menuitem"]').allTextContents()).toEqual(expect.arrayContaining(['Details', 'Expand', 'Focus', 'Pin', 'Hide', 'Path from here']));
+    // the first item has the focus; arrows move, Escape closes
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('Details');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('Expand');
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'hidden' });
+    await page.mouse.click(p.x, p.y, { button: 'right' });
+    await menu.locator('[data-action="Pin"]').click();
+    expect(await page.evaluate(() => window.__og!.cy.getElementById('org:hmicfrs').hasClass('pinned'))).toBe(true);
+
+    // from the keyboard: the selected node's menu with Shift+F10
+    await page.evaluate(() => window.__og!.app.select('org:hmicfrs'));
+    await page.locator('#cy').focus();
+    await page.keyboard.press('Shift+F10');
+    await menu.waitFor();
+    expect(await menu.getAttribute('aria-label')).toMatch(/HM Inspectorate of Constabulary and Fire/);
+    await page.keyboard.press('Escape');
+
+    // Shift-click a second node: a bar for both, whose Hide hides both
+    const quotes = await page.evaluate(() => window.__og!.cy.nodes('[kind = "Quote"]:visible').map((n) => n.id()).slice(0, 2));
+    await page.evaluate((ids) => { const cy = window.__og!.cy; cy.nodes().unselect(); cy.getElementById(ids[0]!).select(); }, quotes);
+    await centreOn(page, quotes[1]!);
+    const q = await nodePoint(page, quotes[1]!);
+    await page.keyboard.down('Shift');
+    await page.mouse.click(q.x, q.y);
+    await page.keyboard.up('Shift');
+    const bar = page.locator('#selection-bar');
+    await bar.waitFor();
+    expect(await bar.locator('.selection-count').textContent()).toBe('2 selected');
+    await bar.locator('[data-action="Hide"]').click();
+    await expect.poll(() => page.evaluate((ids) => ids.map((id) => window.__og!.cy.getElementById(id).visible()), quotes)).toEqual([false, false]);
+    expect(await page.evaluate(() => window.__og!.app.state.hidden)).toEqual(expect.arrayContaining(quotes));
+    await bar.waitFor({ state: 'hidden' });
+  });
+
   it('collapses, hides and pins from the details panel', async () => {
     await openApp(page, session.url, `#focus=${encodeURIComponent(ZOE)}&expanded=org%3Ahmicfrs`);
     await page.evaluate(() => window.__og!.app.select('org:hmicfrs'));

@@ -15,6 +15,10 @@ export interface CanvasHandlers {
   hide(id: string): void;
   pin(id: string): void;
   hint(text: string): void;
+  /** the node's actions at a point of the canvas (right click, the Menu key, Shift+F10) */
+  menu(id: string, at: { x: number; y: number }): void;
+  /** nodes were added to or taken from a selection of several */
+  selectionChanged(): void;
 }
 
 export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): cytoscape.Core {
@@ -26,7 +30,8 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
     maxZoom: 4,
     wheelSensitivity: 0.3,
     selectionType: 'single',
-    boxSelectionEnabled: false,
+    // Shift-drag a box (and Shift-click) to select several; a plain drag still pans
+    boxSelectionEnabled: true,
     // large canvases stay responsive while panning and zooming
     textureOnViewport: false,
     hideEdgesOnViewport: false,
@@ -88,7 +93,20 @@ function wirePointer(cy: cytoscape.Core, container: HTMLElement, handlers: Canva
       handlers.expand(node.id());
       return;
     }
+    // with Shift, Ctrl or Cmd Cytoscape adds the node to the selection (or takes it out) itself
+    const e = event.originalEvent as MouseEvent | undefined;
+    if (e && (e.shiftKey || e.ctrlKey || e.metaKey)) return;
     handlers.select(node.id());
+  });
+  cy.on('cxttap', 'node', (event) => {
+    const node = event.target as cytoscape.NodeSingular;
+    handlers.menu(node.id(), event.renderedPosition ?? node.renderedPosition());
+  });
+  let pending = false;
+  cy.on('select unselect', 'node', () => {
+    if (pending) return;
+    pending = true;
+    queueMicrotask(() => { pending = false; handlers.selectionChanged(); });
   });
   cy.on('tap', (event) => { if (event.target === cy) handlers.select(null); });
   cy.on('dbltap', 'node', (event) => {
@@ -138,6 +156,7 @@ function wireKeyboard(cy: cytoscape.Core, container: HTMLElement, handlers: Canv
     if (key === '-') { cy.zoom({ level: cy.zoom() / 1.25, renderedPosition: { x: container.clientWidth / 2, y: container.clientHeight / 2 } }); return; }
     if (key === 'f' || key === 'F') { fitView(cy); return; }
     if (selected.empty()) return;
+    if (key === 'ContextMenu' || (key === 'F10' && event.shiftKey)) { event.preventDefault(); handlers.menu(selected.id(), selected.renderedPosition()); return; }
     if (key === 'Enter') { event.preventDefault(); handlers.expand(selected.id()); }
     else if (key === 'Delete' || key === 'Backspace') { event.preventDefault(); handlers.hide(selected.id()); }
     else if (key === 'p' || key === 'P') handlers.pin(selected.id());
