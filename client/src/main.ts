@@ -137,7 +137,10 @@ attachCombobox({
   input: byId<HTMLInputElement>('search-input'),
   list: byId<HTMLUListElement>('search-list'),
   status: byId('search-status'),
-  onChoose: (hit, how) => void app.focus(hit.node.id, { add: how.add }),
+  // what the user built is kept: a result joins the canvas, unless asked to be the new focus;
+  // over the overview alone, where nothing is the user's yet, it becomes the focus
+  onChoose: (hit, how) => void app.focus(hit.node.id, { add: !how.shift && (app.state.focus !== null || app.state.expanded.length > 0) }),
+  chooseHint: 'Enter adds it to the graph · Shift+Enter makes it the focus',
 });
 document.addEventListener('keydown', (event) => {
   const target = event.target as HTMLElement;

@@ -90,10 +90,27 @@ describe.skipIf(skip !== null)('exploring the graph in a real browser', () => {
     await page.fill('#search-input', 'nearly 20 police');
     await expect.poll(() => first.locator('.suggestion-name').textContent()).toBe('Nearly 20 police leave over sex misconduct');
     expect(await first.locator('.suggestion-role').textContent()).toMatch(/^Document/);
+    expect(await page.locator('.suggestion-hint').textContent()).toBe('Enter adds it to the graph · Shift+Enter makes it the focus');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Shift+Enter');
+    await settle(page);
+    expect(await page.evaluate(() => window.__og!.app.state.focus)).toMatch(/^doc:002_/);
+    // Enter keeps what is on the canvas and adds the result to it, as one step Ctrl+Z takes back
+    const kept = await visibleIds();
+    await page.fill('#search-input', 'matthew scott');
+    await expect.poll(() => first.locator('.suggestion-name').textContent()).toBe('Matthew Scott');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await settle(page);
-    expect(await page.evaluate(() => window.__og!.app.state.focus)).toMatch(/^doc:002_/);
+    const state = await page.evaluate(() => ({ focus: window.__og!.app.state.focus, expanded: window.__og!.app.state.expanded }));
+    expect(state.focus).toMatch(/^doc:002_/);
+    expect(state.expanded).toContain('person:matthew-scott');
+    const now = await visibleIds();
+    expect(now).toEqual(expect.arrayContaining([...kept, 'person:matthew-scott']));
+    await page.locator('#cy').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await settle(page);
+    expect(await visibleIds()).toEqual(kept);
     // back to the view the tests below start from
     await openApp(page, session.url, `#focus=${encodeURIComponent(ZOE)}`);
   });

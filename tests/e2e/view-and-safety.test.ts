@@ -349,7 +349,7 @@ describe.skipIf(skip !== null)('sharing, resilience, safety and access in a real
     const box = (await page.locator('#search-list').boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(480);
-    await page.keyboard.press('Enter');
+    await page.keyboard.press('Shift+Enter');
     await settle(page);
     expect(await page.evaluate(() => window.__og!.app.state.focus)).toMatch(/^(org|report):unison/);
 

@@ -14,7 +14,10 @@ export interface ComboboxOptions {
   status?: HTMLElement;
   kinds?: string[];
   limit?: number;
-  onChoose(hit: SearchHit, how: { add: boolean }): void;
+  /** `shift`: chosen with Shift held (Shift+Enter, Shift-click) */
+  onChoose(hit: SearchHit, how: { shift: boolean }): void;
+  /** what choosing does, said below the suggestions and to screen readers */
+  chooseHint?: string;
 }
 
 export interface Combobox {
@@ -51,8 +54,13 @@ export function attachCombobox(options: ComboboxOptions): Combobox {
 
   const announce = (text: string) => { if (options.status) options.status.textContent = text; };
 
+  // beside the list, not in it: a listbox holds options only
+  const hint = options.chooseHint ? h('p', { class: 'suggestion-hint', 'aria-hidden': 'true', hidden: true }, options.chooseHint) : null;
+  if (hint) list.before(hint);
+
   const open = (yes: boolean) => {
     list.hidden = !yes;
+    if (hint) hint.hidden = !yes || !hits.length;
     input.setAttribute('aria-expanded', String(yes));
     if (!yes) {
       input.removeAttribute('aria-activedescendant');
@@ -70,13 +78,13 @@ export function attachCombobox(options: ComboboxOptions): Combobox {
     item.scrollIntoView({ block: 'nearest' });
   };
 
-  const choose = (index: number, add: boolean) => {
+  const choose = (index: number, shift: boolean) => {
     const hit = hits[index];
     if (!hit) return;
     input.value = hit.node.name;
     lastQuery = input.value;
     open(false);
-    options.onChoose(hit, { add });
+    options.onChoose(hit, { shift });
   };
 
   const message = (text: string) => {
@@ -108,7 +116,7 @@ export function attachCombobox(options: ComboboxOptions): Combobox {
       list.append(li);
     });
     open(true);
-    announce(`${hits.length} suggestion${hits.length === 1 ? '' : 's'}; arrows to move, Enter to choose, Shift+Enter to add to the graph`);
+    announce(`${hits.length} suggestion${hits.length === 1 ? '' : 's'}; arrows to move, ${options.chooseHint ?? 'Enter to choose'}`);
   };
 
   const fetchHits = debounce(async (query: string) => {
