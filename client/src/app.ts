@@ -24,7 +24,7 @@ export interface AppHooks {
   toast(message: string, tone: 'info' | 'error'): void;
   mode(text: string): void;
   /** undo or redo became possible or impossible */
-  historyChanged(): void;
+  historyChanged(how: 'step' | 'travel' | 'clear'): void;
 }
 
 const OVERVIEW_MODE = 'Overview: the most connected people, organisations and reports';
@@ -42,7 +42,7 @@ export class GraphApp implements AppContext {
   readonly history: CanvasHistory<ViewState>;
 
   constructor(readonly cy: cytoscape.Core, private readonly hooks: AppHooks) {
-    this.history = new CanvasHistory(() => hooks.historyChanged());
+    this.history = new CanvasHistory((how) => hooks.historyChanged(how));
   }
 
   // undo and redo
@@ -55,19 +55,30 @@ export class GraphApp implements AppContext {
     try {
       return await run();
     } finally {
-      this.stepping = false;
-      this.history.push(before, snapshot(this.cy, this.state, what));
+      this.endStep(before, what);
     }
   }
 
   private stepSync<T>(what: string, run: () => T): T {
     if (this.restoring || this.stepping) return run();
     const before = snapshot(this.cy, this.state, what);
+    this.stepping = true;
     try {
       return run();
     } finally {
-      this.history.push(before, snapshot(this.cy, this.state, what));
+      this.endStep(before, what);
     }
+  }
+
+  /** A kept step gets its own entry in the browser's history (historyChanged); any other change only its address. */
+  private endStep(before: CanvasSnapshot<ViewState>, what: string): void {
+    this.stepping = false;
+    if (!this.history.push(before, snapshot(this.cy, this.state, what))) this.hooks.writeUrl(this.state, false);
+  }
+
+  /** a step is running: the address waits for its end */
+  get inStep(): boolean {
+    return this.stepping;
   }
 
   /** Puts the canvas back as it was before the last step; false when there is none. */

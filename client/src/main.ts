@@ -47,12 +47,38 @@ let reader: ReturnType<typeof createReader>;
 let paths: ReturnType<typeof createPathsPanel> | null = null;
 let consolePanel: Promise<ConsolePanel> | null = null;
 
-function writeUrl(state: ViewState, push: boolean): void {
+/**
+ * The address follows the view. Each canvas step is its own entry in the browser's history
+ * (pushed when the step is kept, see historyChanged), carrying how deep in the canvas history
+ * it stands, so Back and Forward undo and redo the same steps as Ctrl+Z and Ctrl+Shift+Z.
+ */
+function writeUrl(state: ViewState, _push: boolean): void {
+  if (app.inStep) return;
+  const target = addressOf(state);
+  if ((location.hash || '') === target.replace(/^[^#]*/, '')) return;
+  history.replaceState(history.state, '', target);
+}
+
+function addressOf(state: ViewState): string {
   const hash = encodeState(state);
-  const target = hash ? `#${hash}` : `${location.pathname}${location.search}`;
-  if ((location.hash || '') === (hash ? `#${hash}` : '')) return;
-  if (push) history.pushState(null, '', target);
-  else history.replaceState(null, '', target);
+  return hash ? `#${hash}` : `${location.pathname}${location.search}`;
+}
+
+interface EntryState { ogDepth?: number }
+
+function historyChanged(how: 'step' | 'travel' | 'clear'): void {
+  renderHistoryButtons();
+  if (how === 'step') history.pushState({ ogDepth: app.history.depth } satisfies EntryState, '', addressOf(app.state));
+  // an undo by key or button: this entry now stands where the canvas does
+  else history.replaceState({ ogDepth: app.history.depth } satisfies EntryState, '', location.href);
+}
+
+/** Back or Forward to an entry of this page: undo or redo until the canvas stands there. */
+function travelTo(depth: number): boolean {
+  let moved = false;
+  while (app.history.depth > depth && app.undo()) moved = true;
+  while (app.history.depth < depth && app.redo()) moved = true;
+  return moved;
 }
 
 const cy = createCanvas(byId('cy'), {
@@ -88,7 +114,7 @@ const app = new GraphApp(cy, {
   writeUrl,
   toast,
   mode: (text) => { modeEl.textContent = text; },
-  historyChanged: () => renderHistoryButtons(),
+  historyChanged: (how) => historyChanged(how),
 });
 
 const undoButton = byId<HTMLButtonElement>('tool-undo');
@@ -268,7 +294,11 @@ function onUrlChange(): void {
   if (encodeState(next) === encodeState(app.state)) return;
   void restoreFromUrl();
 }
-window.addEventListener('popstate', onUrlChange);
+window.addEventListener('popstate', (event) => {
+  const depth = (event.state as EntryState | null)?.ogDepth;
+  if (typeof depth === 'number' && travelTo(depth)) return;
+  onUrlChange();
+});
 window.addEventListener('hashchange', onUrlChange);
 
 /** Settles when no load, request, layout or viewport animation is running (two frames in a row). */
@@ -285,5 +315,8 @@ async function idle(): Promise<void> {
 }
 
 window.__og = { cy, app, ready: false, idle };
+// this entry is where the canvas history starts; one reloaded keeps its address, and Back to an
+// entry the canvas cannot reach by undo or redo is rebuilt from its address
+history.replaceState({ ogDepth: 0 } satisfies EntryState, '', location.href);
 void api.health({ quiet: true }).then(showBackend).catch(() => undefined);
 if (!apiStatus().unreachable) void restoreFromUrl();

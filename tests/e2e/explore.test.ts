@@ -347,6 +347,34 @@ describe.skipIf(skip !== null)('exploring the graph in a real browser', () => {
     await bar.waitFor({ state: 'hidden' });
   });
 
+  it("Back and Forward step through the canvas's own history: an expand and a hide undone and redone", async () => {
+    await openApp(page, session.url, `#focus=${encodeURIComponent(ZOE)}`);
+    const start = await visibleIds();
+    await page.evaluate(() => window.__og!.app.expand('org:hmicfrs'));
+    await settle(page);
+    const expanded = await visibleIds();
+    expect(expanded.length).toBeGreaterThan(start.length);
+    const quote = expanded.find((id) => !start.includes(id) && !id.startsWith('more:'))!;
+    await page.evaluate((id) => window.__og!.app.hide(id), quote);
+    await settle(page);
+    expect(await visibleIds()).not.toContain(quote);
+
+    await page.goBack();
+    await settle(page);
+    await expect.poll(visibleIds).toEqual(expanded);
+    await page.goBack();
+    await settle(page);
+    await expect.poll(visibleIds).toEqual(start);
+    expect(await page.evaluate(() => location.hash)).not.toContain('expanded=');
+    await page.goForward();
+    await settle(page);
+    await expect.poll(visibleIds).toEqual(expanded);
+    expect(await page.evaluate(() => location.hash)).toContain('expanded=org%3Ahmicfrs');
+    await page.goForward();
+    await settle(page);
+    await expect.poll(visibleIds).not.toContain(quote);
+  });
+
   it('collapses, hides and pins from the details panel', async () => {
     await openApp(page, session.url, `#focus=${encodeURIComponent(ZOE)}&expanded=org%3Ahmicfrs`);
     await page.evaluate(() => window.__og!.app.select('org:hmicfrs'));

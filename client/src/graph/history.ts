@@ -18,7 +18,11 @@ export class CanvasHistory<S> {
   private readonly undos: CanvasSnapshot<S>[] = [];
   private readonly redos: CanvasSnapshot<S>[] = [];
 
-  constructor(private readonly onChange: () => void = () => undefined) {}
+  /** `step`: a new step was kept; `travel`: undo or redo; `clear`: all forgotten */
+  constructor(private readonly onChange: (how: 'step' | 'travel' | 'clear') => void = () => undefined) {}
+
+  /** how many steps there are to undo: where the canvas stands in its history */
+  get depth(): number { return this.undos.length; }
 
   get canUndo(): boolean { return this.undos.length > 0; }
   get canRedo(): boolean { return this.redos.length > 0; }
@@ -26,12 +30,13 @@ export class CanvasHistory<S> {
   get nextRedo(): string | null { return this.redos.at(-1)?.what ?? null; }
 
   /** Keeps `before` as an undo step when the canvas now differs from it; a new step clears redo. */
-  push(before: CanvasSnapshot<S>, now: CanvasSnapshot<S>): void {
-    if (sameCanvas(before, now)) return;
+  push(before: CanvasSnapshot<S>, now: CanvasSnapshot<S>): boolean {
+    if (sameCanvas(before, now)) return false;
     this.undos.push(before);
     if (this.undos.length > MAX_STEPS) this.undos.shift();
     this.redos.length = 0;
-    this.onChange();
+    this.onChange('step');
+    return true;
   }
 
   /** The snapshot to go back to, given what is on the canvas now (kept for redo). */
@@ -48,14 +53,14 @@ export class CanvasHistory<S> {
     const step = from.pop();
     if (!step) return null;
     to.push({ ...now, what: step.what });
-    this.onChange();
+    this.onChange('travel');
     return step;
   }
 
   clear(): void {
     this.undos.length = 0;
     this.redos.length = 0;
-    this.onChange();
+    this.onChange('clear');
   }
 }
 
