@@ -3,6 +3,7 @@ import { ApiError } from './api.js';
 import type { AddOptions, AppContext, ReaderTarget } from './app-context.js';
 import { type Filters, type Point, applyFilters, collapse, hideNodes, mergeElements, showHidden, shownNeighbours, togglePin } from './graph/expand.js';
 import { CanvasHistory, type CanvasSnapshot, putBack, snapshot } from './graph/history.js';
+import { applyLayoutCode } from './graph/positions.js';
 import { layoutAdded, layoutAll, motion } from './graph/layout.js';
 import { isMoreId, moreNodeId } from './graph/to-elements.js';
 import { type Tab, type ViewState, emptyState } from './state/url-state.js';
@@ -351,7 +352,11 @@ export class GraphApp implements AppContext {
   }
 
   pin(id: string): boolean {
-    return this.stepSync('pin', () => togglePin(this.cy, id));
+    return this.stepSync('pin', () => {
+      const pinned = togglePin(this.cy, id);
+      this.updateState({ pinned: pinned ? [...this.state.pinned.filter((x) => x !== id), id] : this.state.pinned.filter((x) => x !== id) });
+      return pinned;
+    });
   }
 
   select(id: string | null, options: { center?: boolean } = {}): Promise<void> {
@@ -395,6 +400,17 @@ export class GraphApp implements AppContext {
 
   // restoring a view (a shared link, the back button, the overview)
 
+  /** A link's pins, and its positions when they were made for these very nodes; positions are the link's alone. */
+  private putBackArrangement(state: ViewState): void {
+    for (const id of state.pinned) {
+      const node = this.cy.getElementById(id);
+      if (node.nonempty() && !node.hasClass('pinned')) togglePin(this.cy, id);
+    }
+    this.state.pinned = state.pinned.filter((id) => this.cy.getElementById(id).nonempty());
+    if (state.layout && !applyLayoutCode(this.cy, state.layout)) this.toast('The graph has changed since this link was made, so it is laid out afresh');
+    this.state.layout = null;
+  }
+
   restore(state: ViewState): Promise<void> {
     return this.track(this.doRestore(state));
   }
@@ -412,6 +428,7 @@ export class GraphApp implements AppContext {
       applyFilters(this.cy, this.filters());
       await layoutAll(this.cy);
       if (generation !== this.generation) return;
+      this.putBackArrangement(state);
       if (!state.focus) {
         this.hooks.mode(this.cy.nodes().empty() ? 'The graph is empty: seed it with npm run seed' : OVERVIEW_MODE);
         return;

@@ -7,6 +7,7 @@ import { byId, h } from './dom.js';
 import { exportCsv, exportJson, exportPng } from './export.js';
 import { createCanvas } from './graph/canvas.js';
 import { fitView, layoutsRunning } from './graph/layout.js';
+import { layoutCode } from './graph/positions.js';
 import { isMoreId } from './graph/to-elements.js';
 import type { ConsolePanel } from './panels/console.js';
 import { createDetailsPanel } from './panels/details.js';
@@ -25,7 +26,7 @@ import { TABS, type ViewState, decodeState, encodeState } from './state/url-stat
 declare global {
   interface Window {
     /** for browser tests: read graph state through page.evaluate */
-    __og?: { cy: cytoscape.Core; app: GraphApp; ready: boolean; idle(): Promise<void> };
+    __og?: { cy: cytoscape.Core; app: GraphApp; ready: boolean; idle(): Promise<void>; link(): string };
   }
 }
 
@@ -223,9 +224,15 @@ for (const format of ['csv', 'xlsx'] as const) {
     a.remove();
   });
 }
+/** This view as a link: what the address holds, and where each node stands. */
+function viewLink(): string {
+  const hash = encodeState({ ...app.state, layout: layoutCode(cy) });
+  return `${location.origin}${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
+}
+
 byId('tool-share').addEventListener('click', async () => {
   try {
-    await navigator.clipboard.writeText(location.href);
+    await navigator.clipboard.writeText(viewLink());
     toast('Link to this view copied');
   } catch {
     toast('Copy the address bar: it holds this view');
@@ -314,7 +321,7 @@ async function idle(): Promise<void> {
   }
 }
 
-window.__og = { cy, app, ready: false, idle };
+window.__og = { cy, app, ready: false, idle, link: viewLink };
 // this entry is where the canvas history starts; one reloaded keeps its address, and Back to an
 // entry the canvas cannot reach by undo or redo is rebuilt from its address
 history.replaceState({ ogDepth: 0 } satisfies EntryState, '', location.href);

@@ -35,6 +35,39 @@ describe.skipIf(skip !== null)('sharing, resilience, safety and access in a real
     };
   });
 
+  it('a copied link keeps where every node stood and which were pinned, and lays out afresh when the graph has changed', async () => {
+    const a = await openPage(session.browser);
+    await openApp(a.page, session.url, `#focus=${encodeURIComponent(ZOE)}`);
+    await a.page.evaluate(() => {
+      const { cy, app } = window.__og!;
+      // an arrangement no layout would make: every node on one diagonal
+      cy.nodes(':visible').forEach((n, i) => { n.position({ x: i * 37, y: i * 23 }); });
+      app.pin('org:hmicfrs');
+    });
+    const link = await a.page.evaluate(() => window.__og!.link());
+    expect(link).toMatch(/[#&]pins=org%3Ahmicfrs/);
+    expect(link).toMatch(/[#&]at=[0-9a-f]{8}\./);
+    const sent = await a.page.evaluate(() => Object.fromEntries(window.__og!.cy.nodes(':visible').map((n) => [n.id(), { x: Math.round(n.position('x')), y: Math.round(n.position('y')) }])));
+
+    const b = await openPage(session.browser);
+    await b.page.goto(link);
+    await settle(b.page);
+    const got = await b.page.evaluate(() => ({
+      at: Object.fromEntries(window.__og!.cy.nodes(':visible').map((n) => [n.id(), { x: Math.round(n.position('x')), y: Math.round(n.position('y')) }])),
+      pinned: window.__og!.cy.getElementById('org:hmicfrs').hasClass('pinned') && window.__og!.cy.getElementById('org:hmicfrs').locked(),
+    }));
+    expect(got.at).toEqual(sent);
+    expect(got.pinned).toBe(true);
+
+    // the same link over a graph with one node fewer on the canvas: positions are not forced on it
+    const other = link.replace(/([#&]hide=)?/, '').replace('#', `#hide=${encodeURIComponent(Object.keys(sent).find((id) => id !== ZOE && id !== 'org:hmicfrs')!)}&`);
+    const c = await openPage(session.browser);
+    await c.page.goto(other);
+    await settle(c.page);
+    await c.page.locator('#toast').filter({ hasText: 'laid out afresh' }).waitFor();
+    await Promise.all([a.page.close(), b.page.close(), c.page.close()]);
+  });
+
   it('a copied link reopens the same view: focus, expansions, "+N more", hidden nodes, filters and the console query', async () => {
     const a = await openPage(session.browser);
     const doc = 'doc:001_bff380fe690245c5.txt';

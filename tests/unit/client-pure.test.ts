@@ -87,6 +87,8 @@ describe('the view state in a link', () => {
     quote: fc.option(id, { nil: null }),
     pathFrom: fc.option(id, { nil: null }),
     pathTo: fc.option(id, { nil: null }),
+    pinned: fc.uniqueArray(id, { maxLength: 3 }),
+    layout: fc.option(fc.stringMatching(/^[0-9a-f]{8}\.[\w-]{0,40}$/), { nil: null }),
   }) as fc.Arbitrary<ViewState>;
 
   it('decodes to the state it was encoded from, commas and percent signs in ids included', () => {

@@ -1,6 +1,7 @@
 // The view lives in the URL hash, so a copied link opens the same view: the focus node, the
 // nodes the user expanded (in order), the nodes they hid, the kinds and relationship types
-// switched off, the console query, the open panel, the document and quote in the reader, and a path.
+// switched off, the console query, the open panel, the document and quote in the reader, a path,
+// the pinned nodes and, in a copied link, where every node stood.
 // Pure: no window access here; main.ts reads and writes location.hash.
 
 export const TABS = ['details', 'reader', 'paths', 'console', 'review'] as const;
@@ -21,10 +22,14 @@ export interface ViewState {
   /** a path between two nodes */
   pathFrom: string | null;
   pathTo: string | null;
+  /** nodes pinned where the user put them */
+  pinned: string[];
+  /** node positions, in a copied link only (graph/positions.ts) */
+  layout: string | null;
 }
 
 export function emptyState(): ViewState {
-  return { focus: null, expanded: [], hidden: [], hiddenKinds: [], hiddenRels: [], query: null, tab: null, doc: null, quote: null, pathFrom: null, pathTo: null };
+  return { focus: null, expanded: [], hidden: [], hiddenKinds: [], hiddenRels: [], query: null, tab: null, doc: null, quote: null, pathFrom: null, pathTo: null, pinned: [], layout: null };
 }
 
 const LIST_SEPARATOR = ',';
@@ -57,6 +62,8 @@ export function encodeState(state: ViewState): string {
   set('from', state.pathFrom);
   set('to', state.pathTo);
   set('q', state.query);
+  setList('pins', state.pinned);
+  set('at', state.layout);
   return params.toString();
 }
 
@@ -80,6 +87,8 @@ export function decodeState(hash: string): ViewState {
     quote: text('quote'),
     pathFrom: text('from'),
     pathTo: text('to'),
+    pinned: unique(list(text('pins'))),
+    layout: text('at'),
   };
 }
 
