@@ -244,6 +244,18 @@ export const api = {
 
   job: (id: string, options?: CallOptions) => call<{ job: JobView }>(`/api/jobs/${encodeURIComponent(id)}`, { quiet: true, ...options }),
 
+  /** A console result as a file: the query run again by the export route, in the format asked for. */
+  exportCypher: async (query: string, format: ExportFormat): Promise<Blob> => {
+    const response = await fetch(`/api/export/cypher${queryString({ format })}`, {
+      method: 'POST', headers: { 'content-type': 'application/json', accept: '*/*' }, body: JSON.stringify({ query }),
+    });
+    if (!response.ok) {
+      const body = await response.json().catch(() => null) as { error?: { code?: string; message?: string } } | null;
+      throw new ApiError(response.status, body?.error?.code ?? `HTTP_${response.status}`, body?.error?.message ?? 'the export failed');
+    }
+    return response.blob();
+  },
+
   exportUrl: (ids: string[], format: ExportFormat) => `/api/export/neighbourhood${queryString({ ids, format })}`,
   quoteSheetUrl: (ids: string[], format: 'csv' | 'xlsx') => `/api/export/quotes${queryString({ ids, format })}`,
 };

@@ -4,7 +4,7 @@ import { api, apiStatus, inFlightRequests, onApiStatus } from './api.js';
 import type { ReaderTarget } from './app-context.js';
 import { GraphApp } from './app.js';
 import { byId, h } from './dom.js';
-import { exportCsv, exportJson, exportPng } from './export.js';
+import { exportCsv, exportGexf, exportGraphml, exportJson, exportPng } from './export.js';
 import { createCanvas } from './graph/canvas.js';
 import { fitView, layoutsRunning } from './graph/layout.js';
 import { layoutCode } from './graph/positions.js';
@@ -159,6 +159,18 @@ legendButton.addEventListener('click', () => {
   legendButton.setAttribute('aria-expanded', String(!drawer.hidden));
 });
 
+// skip links: to a panel, its tab first, then the focus into it
+for (const link of document.querySelectorAll<HTMLAnchorElement>('.skip-link')) {
+  link.addEventListener('click', (event) => {
+    const target = document.querySelector<HTMLElement>(link.hash);
+    if (!target) return;
+    event.preventDefault();
+    const tab = link.dataset.tab as (typeof TABS)[number] | undefined;
+    if (tab) tabs.show(tab);
+    target.focus();
+  });
+}
+
 // search
 attachCombobox({
   input: byId<HTMLInputElement>('search-input'),
@@ -198,18 +210,14 @@ byId('tool-show-hidden').addEventListener('click', () => {
 });
 const exportMenu = byId<HTMLDetailsElement>('export-menu');
 const closeMenu = () => { exportMenu.open = false; };
-byId('export-png').addEventListener('click', () => { exportPng(cy); closeMenu(); });
+byId('export-png').addEventListener('click', () => {
+  closeMenu();
+  exportPng(cy, modeEl.textContent ?? '').catch((error: unknown) => toast(`The picture could not be made: ${(error as Error).message}`, 'error'));
+});
 byId('export-json').addEventListener('click', () => { exportJson(cy); closeMenu(); });
 byId('export-csv').addEventListener('click', () => { exportCsv(cy); closeMenu(); });
-byId('export-graphml').addEventListener('click', () => {
-  closeMenu();
-  const ids = [app.state.focus, ...app.state.expanded].filter((id): id is string => !!id && !isMoreId(id));
-  if (!ids.length) { toast('Focus on a node first: GraphML exports a neighbourhood'); return; }
-  const a = h('a', { href: api.exportUrl(ids, 'graphml'), download: 'neighbourhood.graphml' });
-  document.body.append(a);
-  a.click();
-  a.remove();
-});
+byId('export-graphml').addEventListener('click', () => { exportGraphml(cy); closeMenu(); });
+byId('export-gexf').addEventListener('click', () => { exportGexf(cy); closeMenu(); });
 /** The sheet of the quotes the canvas shows (the API takes at most 400 ids a sheet). */
 const QUOTE_SHEET_IDS = 400;
 for (const format of ['csv', 'xlsx'] as const) {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason, openPage } from '../../scripts/support/browser.js';
@@ -71,6 +72,16 @@ describe.skipIf(skip !== null)('the Cypher console in a real browser', () => {
     expect(await page.locator('#console-meta').textContent()).toMatch(new RegExp(`^${api.body.rows.length} rows in \\d+ ms`));
     expect(await page.evaluate(() => location.hash)).toContain('q=MATCH');
     await screenshot(page, 'console');
+
+    // the result as a file, from buttons beside it: the table as CSV, the graph as GraphML
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#console-export [data-format="csv"]')]);
+    expect(csv.suggestedFilename()).toBe('console-result.csv');
+    const table = fs.readFileSync((await csv.path())!, 'utf8').trim().split(/\r?\n/);
+    expect(table[0]).toBe(api.body.columns.join(','));
+    expect(table).toHaveLength(api.body.rows.length + 1);
+    const [graphml] = await Promise.all([page.waitForEvent('download'), page.click('#console-export [data-format="graphml"]')]);
+    const xml = fs.readFileSync((await graphml.path())!, 'utf8');
+    for (const id of ids) expect(xml).toContain(`id="${id}"`);
   });
 
   it('completes labels, relationship types and properties from the live schema', async () => {

@@ -505,6 +505,21 @@ describe.skipIf(skip !== null)('exploring the graph in a real browser', () => {
     const png = await save('#export-png');
     expect(png.name).toMatch(/\.png$/);
     expect(png.body.subarray(1, 4).toString()).toBe('PNG');
+    // the picture has its caption band above and its legend band below the graph
+    const canvasPicture = await page.evaluate(() => {
+      const img = window.__og!.cy.png({ full: true, scale: 2, output: 'base64uri', maxWidth: 8000, maxHeight: 8000 }) as unknown as string;
+      return new Promise<{ w: number; h: number }>((resolve) => { const i = new Image(); i.onload = () => resolve({ w: i.width, h: i.height }); i.src = img; });
+    });
+    expect(png.body.readUInt32BE(20), 'caption and legend bands').toBe(canvasPicture.h + 2 * 56);
+    expect(png.body.readUInt32BE(16)).toBeGreaterThanOrEqual(Math.max(canvasPicture.w, 1800));
+    // the view itself as GraphML and GEXF: every node shown, none left out
+    const graphml = (await save('#export-graphml')).body.toString();
+    expect(graphml.match(/<node id=/g)).toHaveLength(visible);
+    expect(graphml).toContain('<data key="n_label">Zoë Billingham</data>');
+    const gexf = (await save('#export-gexf')).body.toString();
+    expect(gexf).toContain('<gexf xmlns="http://gexf.net/1.3"');
+    expect(gexf.match(/<node id=/g)).toHaveLength(visible);
+    expect(gexf).toMatch(/<viz:position x="-?\d+\.\d" y="-?\d+\.\d" z="0"\/>/);
     const json = await save('#export-json');
     const parsed = JSON.parse(json.body.toString()) as { nodes: { id: string }[]; edges: unknown[] };
     expect(parsed.nodes).toHaveLength(visible);

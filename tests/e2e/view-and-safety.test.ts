@@ -35,6 +35,23 @@ describe.skipIf(skip !== null)('sharing, resilience, safety and access in a real
     };
   });
 
+  it('skip links reach search, the graph, details and the reader, opening the panel they go to', async () => {
+    const { page } = await openPage(session.browser);
+    await openApp(page, session.url, `#focus=${encodeURIComponent(ZOE)}`);
+    const hash = await page.evaluate(() => location.hash);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to search');
+    for (const [text, focused, tab] of [['Skip to the graph', 'cy', null], ['Skip to the reader', 'panel-reader', 'tab-reader'], ['Skip to details', 'panel-details', 'tab-details'], ['Skip to search', 'search-input', null]] as const) {
+      await page.locator('.skip-link', { hasText: text }).focus();
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id), text).toBe(focused);
+      if (tab) expect(await page.locator(`#${tab}`).getAttribute('aria-selected')).toBe('true');
+    }
+    // the view's address is left as it was
+    expect(await page.evaluate(() => location.hash.replace(/&tab=\w+/, ''))).toBe(hash);
+    await page.close();
+  });
+
   it('a copied link keeps where every node stood and which were pinned, and lays out afresh when the graph has changed', async () => {
     const a = await openPage(session.browser);
     await openApp(a.page, session.url, `#focus=${encodeURIComponent(ZOE)}`);

@@ -1,4 +1,6 @@
+import cytoscape from 'cytoscape';
 import fc from 'fast-check';
+import { elementsGexf, elementsGraphml, pictureCaption, pictureLegend } from '../../client/src/export.js';
 import { describe, expect, it } from 'vitest';
 import { completionsAt, errorRange, tokenize } from '../../client/src/console/cypher-syntax.js';
 import { KIND_LOOK, NODE_KINDS, SUBKIND_COLOR } from '../../client/src/graph/kinds.js';
@@ -141,5 +143,38 @@ describe('the palette', () => {
   it('draws every colour at 3:1 or more against the canvas (WCAG non-text contrast)', () => {
     const colours = [...NODE_KINDS.map((k) => KIND_LOOK[k].color), ...Object.values(SUBKIND_COLOR).flatMap((s) => Object.values(s!))];
     for (const c of colours) expect(contrast(c, CANVAS), c).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('a picture of the view', () => {
+  const view = () => cytoscape({
+    headless: true,
+    elements: [
+      { group: 'nodes', data: { id: 'person:a', kind: 'Person', label: 'Ann Example' } },
+      { group: 'nodes', data: { id: 'quote:1', kind: 'Quote', label: '“Words”' } },
+      { group: 'nodes', data: { id: 'doc:x.txt', kind: 'Document', label: 'A release' } },
+      { group: 'nodes', data: { id: 'org:b', kind: 'Organization', label: 'B & Co <Ltd>' }, classes: 'hidden' },
+      { group: 'edges', data: { id: 'e1', source: 'person:a', target: 'quote:1', kind: 'SAID', docId: 'doc:y.txt' } },
+      { group: 'edges', data: { id: 'e2', source: 'quote:1', target: 'doc:x.txt', kind: 'QUOTED_IN', docId: 'doc:x.txt' } },
+    ],
+  });
+
+  it('is captioned with the view, its nodes, its source documents and the day', () => {
+    expect(pictureCaption(view(), 'Focus: Ann Example', new Date(Date.UTC(2026, 11, 7)))).toBe('Focus: Ann Example · 3 nodes from 2 source documents · 7 December 2026');
+  });
+
+  it('has a legend of the kinds it shows, hidden ones left out', () => {
+    expect(pictureLegend(view()).map((l) => l.title)).toEqual(['Person', 'Document', 'Quote']);
+  });
+
+  it('exports as GraphML and GEXF that hold only what is shown, with markup escaped', () => {
+    const cy = view();
+    cy.getElementById('org:b').removeClass('hidden');
+    const graphml = elementsGraphml(cy);
+    expect(graphml.match(/<node id=/g)).toHaveLength(4);
+    expect(graphml).toContain('<data key="n_label">B &amp; Co &lt;Ltd&gt;</data>');
+    expect(elementsGexf(cy)).toContain('label="B &amp; Co &lt;Ltd&gt;"');
+    cy.getElementById('org:b').addClass('hidden');
+    expect(elementsGexf(cy).match(/<node id=/g)).toHaveLength(3);
   });
 });

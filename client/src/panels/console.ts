@@ -6,6 +6,7 @@ import { type QueryEditor, type SchemaNames, createQueryEditor } from '../consol
 import { clear, h } from '../dom.js';
 import { fitView } from '../graph/layout.js';
 import { toElements } from '../graph/to-elements.js';
+import { download } from '../export.js';
 
 // The Cypher console: a read-only query, its rows as a table and — when they hold nodes,
 // relationships or paths — its graph on the canvas. Refusals, errors (marked where the
@@ -58,6 +59,18 @@ export function createConsole(root: HTMLElement, app: AppContext): ConsolePanel 
   const table = h('div', { class: 'table-wrap', id: 'console-results', tabindex: '0', 'aria-label': 'Query results' });
   const toGraph = h('input', { type: 'checkbox', id: 'console-to-graph', checked: true });
   const runButton = h('button', { type: 'button', class: 'primary', id: 'console-run', title: 'Run (Ctrl+Enter or ⌘+Enter)' }, 'Run');
+  // the last query that ran, exported by the API's own route (the same limits, the full values)
+  let lastRun: string | null = null;
+  const exportBar = h('div', { class: 'console-export', id: 'console-export', hidden: true, role: 'group', 'aria-label': 'Export the result' },
+    'Export ', ...(['csv', 'json', 'graphml'] as const).map((format) => h('button', { type: 'button', 'data-format': format, onclick: () => void exportAs(format) }, format.toUpperCase())));
+  async function exportAs(format: 'csv' | 'json' | 'graphml'): Promise<void> {
+    if (!lastRun) return;
+    try {
+      download(await api.exportCypher(lastRun, format), `console-result.${format}`);
+    } catch (error) {
+      app.toast(error instanceof ApiError ? error.message : 'The export failed', 'error');
+    }
+  }
 
   const editor: QueryEditor = createQueryEditor(editorHost, {
     initial: app.state.query ?? DEFAULT_QUERY,
@@ -134,6 +147,8 @@ export function createConsole(root: HTMLElement, app: AppContext): ConsolePanel 
     app.updateState({ query });
     try {
       const result = await api.cypher({ query });
+      lastRun = query;
+      exportBar.hidden = false;
       await render(result);
     } catch (error) {
       clear(table);
@@ -181,7 +196,7 @@ export function createConsole(root: HTMLElement, app: AppContext): ConsolePanel 
       h('span', { class: 'muted' }, 'Ctrl/⌘+Enter runs')),
     editorHost,
     message,
-    meta,
+    h('div', { class: 'console-result-bar' }, meta, exportBar),
     table,
   );
 
