@@ -203,7 +203,7 @@ export const api = {
     call<PathResult>(`/api/path${queryString({ from, to, maxHops })}`, options),
 
   quotes: (
-    params: { speaker?: string; speakerKind?: string; organization?: string; report?: string; document?: string; q?: string; limit?: number; offset?: number },
+    params: { speaker?: string; speakerKind?: string; organization?: string; report?: string; document?: string; q?: string; from?: string; to?: string; limit?: number; offset?: number },
     options?: CallOptions,
   ) => call<QuotesResult>(`/api/quotes${queryString({ ...params, limit: params.limit ?? 20 })}`, options),
 

@@ -130,12 +130,12 @@ export class GraphApp implements AppContext {
   }
 
   filters(): Filters {
-    return { hiddenKinds: this.state.hiddenKinds, hiddenRels: this.state.hiddenRels };
+    return { hiddenKinds: this.state.hiddenKinds, hiddenRels: this.state.hiddenRels, since: this.state.since, until: this.state.until };
   }
 
   /** Switches kinds and types off at once; then brings the canvas in line with what the API gives for them. */
   setFilters(filters: Filters): void {
-    this.updateState({ hiddenKinds: [...filters.hiddenKinds], hiddenRels: [...filters.hiddenRels] });
+    this.updateState({ hiddenKinds: [...filters.hiddenKinds], hiddenRels: [...filters.hiddenRels], since: filters.since ?? null, until: filters.until ?? null });
     applyFilters(this.cy, filters);
     void this.track(this.resync());
   }

@@ -150,12 +150,14 @@ function loadConsole(): Promise<ConsolePanel> {
 }
 
 // legend and filters
-const filters = createFilters(byId('filters'), app.filters(), (f) => app.setFilters(f));
+const filters = createFilters(byId('filters'), app.filters(), (f) => { app.setFilters(f); filters.refresh(); void details.show(app.cy.nodes(':selected').first().id() || null); },
+  () => cy.nodes('[kind = "Document"]').filter((n) => !n.hasClass('hidden')).map((n) => String(n.data('publishedAt') ?? '')));
 renderLegend(byId('legend'));
 const legendButton = byId<HTMLButtonElement>('tool-legend');
 legendButton.addEventListener('click', () => {
   const drawer = byId('legend-drawer');
   drawer.hidden = !drawer.hidden;
+  if (!drawer.hidden) filters.refresh();
   legendButton.setAttribute('aria-expanded', String(!drawer.hidden));
 });
 
@@ -286,7 +288,7 @@ function showBackend(health: Awaited<ReturnType<typeof api.health>>): void {
 // the URL
 async function restoreFromUrl(): Promise<void> {
   const state = decodeState(location.hash);
-  filters.set({ hiddenKinds: state.hiddenKinds, hiddenRels: state.hiddenRels });
+  filters.set({ hiddenKinds: state.hiddenKinds, hiddenRels: state.hiddenRels, since: state.since, until: state.until });
   const graph = app.restore(state);
   if (state.pathFrom || state.pathTo) {
     const panel = loadPaths();

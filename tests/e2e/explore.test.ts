@@ -415,6 +415,50 @@ describe.skipIf(skip !== null)('exploring the graph in a real browser', () => {
     expect(await page.locator('#panel-details [data-action="collapse"]').count(), 'the focus cannot be collapsed').toBe(0);
   });
 
+  it('keeps the canvas and the quote lists to a stretch of time, from the timeline or the date fields', async () => {
+    await openApp(page, session.url, `#focus=${encodeURIComponent(ZOE)}&expanded=org%3Ahmicfrs`);
+    await page.click('#tool-legend');
+    const bars = page.locator('#timeline rect');
+    await bars.first().waitFor();
+    const docs = await page.evaluate(() => window.__og!.cy.nodes('[kind = "Document"]').map((n) => ({ id: n.id(), at: (n.data('publishedAt') as string | null) ?? null })));
+    const dated = docs.filter((d) => d.at);
+    expect(dated.some((d) => !d.at!.startsWith('2016')), `a dated document outside 2016 on the canvas: ${JSON.stringify(dated)}`).toBe(true);
+    await page.fill('#filter-since', '2016-01-01');
+    await page.fill('#filter-until', '2016-12-31');
+    await page.locator('#filter-until').dispatchEvent('change');
+    await settle(page);
+    expect(await page.evaluate(() => location.hash)).toMatch(/since=2016-01-01&until=2016-12-31/);
+    const shown = await page.evaluate(() => window.__og!.cy.nodes('[kind = "Document"]').filter((n) => n.visible()).map((n) => n.id()));
+    for (const d of docs) expect(shown.includes(d.id), `${d.id} (${d.at})`).toBe(!d.at || d.at.startsWith('2016'));
+    // a quote stays when one of its documents on the canvas does
+    const quotesOk = await page.evaluate(() => window.__og!.cy.nodes('[kind = "Quote"]').every((q) => {
+      const ds = q.connectedEdges('[kind = "QUOTED_IN"]').connectedNodes('[kind = "Document"]');
+      return ds.empty() || q.visible() === ds.some((d) => d.visible());
+    }));
+    expect(quotesOk).toBe(true);
+    // the details panel's quotes keep to it too: the API's own answer for the range
+    await page.evaluate((id) => window.__og!.app.select(id), ZOE);
+    await settle(page);
+    const inRange = await apiGet<{ total: number }>(page, `/api/quotes?speaker=${encodeURIComponent(ZOE)}&from=2016-01-01&to=2016-12-31&limit=20`);
+    await expect.poll(() => page.locator('#panel-details .quotes .quote-card').count()).toBe(Math.min(20, inRange.total));
+    // "Any time" brings everything back
+    await page.click('#filter-dates-clear');
+    await settle(page);
+    expect(await page.evaluate(() => window.__og!.cy.nodes('[kind = "Document"]').filter((n) => n.visible()).length)).toBe(docs.length);
+    expect(await page.evaluate(() => location.hash)).not.toContain('since=');
+    // a drag across the strip keeps the months it covers
+    const box = (await page.locator('#timeline svg').boundingBox())!;
+    await page.mouse.move(box.x + 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 3, box.y + box.height / 2);
+    await page.mouse.up();
+    await settle(page);
+    expect(await page.inputValue('#filter-since')).toMatch(/^\d{4}-\d{2}-01$/);
+    expect(await page.inputValue('#filter-until')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await page.click('#filter-dates-clear');
+    await page.click('#tool-legend');
+  });
+
   it('switches node kinds and relationship types off and on', async () => {
     await openApp(page, session.url, `#focus=${encodeURIComponent(ZOE)}`);
     const quotes = () => page.evaluate(() => window.__og!.cy.nodes('[kind = "Quote"]:visible').length);

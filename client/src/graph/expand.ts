@@ -188,16 +188,38 @@ export function collapse(cy: cytoscape.Core, id: string, keep: (node: cytoscape.
 export interface Filters {
   hiddenKinds: readonly string[];
   hiddenRels: readonly string[];
+  /** documents published in this range stay (YYYY-MM-DD, either end open); undated ones always do */
+  since?: string | null;
+  until?: string | null;
+}
+
+/** Whether a document's date falls outside the range; an undated document never does. */
+export function outOfTime(publishedAt: unknown, since: string | null | undefined, until: string | null | undefined): boolean {
+  if (typeof publishedAt !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(publishedAt)) return false;
+  const d = publishedAt.slice(0, 10);
+  return (!!since && d < since) || (!!until && d > until);
 }
 
 /** Switches node kinds and relationship types off (class `filtered`) and back on. */
 export function applyFilters(cy: cytoscape.Core, filters: Filters): void {
   const kinds = new Set(filters.hiddenKinds);
   const rels = new Set(filters.hiddenRels);
+  // out of the time range: documents published outside it, and quotes and figures whose every
+  // document on the canvas is
+  const late = (n: cytoscape.NodeSingular) => outOfTime(n.data('publishedAt'), filters.since, filters.until);
+  const timed = !!(filters.since || filters.until);
+  const outside = (n: cytoscape.NodeSingular): boolean => {
+    if (!timed) return false;
+    const kind = n.data('kind');
+    if (kind === 'Document') return late(n);
+    if (kind !== 'Quote' && kind !== 'Claim') return false;
+    const docs = n.connectedEdges('[kind = "QUOTED_IN"], [kind = "STATES"]').connectedNodes('[kind = "Document"]');
+    return docs.nonempty() && docs.every((d) => late(d as cytoscape.NodeSingular));
+  };
   cy.batch(() => {
     cy.nodes().forEach((n) => {
       const kind = String(n.data('kind'));
-      const off = kind === MORE_KIND ? kinds.has(String(cy.getElementById(String(n.data('anchor'))).data('kind'))) : kinds.has(kind);
+      const off = kind === MORE_KIND ? kinds.has(String(cy.getElementById(String(n.data('anchor'))).data('kind'))) : kinds.has(kind) || outside(n);
       n.toggleClass('filtered', off);
     });
     cy.edges().forEach((e) => { e.toggleClass('filtered', rels.has(String(e.data('kind')))); });

@@ -248,10 +248,12 @@ export function createDetailsPanel(root: HTMLElement, app: AppContext): DetailsP
     root.append(h('p', { class: 'muted' }, 'Loading…'));
     try {
       const detail = await api.node(id, { signal });
+      // the quote lists keep to the time the canvas does
+      const range = { ...(app.state.since ? { from: app.state.since } : {}), ...(app.state.until ? { to: app.state.until } : {}) };
       const label = detail.node.label;
       const extra: (Node | null)[] = [];
       if (label === 'Person' || label === 'Organization') {
-        const quotes = detail.quotes ?? (await api.quotes({ speaker: id, limit: 20 }, { signal })).quotes;
+        const quotes = !range.from && !range.to && detail.quotes ? detail.quotes : (await api.quotes({ speaker: id, limit: 20, ...range }, { signal })).quotes;
         extra.push(rolesSection(detail), quotesSection(quotes, null, 'Said', false), curateEntity(detail.node));
         if (label === 'Organization' && detail.lineage?.length) {
           // one body under its names: where it came from and went, and what it said under each
@@ -259,20 +261,20 @@ export function createDetailsPanel(root: HTMLElement, app: AppContext): DetailsP
             h('button', { type: 'button', class: 'link-like', onclick: () => void app.select(l.id, { center: true }) }, l.name),
             h('span', { class: 'muted' }, l.year ? ` — ${l.relation === 'predecessor' ? 'its name to' : 'its name from'} ${l.year}` : ` — ${l.relation === 'predecessor' ? 'earlier' : 'later'} name`))))));
           for (const l of detail.lineage) {
-            const said = await api.quotes({ speaker: l.id, limit: 20 }, { signal }).catch(() => null);
+            const said = await api.quotes({ speaker: l.id, limit: 20, ...range }, { signal }).catch(() => null);
             if (said?.quotes.length) extra.push(quotesSection(said.quotes, said.total, `Said as ${l.name}`, false));
           }
         }
         if (label === 'Organization') {
           // each quote once: the body's own words above, then its people's (named, with their role), then words about it
-          const related = await api.quotes({ organization: id, limit: 40 }, { signal }).catch(() => null);
+          const related = await api.quotes({ organization: id, limit: 40, ...range }, { signal }).catch(() => null);
           const others = related?.quotes.filter((q) => q.speaker?.id !== id) ?? [];
           const byItsPeople = others.filter((q) => q.roles.some((r) => r.organizationId === id));
           extra.push(quotesSection(byItsPeople, null, 'Said by its people'));
           extra.push(quotesSection(others.filter((q) => !byItsPeople.includes(q)), null, 'About it'));
         }
       } else if (label === 'Report') {
-        const quotes = await api.quotes({ report: id, limit: 20 }, { signal }).catch(() => null);
+        const quotes = await api.quotes({ report: id, limit: 20, ...range }, { signal }).catch(() => null);
         if (quotes) extra.push(quotesSection(quotes.quotes, quotes.total, 'Quotes from or about this report'));
       } else if (label === 'Quote') {
         const trace = await api.quoteTrace(id, { signal }).catch(() => null);

@@ -26,10 +26,13 @@ export interface ViewState {
   pinned: string[];
   /** node positions, in a copied link only (graph/positions.ts) */
   layout: string | null;
+  /** the time the canvas and the quote lists keep to: documents published from and to (YYYY-MM-DD) */
+  since: string | null;
+  until: string | null;
 }
 
 export function emptyState(): ViewState {
-  return { focus: null, expanded: [], hidden: [], hiddenKinds: [], hiddenRels: [], query: null, tab: null, doc: null, quote: null, pathFrom: null, pathTo: null, pinned: [], layout: null };
+  return { focus: null, expanded: [], hidden: [], hiddenKinds: [], hiddenRels: [], query: null, tab: null, doc: null, quote: null, pathFrom: null, pathTo: null, pinned: [], layout: null, since: null, until: null };
 }
 
 const LIST_SEPARATOR = ',';
@@ -64,6 +67,8 @@ export function encodeState(state: ViewState): string {
   set('q', state.query);
   setList('pins', state.pinned);
   set('at', state.layout);
+  set('since', state.since);
+  set('until', state.until);
   return params.toString();
 }
 
@@ -89,8 +94,12 @@ export function decodeState(hash: string): ViewState {
     pathTo: text('to'),
     pinned: unique(list(text('pins'))),
     layout: text('at'),
+    since: day(text('since')),
+    until: day(text('until')),
   };
 }
+
+const day = (value: string | null): string | null => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null);
 
 export function sameState(a: ViewState, b: ViewState): boolean {
   return encodeState(a) === encodeState(b);
