@@ -57,6 +57,8 @@ export interface SearchHit {
 export interface SearchResult {
   hits: SearchHit[];
   total: number;
+  /** with facets: the matches of each kind */
+  facets?: { kind: NodeLabel; count: number }[];
 }
 
 export interface OverviewResult {

@@ -184,8 +184,8 @@ export function isAbort(error: unknown): boolean {
 export const api = {
   health: (options?: CallOptions) => call<Health>('/api/health', options),
 
-  search: (q: string, params: { kinds?: string[]; limit?: number; offset?: number } = {}, options?: CallOptions) =>
-    call<SearchResult>(`/api/search${queryString({ q, kinds: params.kinds, limit: params.limit ?? 10, offset: params.offset })}`, options),
+  search: (q: string, params: { kinds?: string[]; limit?: number; offset?: number; facets?: boolean } = {}, options?: CallOptions) =>
+    call<SearchResult>(`/api/search${queryString({ q, kinds: params.kinds, limit: params.limit ?? 10, offset: params.offset, facets: params.facets ? 'true' : undefined })}`, options),
 
   overview: (limit = 40, options?: CallOptions) => call<OverviewResult>(`/api/overview${queryString({ limit })}`, options),
 

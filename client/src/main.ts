@@ -181,7 +181,8 @@ attachCombobox({
   // what the user built is kept: a result joins the canvas, unless asked to be the new focus;
   // over the overview alone, where nothing is the user's yet, it becomes the focus
   onChoose: (hit, how) => void app.focus(hit.node.id, { add: !how.shift && (app.state.focus !== null || app.state.expanded.length > 0) }),
-  chooseHint: 'Enter adds it to the graph · Shift+Enter makes it the focus',
+  chooseHint: 'Enter adds it to the graph · Shift+Enter makes it the focus · Alt+←/→ a kind',
+  facets: true,
 });
 document.addEventListener('keydown', (event) => {
   const target = event.target as HTMLElement;

@@ -83,7 +83,15 @@ export const routes: Route[] = [
   route({
     method: 'get', path: '/api/search', summary: 'Entities, reports and quotes by name or text, best match first', query: SearchQuery, response: SearchResponse,
     async handle({ query }, { store }) {
-      return { body: await store.search({ text: query.q, labels: query.kinds, limit: query.limit, offset: query.offset }) };
+      const found = await store.search({ text: query.q, labels: query.kinds, limit: query.limit, offset: query.offset });
+      if (!query.facets) return { body: found };
+      // each kind asked on its own, so a kind left out of `kinds` still shows how many it would give
+      const facets = [];
+      for (const kind of NODE_LABELS) {
+        const { total } = await store.search({ text: query.q, labels: [kind], limit: 1, offset: 0 });
+        if (total) facets.push({ kind, count: total });
+      }
+      return { body: { ...found, facets } };
     },
   }),
   route({

@@ -19,6 +19,7 @@ export const IdParams = z.object({ id: NodeIdSchema });
 export const SearchQuery = z.object({
   q: z.string().trim().min(1).max(200).openapi({ example: 'zoe bill' }),
   kinds: list(z.enum(NODE_LABELS), 6).optional().openapi({ type: 'string', example: 'Person,Organization' }),
+  facets: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('also count the matches of each kind, whatever `kinds` keeps'),
   limit: limit(10, 100),
   offset,
 });
@@ -122,6 +123,7 @@ export const SearchResponse = z.object({
     matched: z.string().describe('the name or alias that matched'),
   })),
   total: z.number().int().describe('matches in all (an estimate when a very common word matches more than the index reads)'),
+  facets: z.array(z.object({ kind: z.enum(NODE_LABELS), count: z.number().int() })).optional().describe('with facets=true: the matches of each kind, for every kind that has some'),
 });
 
 export const ElementsResponse = z.object({ elements: z.array(ElementSchema), truncated: z.array(TruncationSchema) });

@@ -196,6 +196,14 @@ describe('the explorer API on the seeded sample corpus', () => {
       expect(withDate.quotes[0].sources[0]).toHaveProperty('publisher');
     });
 
+    it('counts the matches of each kind when asked, whatever kinds the hits keep to', async () => {
+      const res = await get('/api/search', { q: 'police', kinds: 'Person', facets: 'true' });
+      expect(res.hits.every((h: Body) => h.node.label === 'Person')).toBe(true);
+      expect(res.facets.length).toBeGreaterThan(1);
+      for (const f of res.facets) expect((await get('/api/search', { q: 'police', kinds: f.kind })).total, f.kind).toBe(f.count);
+      expect((await get('/api/search', { q: 'police' })).facets).toBeUndefined();
+    });
+
     it('gives a body its earlier and later names, with the year of the rename', async () => {
       const now = await get('/api/nodes/org:hmicfrs');
       expect(now.lineage).toContainEqual({ id: 'org:hmic', name: 'HM Inspectorate of Constabulary', year: 2017, relation: 'predecessor' });

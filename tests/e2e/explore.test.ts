@@ -83,6 +83,26 @@ describe.skipIf(skip !== null)('exploring the graph in a real browser', () => {
     await screenshot(page, 'focus');
   });
 
+  it('counts the matches of each kind above the suggestions, and keeps to one kind on a click or Alt+arrow', async () => {
+    await page.fill('#search-input', 'police');
+    const facets = page.locator('.suggestion-facets .facet');
+    await facets.first().waitFor();
+    const api = await apiGet<{ facets: { kind: string; count: number }[] }>(page, '/api/search?q=police&facets=true');
+    const kinds = await facets.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.kind));
+    expect(kinds).toEqual(['all', ...api.facets.map((f) => f.kind)]);
+    const quotes = api.facets.find((f) => f.kind === 'Quote');
+    expect(quotes, 'quotes mention the police').toBeDefined();
+    await page.locator('.facet[data-kind="Quote"]').dispatchEvent('mousedown');
+    await expect.poll(() => page.locator('.facet[data-kind="Quote"]').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(async () => [...new Set(await page.locator('#search-list [role="option"] .suggestion-role').allTextContents())].every((t) => t.startsWith('Quote'))).toBe(true);
+    // the input keeps the focus; Alt+Right moves to the next kind, round to "All"
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+    for (let i = 0; i < kinds.length; i++) await page.keyboard.press('Alt+ArrowRight');
+    await expect.poll(() => page.locator('.facet[aria-pressed="true"]').getAttribute('data-kind')).toBe('Quote');
+    await page.locator('.facet[data-kind="all"]').dispatchEvent('mousedown');
+    await page.keyboard.press('Escape');
+  });
+
   it('suggests a name typed with one slip, and a document by its title', async () => {
     const first = page.locator('#search-list [role="option"]').first();
     await page.fill('#search-input', 'billingam');
@@ -90,7 +110,7 @@ describe.skipIf(skip !== null)('exploring the graph in a real browser', () => {
     await page.fill('#search-input', 'nearly 20 police');
     await expect.poll(() => first.locator('.suggestion-name').textContent()).toBe('Nearly 20 police leave over sex misconduct');
     expect(await first.locator('.suggestion-role').textContent()).toMatch(/^Document/);
-    expect(await page.locator('.suggestion-hint').textContent()).toBe('Enter adds it to the graph · Shift+Enter makes it the focus');
+    expect(await page.locator('.suggestion-hint > span').textContent()).toBe('Enter adds it to the graph · Shift+Enter makes it the focus · Alt+←/→ a kind');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Shift+Enter');
     await settle(page);
@@ -431,9 +451,9 @@ describe.skipIf(skip !== null)('exploring the graph in a real browser', () => {
     const shown = await page.evaluate(() => window.__og!.cy.nodes('[kind = "Document"]').filter((n) => n.visible()).map((n) => n.id()));
     for (const d of docs) expect(shown.includes(d.id), `${d.id} (${d.at})`).toBe(!d.at || d.at.startsWith('2016'));
     // a quote stays when one of its documents on the canvas does
-    const quotesOk = await page.evaluate(() => window.__og!.cy.nodes('[kind = "Quote"]').every((q) => {
+    const quotesOk = await page.evaluate(() => window.__og!.cy.nodes('[kind = "Quote"]').toArray().every((q) => {
       const ds = q.connectedEdges('[kind = "QUOTED_IN"]').connectedNodes('[kind = "Document"]');
-      return ds.empty() || q.visible() === ds.some((d) => d.visible());
+      return ds.empty() || q.visible() === ds.toArray().some((d) => d.visible());
     }));
     expect(quotesOk).toBe(true);
     // the details panel's quotes keep to it too: the API's own answer for the range

@@ -18,6 +18,8 @@ export interface ComboboxOptions {
   onChoose(hit: SearchHit, how: { shift: boolean }): void;
   /** what choosing does, said below the suggestions and to screen readers */
   chooseHint?: string;
+  /** counts by kind above the suggestions, each a filter (Alt+Left and Alt+Right move between them) */
+  facets?: boolean;
 }
 
 export interface Combobox {
@@ -55,12 +57,31 @@ export function attachCombobox(options: ComboboxOptions): Combobox {
   const announce = (text: string) => { if (options.status) options.status.textContent = text; };
 
   // beside the list, not in it: a listbox holds options only
-  const hint = options.chooseHint ? h('p', { class: 'suggestion-hint', 'aria-hidden': 'true', hidden: true }, options.chooseHint) : null;
+  const facetBar = options.facets ? h('div', { class: 'suggestion-facets', role: 'group', 'aria-label': 'Kinds' }) : null;
+  const hint = options.chooseHint || facetBar ? h('div', { class: 'suggestion-hint', hidden: true }, facetBar, options.chooseHint ? h('span', { 'aria-hidden': 'true' }, options.chooseHint) : null) : null;
   if (hint) list.before(hint);
+  let facets: { kind: string; count: number }[] = [];
+  let facet: string | null = null;
+  const kindsAsked = () => (facet ? [facet] : options.kinds);
+  const renderFacets = () => {
+    if (!facetBar) return;
+    const all = facets.reduce((n, f) => n + f.count, 0);
+    const chip = (kind: string | null, label: string) => h('button', {
+      type: 'button', tabindex: '-1', class: 'facet', 'data-kind': kind ?? 'all', 'aria-pressed': String(facet === kind),
+      onmousedown: (e: Event) => { e.preventDefault(); setFacet(kind); },
+    }, label);
+    facetBar.replaceChildren(chip(null, `All ${all}`), ...facets.map((f) => chip(f.kind, `${isNodeKind(f.kind) ? KIND_LOOK[f.kind].title : f.kind} ${f.count}`)));
+  };
+  const setFacet = (kind: string | null) => {
+    facet = kind;
+    renderFacets();
+    announce(kind ? `only ${isNodeKind(kind) ? KIND_LOOK[kind].title : kind}` : 'every kind');
+    if (lastQuery.length >= 2) fetchHits(lastQuery);
+  };
 
   const open = (yes: boolean) => {
     list.hidden = !yes;
-    if (hint) hint.hidden = !yes || !hits.length;
+    if (hint) hint.hidden = !yes || (!hits.length && !facet);
     input.setAttribute('aria-expanded', String(yes));
     if (!yes) {
       input.removeAttribute('aria-activedescendant');
@@ -123,9 +144,11 @@ export function attachCombobox(options: ComboboxOptions): Combobox {
     controller?.abort();
     controller = new AbortController();
     try {
-      const result = await api.search(query, { kinds: options.kinds, limit: options.limit ?? 10 }, { quiet: true, signal: controller.signal });
+      const result = await api.search(query, { kinds: kindsAsked(), limit: options.limit ?? 10, facets: options.facets }, { quiet: true, signal: controller.signal });
       if (query !== input.value.trim()) return;
       hits = result.hits;
+      facets = result.facets ?? [];
+      renderFacets();
       active = -1;
       render();
     } catch (error) {
@@ -150,6 +173,13 @@ export function attachCombobox(options: ComboboxOptions): Combobox {
 
   input.addEventListener('keydown', (event) => {
     const expanded = !list.hidden;
+    if (facetBar && expanded && event.altKey && (event.key === 'ArrowRight' || event.key === 'ArrowLeft')) {
+      event.preventDefault();
+      const order = [null, ...facets.map((f) => f.kind)];
+      const at = order.indexOf(facet);
+      setFacet(order[(at + (event.key === 'ArrowRight' ? 1 : order.length - 1)) % order.length] ?? null);
+      return;
+    }
     switch (event.key) {
       case 'ArrowDown':
         event.preventDefault();
