@@ -42,11 +42,11 @@ async function main(): Promise<number> {
   const store = await openStore(config);
   try {
     process.stderr.write(`seeding ${dir} into the ${store.backend} store\n`);
-    const summary = await seedOnce(store, dir);
+    const summary = await seedOnce(store, dir, config.OVERRIDES_FILE);
     if (!args.values.watch) return args.values.strict && summary.skipped.length ? 1 : 0;
     await watchFolder(dir, () => process.stderr.write(`watching ${dir}; stop with Ctrl+C\n`), async (changed) => {
       process.stderr.write(`${changed.length} change${changed.length === 1 ? '' : 's'} (${changed.slice(0, 3).map((f) => path.relative(dir, f)).join(', ')}${changed.length > 3 ? ', …' : ''}): seeding again\n`);
-      await seedOnce(store, dir);
+      await seedOnce(store, dir, config.OVERRIDES_FILE);
     });
     return 0;
   } finally {
@@ -54,13 +54,15 @@ async function main(): Promise<number> {
   }
 }
 
-async function seedOnce(store: GraphStore, dir: string): Promise<SeedSummary> {
+async function seedOnce(store: GraphStore, dir: string, overridesFile: string): Promise<SeedSummary> {
   const tty = process.stderr.isTTY;
   let stageShown = '';
   let stageStarted = 0;
   const summary = await seedCorpus({
     store,
     dir,
+    // the same corrections the server writes (OVERRIDES_FILE)
+    overridesFile,
     onSkip: (file, reason) => process.stderr.write(`${tty ? '\r\x1b[K' : ''}skipped ${path.relative(process.cwd(), file) || file}: ${reason}\n`),
     onProgress: ({ stage, done, total, elapsedMs }) => {
       if (stage !== stageShown) stageStarted = elapsedMs;
