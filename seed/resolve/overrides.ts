@@ -46,6 +46,7 @@ export const OverridesSchema = z.strictObject({
     from: z.string().min(1).describe('a name as written in some document'),
     into: z.string().min(1).describe('the canonical name it is the same entity as'),
     intoId: z.string().regex(/^(person|org):\S+$/).optional().describe("the merged entity's node id, so it keeps it whichever document names it"),
+    intoKind: z.string().min(1).max(40).optional().describe("the merged entity's kind, which the names merged into it take on"),
   })).default([]),
   roles: z.array(Role).default([]),
   removedRoles: z.array(Role).default([]).describe('roles a document states that are wrong: taken off the person'),
@@ -146,19 +147,23 @@ export function applyOverrides(extraction: Extraction, overrides: Overrides, rep
   }
   // a merged entity keeps the chosen node's id, not the one its old name gave it (ids follow gazetteerId, see to-graph.ts)
   const intoId = new Map(live(overrides.merges).filter((m) => m.intoId).map((m) => [normalizeName(m.into), m.intoId!]));
+  const intoKind = new Map(live(overrides.merges).filter((m) => m.intoKind).map((m) => [normalizeName(m.into), m.intoKind!]));
   const keepId = (name: string, prefix: string): string | undefined => {
     const id = intoId.get(normalizeName(name));
     return id?.startsWith(prefix) ? id.slice(prefix.length) : undefined;
   };
+  // and its kind: a commissioner merged into an inspector does not make the inspector a commissioner
   out.people = [...people.values()].map((p) => {
     const gazetteerId = keepId(p.name, 'person:');
-    return gazetteerId ? { ...p, gazetteerId } : p;
+    const kind = intoKind.get(normalizeName(p.name)) as typeof p.kind | undefined;
+    return gazetteerId || kind ? { ...p, ...(gazetteerId ? { gazetteerId } : {}), ...(kind ? { kind } : {}) } : p;
   });
   out.organizations = out.organizations.map((o) => {
     const into = canonical(o.name);
     if (into === o.name) return o;
     report.applied.push(`${doc}: ${o.name} merged into ${into}`);
-    return { ...o, name: into, aliases: [...new Set([...o.aliases, o.name])], gazetteerId: keepId(into, 'org:') ?? null };
+    const kind = (intoKind.get(normalizeName(into)) as typeof o.kind | undefined) ?? o.kind;
+    return { ...o, name: into, kind, aliases: [...new Set([...o.aliases, o.name])], gazetteerId: keepId(into, 'org:') ?? null };
   });
   return out;
 }

@@ -109,7 +109,7 @@ export class Curator {
         names.push(node.name);
       }
       const id = newId();
-      return this.commit((o) => { for (const name of names) o.merges.push({ ...stamp(id, meta), from: name, into: into.name, intoId: into.id }); }, id, null);
+      return this.commit((o) => { for (const name of names) o.merges.push({ ...stamp(id, meta), from: name, into: into.name, intoId: into.id, ...(into.kind ? { intoKind: into.kind } : {}) }); }, id, null);
     });
   }
 

@@ -58,10 +58,13 @@ for (const factory of storeFactories) {
       const [from, into] = speakers as [typeof speakers[number], typeof speakers[number]];
       const fromQuotes = (await store.quotes({ speakerId: from.id, limit: 100, offset: 0 })).quotes.map((q) => q.id).sort();
 
+      const intoKind = (await store.getNode(into.id))!.node.kind;
       const merged = await curator.merge([from.id], into.id, { by: 'contract' });
       expect(await store.getNode(from.id)).toBeNull();
       const intoNode = await store.getNode(into.id);
       expect(intoNode!.node.properties.aliases).toContain(from.name);
+      // the kept entity keeps its own kind
+      expect(intoNode!.node.kind).toBe(intoKind);
       const nowInto = (await store.quotes({ speakerId: into.id, limit: 200, offset: 0 })).quotes.map((q) => q.id);
       expect(nowInto).toEqual(expect.arrayContaining(fromQuotes));
 
