@@ -52,6 +52,8 @@ export interface SearchHit {
   node: GraphNode;
   rank: number;
   matched: string;
+  /** found by a role a document gives them, not by name */
+  role?: { title: string; organization: string };
 }
 
 export interface SearchResult {

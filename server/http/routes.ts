@@ -1,7 +1,8 @@
 import type { z } from 'zod';
-import { labelOfId, NODE_LABELS, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, REL_TYPES } from '../model/graph.js';
+import { type GraphNode, type NodeLabel, labelOfId, NODE_LABELS, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, REL_TYPES } from '../model/graph.js';
 import type { GraphStore, QuoteFilter, QuoteView } from '../store/port.js';
 import { canonicalConsoleQuery } from '../store/shared/console-cypher.js';
+import { queryTokens } from '../store/shared/search-rank.js';
 import { AppError, NotFoundError, ValidationError } from '../errors.js';
 import { findDisagreements, sentenceAround } from './claims.js';
 import { toElements, type Element } from './elements.js';
@@ -83,7 +84,7 @@ export const routes: Route[] = [
   route({
     method: 'get', path: '/api/search', summary: 'Entities, reports and quotes by name or text, best match first', query: SearchQuery, response: SearchResponse,
     async handle({ query }, { store }) {
-      const found = await store.search({ text: query.q, labels: query.kinds, limit: query.limit, offset: query.offset });
+      const found = await withRoles(store, query, await store.search({ text: query.q, labels: query.kinds, limit: query.limit, offset: query.offset }));
       if (!query.facets) return { body: found };
       // each kind asked on its own, so a kind left out of `kinds` still shows how many it would give
       const facets = [];
@@ -367,4 +368,26 @@ async function lineageOf(store: GraphStore, id: string): Promise<Lineage[]> {
   walk(id, 'predecessor', new Set([id]));
   walk(id, 'successor', new Set([id]));
   return out;
+}
+
+/**
+ * People found by a role the documents give them ("chief executive"), after those found by
+ * name: a first page only, and only when people are among the kinds asked for.
+ */
+async function withRoles(
+  store: GraphStore, query: { q: string; kinds?: NodeLabel[]; limit: number; offset: number }, found: Awaited<ReturnType<GraphStore['search']>>,
+): Promise<{ hits: (Awaited<ReturnType<GraphStore['search']>>['hits'][number] & { role?: { title: string; organization: string } })[]; total: number }> {
+  if (query.offset > 0 || (query.kinds?.length && !query.kinds.includes('Person'))) return found;
+  const tokens = queryTokens(query.q);
+  if (!tokens.length || tokens.join('').length < 4) return found;
+  const seen = new Set(found.hits.map((h) => h.node.id));
+  const byRole: { node: GraphNode; rank: number; matched: string; role: { title: string; organization: string } }[] = [];
+  for (const r of await store.rolesMatching(tokens, 50)) {
+    if (seen.has(r.personId)) continue;
+    seen.add(r.personId);
+    const detail = await store.getNode(r.personId);
+    if (detail) byRole.push({ node: detail.node, rank: 1, matched: detail.node.name, role: { title: r.title, organization: r.organization } });
+  }
+  if (!byRole.length) return found;
+  return { hits: [...found.hits, ...byRole].slice(0, query.limit), total: found.total + byRole.length };
 }

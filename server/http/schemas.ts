@@ -121,6 +121,7 @@ export const SearchResponse = z.object({
     node: GraphNodeSchema,
     rank: z.number().int().min(0).max(4).describe('4 exact name, 3 exact alias, 2 word prefix, 1 contains, 0 one typo away'),
     matched: z.string().describe('the name or alias that matched'),
+    role: z.object({ title: z.string(), organization: z.string() }).optional().describe('a person found by a role a document gives them, not by name'),
   })),
   total: z.number().int().describe('matches in all (an estimate when a very common word matches more than the index reads)'),
   facets: z.array(z.object({ kind: z.enum(NODE_LABELS), count: z.number().int() })).optional().describe('with facets=true: the matches of each kind, for every kind that has some'),

@@ -185,6 +185,8 @@ export interface GraphStore {
    */
   removeDocuments(documentIds: string[]): Promise<RemovalSummary>;
   search(query: SearchQuery): Promise<{ hits: SearchHit[]; total: number }>;
+  /** people by the roles documents give them: every word (folded, lower case) in the title of a HOLDS_ROLE */
+  rolesMatching(tokens: string[], limit: number): Promise<{ personId: string; title: string; organization: string }[]>;
   getNode(id: string): Promise<NodeDetail | null>;
   /** nodes and relationships with their summary properties (SUMMARY_NODE_PROPERTIES); getNode has the rest */
   neighbourhood(query: NeighbourhoodQuery): Promise<Subgraph>;

@@ -196,6 +196,18 @@ describe('the explorer API on the seeded sample corpus', () => {
       expect(withDate.quotes[0].sources[0]).toHaveProperty('publisher');
     });
 
+    it('finds people by the roles documents give them, after those found by name', async () => {
+      const res = await get('/api/search', { q: 'chief executive' });
+      const byRole = res.hits.filter((h: Body) => h.role);
+      expect(byRole.map((h: Body) => h.node.name).sort()).toEqual(['Mike Castle', 'Sandra Horley']);
+      expect(byRole.find((h: Body) => h.node.name === 'Sandra Horley').role).toEqual({ title: 'chief executive', organization: 'Refuge' });
+      const firstRole = res.hits.findIndex((h: Body) => h.role);
+      expect(res.hits.slice(firstRole).every((h: Body) => h.role), 'role matches come after name matches').toBe(true);
+      // not when people are not asked for, nor on later pages
+      expect((await get('/api/search', { q: 'chief executive', kinds: 'Organization' })).hits.some((h: Body) => h.role)).toBe(false);
+      expect((await get('/api/search', { q: 'chief executive', offset: 10 })).hits.some((h: Body) => h.role)).toBe(false);
+    });
+
     it('counts the matches of each kind when asked, whatever kinds the hits keep to', async () => {
       const res = await get('/api/search', { q: 'police', kinds: 'Person', facets: 'true' });
       expect(res.hits.every((h: Body) => h.node.label === 'Person')).toBe(true);

@@ -22,7 +22,7 @@ import { fixtureDocumentA, fixtureDocumentB } from '../support/fixture-graph.js'
 
 const CYPHER_VERSION = 'CYPHER 5'; // the language of Neo4j 5.26, the server the project runs
 
-const FUNCTIONS = ['count', 'type', 'labels', 'startNode', 'endNode', 'coalesce', 'collect'];
+const FUNCTIONS = ['count', 'type', 'labels', 'startNode', 'endNode', 'coalesce', 'collect', 'toLower'];
 const PROCEDURES = ['db.index.fulltext.queryNodes', 'db.awaitIndexes'];
 
 /** Every parameter the adapter's statements may name, with a value of its kind. */

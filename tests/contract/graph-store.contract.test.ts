@@ -24,6 +24,12 @@ for (const factory of storeFactories) {
     });
     afterAll(async () => store?.close());
 
+    it('finds people by the words of their roles, each word anywhere in the title', async () => {
+      expect(await store.rolesMatching(['inspector', 'constabulary'], 10)).toEqual([{ personId: 'person:jane-marsh', title: 'HM Inspector of Constabulary', organization: expect.any(String) }]);
+      expect(await store.rolesMatching(['inspector', 'nowhere'], 10)).toEqual([]);
+      expect(await store.rolesMatching([], 10)).toEqual([]);
+    });
+
     it('creating the schema again changes nothing', async () => {
       const before = await store.counts();
       await store.ensureSchema();

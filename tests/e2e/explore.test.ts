@@ -83,6 +83,15 @@ describe.skipIf(skip !== null)('exploring the graph in a real browser', () => {
     await screenshot(page, 'focus');
   });
 
+  it('finds a person by a role: "chief executive" suggests the chief executives, with their bodies', async () => {
+    await openApp(page, session.url);
+    await page.fill('#search-input', 'chief executive');
+    const role = page.locator('#search-list [role="option"]').filter({ hasText: 'Sandra Horley' });
+    await role.waitFor();
+    expect(await role.locator('.suggestion-role').textContent()).toMatch(/chief executive, Refuge$/);
+    await page.keyboard.press('Escape');
+  });
+
   it('counts the matches of each kind above the suggestions, and keeps to one kind on a click or Alt+arrow', async () => {
     await page.fill('#search-input', 'police');
     const facets = page.locator('.suggestion-facets .facet');

@@ -36,6 +36,7 @@ export function roleLine(hit: SearchHit): string {
   if (node.label === 'Report' && node.properties.year) parts.push(String(node.properties.year));
   if (node.label === 'Document' && typeof node.properties.publisher === 'string') parts.push(node.properties.publisher);
   if (hit.matched && hit.matched !== node.name && hit.rank >= 3) parts.push(`also known as “${hit.matched}”`);
+  if (hit.role) parts.push(`${hit.role.title}, ${hit.role.organization}`);
   return parts.join(' — ');
 }
 

@@ -719,6 +719,16 @@ export class LadybugStore implements GraphStore {
     }).catch(wrapRead);
   }
 
+  async rolesMatching(tokens: string[], limit: number): Promise<{ personId: string; title: string; organization: string }[]> {
+    if (!tokens.length) return [];
+    const where = tokens.map((_, i) => `lower(h.title) CONTAINS $t${i}`).join(' AND ');
+    const params = Object.fromEntries(tokens.map((t, i) => [`t${i}`, t]));
+    return this.pool.read(async (s) => (await s.run(
+      `MATCH (p:Person)-[h:HOLDS_ROLE]->(o:Organization) WHERE ${where} RETURN DISTINCT p.id AS person, h.title AS title, o.name AS org ORDER BY person, title LIMIT ${Math.trunc(limit)}`,
+      params,
+    )).map((r) => ({ personId: r.person as string, title: r.title as string, organization: r.org as string }))).catch(wrapRead);
+  }
+
   async topNodes(limit: number, labels: NodeLabel[] = ['Person', 'Organization', 'Report']): Promise<GraphNode[]> {
     return this.pool.read(async (s) => {
       const scored: { node: GraphNode; degree: number }[] = [];

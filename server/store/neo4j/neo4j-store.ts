@@ -263,6 +263,12 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
+  async rolesMatching(tokens: string[], limit: number): Promise<{ personId: string; title: string; organization: string }[]> {
+    if (!tokens.length) return [];
+    const found = await this.read((tx) => rows(tx, S.ROLES_MATCHING, { tokens, limit: int(limit) }));
+    return found.map((r) => ({ personId: r.person as string, title: r.title as string, organization: r.org as string }));
+  }
+
   async search(query: SearchQuery): Promise<{ hits: SearchHit[]; total: number }> {
     const tokens = queryTokens(query.text);
     if (!tokens.length) return { hits: [], total: 0 };

@@ -126,6 +126,10 @@ export function scanSearch(of: NodeLabel): string {
   return `MATCH (n:${label(of)}) WHERE all(t IN $tokens WHERE n.searchText CONTAINS t) RETURN n LIMIT $limit`;
 }
 
+/** People by the titles of their roles (all words, lower case). */
+export const ROLES_MATCHING = `MATCH (p:Person)-[h:HOLDS_ROLE]->(o:Organization) WHERE all(t IN $tokens WHERE toLower(h.title) CONTAINS t)
+RETURN DISTINCT p.id AS person, h.title AS title, o.name AS org ORDER BY person, title LIMIT $limit`;
+
 // ---------------------------------------------------------------------------------- nodes
 
 export function nodeById(of: NodeLabel): string {
