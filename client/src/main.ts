@@ -53,6 +53,7 @@ let consolePanel: Promise<ConsolePanel> | null = null;
  * (pushed when the step is kept, see historyChanged), carrying how deep in the canvas history
  * it stands, so Back and Forward undo and redo the same steps as Ctrl+Z and Ctrl+Shift+Z.
  */
+// a new entry is the step's to make (historyChanged), so the app's wish to push is not needed here
 function writeUrl(state: ViewState, _push: boolean): void {
   if (app.inStep) return;
   const target = addressOf(state);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { AppError, NotFoundError, ValidationError } from '../errors.js';
 import { labelOfId } from '../model/graph.js';
 import type { GraphStore } from '../store/port.js';
-import { seedCorpus, type SeedSummary } from '../../seed/pipeline.js';
+import { seedCorpus } from '../../seed/pipeline.js';
 import { corpusKey } from '../../seed/ingest/document-id.js';
 import { loadOverrides, saveOverrides, type Overrides, type OverrideSection } from '../../seed/resolve/overrides.js';
 
@@ -155,15 +155,6 @@ export class Curator {
           for (const entry of o[section] as Record<string, unknown>[]) if (entryId(section, entry) === correctionId) Object.assign(entry, { id: correctionId, undone });
         }
       }, correctionId, documents, forget);
-    });
-  }
-
-  /** Re-derives every folder this server seeds with the overrides as they stand (after an upload, say). */
-  reseed(onProgress?: Parameters<typeof seedCorpus>[0]['onProgress'], onSkip?: (file: string, reason: string) => void): Promise<SeedSummary[]> {
-    return this.serial(async () => {
-      const out: SeedSummary[] = [];
-      for (const dir of this.folders()) out.push(await seedCorpus({ store: this.options.store, dir, overridesFile: this.options.overridesFile, onProgress, onSkip }));
-      return out;
     });
   }
 
