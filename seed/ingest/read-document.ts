@@ -48,6 +48,11 @@ function tooLarge(size: number, limit: number): string {
 
 export type ReadResult = { ok: true; document: IngestedDocument } | { ok: false; path: string; reason: string };
 
+/** The largest file of this type the seed reads: PDF and Word carry their pictures, text does not. */
+export function maxBytesFor(file: string): number {
+  return isBinaryFormat(path.extname(file).toLowerCase()) ? MAX_BINARY_DOCUMENT_BYTES : MAX_DOCUMENT_BYTES;
+}
+
 export function sidecarPath(file: string): string {
   return path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.meta.json`);
 }
@@ -58,7 +63,7 @@ export async function readDocument(file: string): Promise<ReadResult> {
   try {
     const stat = await fs.stat(file);
     if (!stat.isFile()) return fail('not a regular file');
-    const limit = isBinaryFormat(path.extname(file).toLowerCase()) ? MAX_BINARY_DOCUMENT_BYTES : MAX_DOCUMENT_BYTES;
+    const limit = maxBytesFor(file);
     if (stat.size > limit) return fail(tooLarge(stat.size, limit));
     bytes = await fs.readFile(file);
   } catch (error) {

@@ -92,8 +92,7 @@ export class Curator {
       }
       const id = newId();
       const entry = { ...stamp(id, meta), quoteId, quoteText: quote.text.slice(0, 120), speaker: speaker?.name ?? null, speakerKind: speaker?.kind ?? null, ...(speakerId ? { speakerId } : {}) };
-      const documents = new Set(quote.sources.map((s) => s.documentId));
-      return this.commit((o) => { o.attributions.push(entry); }, id, documents);
+      return this.commit((o) => { o.attributions.push(entry); }, id, new Set(quote.sources.map((s) => s.documentId)));
     });
   }
 
@@ -139,11 +138,7 @@ export class Curator {
       const undone = { ...(meta.by ? { by: meta.by } : {}), at: new Date().toISOString() };
       // a speaker correction touches only the documents carrying its quote; the rest rename across documents
       const quoteIds = found.entries.map((e) => e.entry.quoteId).filter((q): q is string => typeof q === 'string');
-      let documents: Set<string> | null = null;
-      if (found.kind === 'speaker' && quoteIds.length === found.entries.length) {
-        documents = new Set();
-        for (const quoteId of quoteIds) for (const s of (await this.options.store.quotes({ quoteId, limit: 1, offset: 0 })).quotes[0]?.sources ?? []) documents.add(s.documentId);
-      }
+      const documents = found.kind === 'speaker' && quoteIds.length === found.entries.length ? await this.documentsCarrying(quoteIds) : null;
       // what the correction gave a node that documents alone would not: the merged names, a title at no body
       const forget: { id: string; aliases?: string[]; titles?: string[] }[] = [];
       for (const { section, entry } of found.entries) {
@@ -156,6 +151,13 @@ export class Curator {
         }
       }, correctionId, documents, forget);
     });
+  }
+
+  /** The documents a speaker correction rewrites: those carrying its quotes. */
+  private async documentsCarrying(quoteIds: string[]): Promise<Set<string>> {
+    const documents = new Set<string>();
+    for (const quoteId of quoteIds) for (const s of (await this.options.store.quotes({ quoteId, limit: 1, offset: 0 })).quotes[0]?.sources ?? []) documents.add(s.documentId);
+    return documents;
   }
 
   private read(): Overrides {

@@ -4,8 +4,7 @@ import path from 'node:path';
 import type { GraphStore } from '../store/port.js';
 import { seedCorpus } from '../../seed/pipeline.js';
 import { corpusKey, documentIdOf } from '../../seed/ingest/document-id.js';
-import { isBinaryFormat, MAX_BINARY_DOCUMENT_BYTES } from '../../seed/ingest/binary.js';
-import { DOCUMENT_EXTENSIONS, MAX_DOCUMENT_BYTES, readDocument, type Sidecar } from '../../seed/ingest/read-document.js';
+import { DOCUMENT_EXTENSIONS, maxBytesFor, readDocument, type Sidecar } from '../../seed/ingest/read-document.js';
 import type { Curator } from './curator.js';
 
 // Documents added from the browser. Each file is checked as the seed would check it (type, size,
@@ -83,7 +82,7 @@ export class Uploads {
     if (!SAFE_NAME.test(f.name) || f.name.includes('..')) return 'the file name must be letters, digits, spaces and ._()\'- only, at most 150 characters, without a folder';
     if (!(DOCUMENT_EXTENSIONS as readonly string[]).includes(ext)) return `${ext || 'no extension'}: not a document type the seed reads (${DOCUMENT_EXTENSIONS.join(', ')})`;
     if (!f.bytes.length) return 'the file is empty';
-    const limit = isBinaryFormat(ext) ? MAX_BINARY_DOCUMENT_BYTES : MAX_DOCUMENT_BYTES;
+    const limit = maxBytesFor(f.name);
     if (f.bytes.length > limit) return `larger than ${Math.round(limit / 1024 / 1024)} MB`;
     if (names.has(f.name.toLowerCase())) return 'sent twice in one upload';
     const id = documentIdOf(f.name);
@@ -99,12 +98,12 @@ export class Uploads {
     // so an unreadable upload never replaces a good document of the same name
     const staging = path.join(dir, '.staging');
     fs.mkdirSync(staging, { recursive: true });
+    const sidecar = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined && v !== null && v !== ''));
     const placed: UploadedFile[] = [];
     for (const f of files) {
       job.current = f.name;
       const staged = path.join(staging, f.name);
       fs.writeFileSync(staged, f.bytes);
-      const sidecar = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined && v !== null && v !== ''));
       const sidecarName = `${path.basename(f.name, path.extname(f.name))}.meta.json`;
       if (Object.keys(sidecar).length) fs.writeFileSync(path.join(staging, sidecarName), `${JSON.stringify(sidecar, null, 2)}\n`);
       const read = await readDocument(staged);
@@ -119,8 +118,7 @@ export class Uploads {
       fs.renameSync(staged, path.join(dir, f.name));
       placed.push(f);
     }
-    files = placed;
-    const only = new Set(files.map((f) => documentIdOf(f.name)));
+    const only = new Set(placed.map((f) => documentIdOf(f.name)));
     const summary = await seedCorpus({
       store: this.options.store, dir, overridesFile: this.options.overridesFile, only,
       onProgress: (p) => {
@@ -129,10 +127,11 @@ export class Uploads {
         job.current = path.basename(p.file);
       },
       // the folder's other documents are read too (names resolve across them); their troubles are not this job's
-      onSkip: (file, reason) => { if (files.some((f) => f.name === path.basename(file))) job.skipped.push({ file: path.basename(file), reason }); },
+      onSkip: (file, reason) => { if (placed.some((f) => f.name === path.basename(file))) job.skipped.push({ file: path.basename(file), reason }); },
     });
-    const loaded = new Set((await this.options.store.storedDocuments()).map((d) => d.id));
-    job.documents = [...only].filter((id) => loaded.has(id) && !job.skipped.some((s) => documentIdOf(s.file) === id));
+    // written, and under its own id: a file with the same bytes as another joins that one's document
+    job.documents = [];
+    for (const id of only) if (!job.skipped.some((s) => documentIdOf(s.file) === id) && (await this.options.store.documentHash(id)) !== null) job.documents.push(id);
     job.quotes = summary.quotes;
     job.entities = summary.entities;
     job.done = job.total;

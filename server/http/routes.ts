@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { type GraphNode, type NodeLabel, labelOfId, NODE_LABELS, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, REL_TYPES } from '../model/graph.js';
-import type { GraphStore, QuoteFilter, QuoteView } from '../store/port.js';
+import { type NodeLabel, labelOfId, NODE_LABELS, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, REL_TYPES } from '../model/graph.js';
+import type { GraphStore, QuoteFilter, QuoteView, SearchHit } from '../store/port.js';
 import { canonicalConsoleQuery } from '../store/shared/console-cypher.js';
 import { queryTokens } from '../store/shared/search-rank.js';
 import { AppError, NotFoundError, ValidationError } from '../errors.js';
@@ -374,20 +374,20 @@ async function lineageOf(store: GraphStore, id: string): Promise<Lineage[]> {
  * People found by a role the documents give them ("chief executive"), after those found by
  * name: a first page only, and only when people are among the kinds asked for.
  */
-async function withRoles(
-  store: GraphStore, query: { q: string; kinds?: NodeLabel[]; limit: number; offset: number }, found: Awaited<ReturnType<GraphStore['search']>>,
-): Promise<{ hits: (Awaited<ReturnType<GraphStore['search']>>['hits'][number] & { role?: { title: string; organization: string } })[]; total: number }> {
+type Found = { hits: (SearchHit & { role?: { title: string; organization: string } })[]; total: number };
+
+async function withRoles(store: GraphStore, query: { q: string; kinds?: NodeLabel[]; limit: number; offset: number }, found: Found): Promise<Found> {
   if (query.offset > 0 || (query.kinds?.length && !query.kinds.includes('Person'))) return found;
   const tokens = queryTokens(query.q);
   if (!tokens.length || tokens.join('').length < 4) return found;
   const seen = new Set(found.hits.map((h) => h.node.id));
-  const byRole: { node: GraphNode; rank: number; matched: string; role: { title: string; organization: string } }[] = [];
-  for (const r of await store.rolesMatching(tokens, 50)) {
-    if (seen.has(r.personId)) continue;
-    seen.add(r.personId);
+  const matches = (await store.rolesMatching(tokens, 50)).filter((r) => !seen.has(r.personId) && seen.add(r.personId));
+  if (!matches.length) return found;
+  // only the people the page has room for are read; the rest count towards the total
+  const byRole: Found['hits'] = [];
+  for (const r of matches.slice(0, Math.max(0, query.limit - found.hits.length))) {
     const detail = await store.getNode(r.personId);
     if (detail) byRole.push({ node: detail.node, rank: 1, matched: detail.node.name, role: { title: r.title, organization: r.organization } });
   }
-  if (!byRole.length) return found;
-  return { hits: [...found.hits, ...byRole].slice(0, query.limit), total: found.total + byRole.length };
+  return { hits: [...found.hits, ...byRole], total: found.total + matches.length };
 }

@@ -13,7 +13,7 @@ import { writeAccessWarning } from '../../server/http/write-guard.js';
 import { LadybugStore } from '../../server/store/ladybug/ladybug-store.js';
 import { seedCorpus } from '../../seed/pipeline.js';
 import { loadOverrides, saveOverrides } from '../../seed/resolve/overrides.js';
-import { SAMPLE_CORPUS, silentLogger } from '../support/seeded-store.js';
+import { curationFolders, silentLogger } from '../support/seeded-store.js';
 import { tempDir } from '../support/stores.js';
 
 // Corrections from the browser on the real embedded store, seeded with a copy of the sample
@@ -29,9 +29,7 @@ let overridesFile: string;
 let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
-  corpus = tempDir('cur-corpus');
-  fs.cpSync(SAMPLE_CORPUS, corpus, { recursive: true });
-  overridesFile = path.join(tempDir('cur-overrides'), 'overrides.json');
+  ({ corpus, overridesFile } = curationFolders('cur'));
   store = await LadybugStore.open({ dataDir: tempDir('cur-store') });
   await seedCorpus({ store, dir: corpus, overridesFile });
   app = createApp({ store, logger: silentLogger, curator: new Curator({ store, overridesFile, folders: [corpus] }) });

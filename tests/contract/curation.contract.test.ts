@@ -1,11 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Curator } from '../../server/curation/curator.js';
 import type { GraphStore } from '../../server/store/port.js';
 import { seedCorpus } from '../../seed/pipeline.js';
-import { SAMPLE_CORPUS } from '../support/seeded-store.js';
-import { storeFactories, tempDir } from '../support/stores.js';
+import { curationFolders } from '../support/seeded-store.js';
+import { storeFactories } from '../support/stores.js';
 
 // Corrections on each store: they go through the store's port only (the seed's own write path
 // and the quote views), so a reassigned, withdrawn or merged speaker must read back the same
@@ -18,9 +16,9 @@ for (const factory of storeFactories) {
     let overridesFile: string;
 
     beforeAll(async () => {
-      const corpus = tempDir('contract-cur');
-      fs.cpSync(SAMPLE_CORPUS, corpus, { recursive: true });
-      overridesFile = path.join(tempDir('contract-cur-o'), 'overrides.json');
+      const folders = curationFolders('contract-cur');
+      const corpus = folders.corpus;
+      overridesFile = folders.overridesFile;
       store = await factory.open();
       const summary = await seedCorpus({ store, dir: corpus, overridesFile });
       expect(summary.skipped).toEqual([]);

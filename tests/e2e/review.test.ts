@@ -9,7 +9,7 @@ import { seedCorpus } from '../../seed/pipeline.js';
 import { loadOverrides } from '../../seed/resolve/overrides.js';
 import { browserSkipReason, launchBrowser, openPage } from '../../scripts/support/browser.js';
 import { buildClient, type RunningExplorer, serveExplorer } from '../../scripts/support/explorer.js';
-import { SAMPLE_CORPUS } from '../support/seeded-store.js';
+import { curationFolders } from '../support/seeded-store.js';
 import { tempDir } from '../support/stores.js';
 import { apiGet, openApp, screenshot } from './support/session.js';
 
@@ -31,9 +31,9 @@ describe.skipIf(skip !== null)('review and curation in a real browser', () => {
   let docsDir: string;
 
   beforeAll(async () => {
-    const corpus = tempDir('e2e-cur-corpus');
-    fs.cpSync(SAMPLE_CORPUS, corpus, { recursive: true });
-    overridesFile = path.join(tempDir('e2e-cur'), 'overrides.json');
+    const folders = curationFolders('e2e-cur');
+    const corpus = folders.corpus;
+    overridesFile = folders.overridesFile;
     docsDir = path.join(tempDir('e2e-cur-docs'), 'documents');
     const [clientDir, opened] = await Promise.all([buildClient(), LadybugStore.open({ dataDir: tempDir('e2e-cur-store') })]);
     store = opened;
