@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { pino } from 'pino';
-import { relProps, type DocumentGraph } from '../server/model/graph.js';
+import { copyLimit } from './support/copy-limit.js';
+import { documentsFor, generatedDocument, peopleFor, WORDS } from './support/generated-graph.js';
 import { createApp } from '../server/http/app.js';
 import { LadybugStore } from '../server/store/ladybug/ladybug-store.js';
 
@@ -18,52 +18,17 @@ import { LadybugStore } from '../server/store/ladybug/ladybug-store.js';
 // The store's in-memory indexes are built before measuring (and the time and heap they
 // take reported); with --from-graph they are not, and every answer comes from the database.
 // With --dir the store is kept there, and a later run with the same --dir measures it
-// again without rebuilding (the build of a million nodes takes a while).
+// again without rebuilding. The load prints its time beside the store limit: the same
+// documents' nodes and relationships by one COPY FROM per table into an empty store.
 
 const args = process.argv.slice(2);
 const flag = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
 const target = Number(args.find((a) => /^\d+$/.test(a)) ?? 200_000);
 const duration = Number(flag('duration') ?? 10);
-const BATCH = Number(flag('batch') ?? 100);
+const BATCH = Number(flag('batch') ?? 20_000);
 const connections = Number(flag('connections') ?? 4);
 const dir = flag('dir') ?? fs.mkdtempSync(path.join(os.tmpdir(), 'og-bench-api-'));
-
-// each document: itself, 4 people, 2 bodies, 1 report, 8 quotes, 4 claims (people, bodies and reports recur)
-/** people recur: about one for every document and a quarter, as in the first version of this script */
-const PEOPLE = Math.max(100, Math.round((target / 20) * 0.8));
-const FIRST = ['Anna', 'Ben', 'Chloe', 'David', 'Emma', 'Farah', 'George', 'Hannah', 'Imran', 'Julia', 'Kamal', 'Laura', 'Mark', 'Nadia', 'Owen', 'Priya'];
-const LAST = ['Adams', 'Baker', 'Clarke', 'Davies', 'Evans', 'Foster', 'Green', 'Hughes', 'Iqbal', 'Jones', 'Khan', 'Lewis', 'Morgan', 'Noble', 'Owens', 'Patel'];
-const WORDS = ['vetting', 'misconduct', 'complaints', 'custody', 'stop', 'search', 'training', 'culture', 'victims', 'backlog', 'standards', 'corruption'];
-const sha = (s: string) => createHash('sha256').update(s).digest('hex');
-
-function documentGraph(i: number): DocumentGraph {
-  const doc = `doc:bench-${i}`;
-  const people = Array.from({ length: 4 }, (_, k) => {
-    const n = (i * 4 + k) % PEOPLE; // people recur across documents, as they do in the press
-    return { id: `person:bench-${n}`, name: `${FIRST[n % 16]} ${LAST[Math.floor(n / 16) % 16]} ${n}`, aliases: [], kind: 'official' as const, titles: [] };
-  });
-  const orgs = [`org:force-${i % 43}`, `org:body-${i % 500}`].map((id, k) => ({ id, name: k ? `Oversight Body ${i % 500}` : `Force ${i % 43} Constabulary`, aliases: [], kind: (k ? 'other' : 'force') as 'other' | 'force' }));
-  const report = { id: `report:bench-${i % 2000}`, title: `Inspection report ${i % 2000}`, publisher: null, year: 2016 + (i % 8), reference: null };
-  const quotes = Array.from({ length: 8 }, (_, k) => ({
-    id: `quote:bench-${i}-${k}`,
-    text: `Statement ${k} on ${WORDS[(i + k) % WORDS.length]} and ${WORDS[(i * 7 + k) % WORDS.length]} in document ${i}.`,
-    startOffset: k * 50, endOffset: k * 50 + 40, documentId: doc,
-  }));
-  const claims = Array.from({ length: 4 }, (_, k) => ({ id: `claim:bench-${i}-${k}`, text: `${i + k} allegations`, value: i + k, unit: 'count' as const, measure: 'allegations' }));
-  const rel = (type: DocumentGraph['relationships'][number]['type'], from: string, to: string) => ({ type, from, to, props: relProps({ docId: doc }) });
-  return {
-    document: { id: doc, title: `Generated article ${i}`, publisher: 'Bench Press', url: null, publishedAt: null, kind: 'news', text: 'x'.repeat(400), sha256: sha(String(i)), fileName: `bench-${i}.txt`, paths: [`bench-${i}.txt`], corpus: null, textSource: 'text', pageStarts: [], ocrPages: [] },
-    people, organizations: orgs, reports: [report], quotes, claims,
-    relationships: [
-      ...quotes.map((q, k) => rel('SAID', people[k % 4]!.id, q.id)),
-      ...quotes.map((q) => rel('QUOTED_IN', q.id, doc)),
-      ...people.map((p, k) => rel('HOLDS_ROLE', p.id, orgs[k % 2]!.id)),
-      ...[...people, ...orgs].map((e) => rel('MENTIONS', doc, e.id)),
-      rel('COVERS', doc, report.id),
-      ...claims.map((c) => rel('STATES', doc, c.id)),
-    ],
-  };
-}
+const PEOPLE = peopleFor(target);
 
 /** Heap in use, after a full collection when the process allows one (node --expose-gc). */
 function heapMiB(): number {
@@ -106,20 +71,24 @@ async function main() {
   const fromGraph = args.includes('--from-graph');
   const store = await LadybugStore.open({ dataDir: dir, memoryIndexes: !fromGraph });
   console.log(`store: ${dir} (${reuse ? 'reused' : 'new'}; opened in ${((Date.now() - opened) / 1000).toFixed(1)} s, process RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB)`);
-  const nodesNow = async () => Object.values((await store.counts()).nodes).reduce((a, b) => a + b, 0);
   let written = (await store.counts()).nodes.Document;
-  if (await nodesNow() < target) {
-    // through the store's own batched write (the seed's path), BATCH documents a transaction,
-    // until the graph holds NODES nodes (people, bodies and reports recur across documents)
+  if (written < documentsFor(target)) {
+    // through the store's own batched write (the seed's path, which takes a batch this large
+    // by COPY FROM), BATCH documents a transaction, until the graph holds NODES nodes (people,
+    // bodies and reports recur across documents); then the same documents by COPY FROM alone
     const started = Date.now();
     const first = written;
-    while (await nodesNow() < target) {
-      await store.writeDocumentGraphs(Array.from({ length: BATCH }, (_, k) => documentGraph(written + k)));
-      written += BATCH;
-      if (written % 1000 === 0) process.stderr.write(`\rloaded ${written} documents (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    const needed = documentsFor(target);
+    while (written < needed) {
+      const size = Math.min(BATCH, needed - written);
+      await store.writeDocumentGraphs(Array.from({ length: size }, (_, k) => generatedDocument(written + k, target)));
+      written += size;
+      process.stderr.write(`\rloaded ${written} documents (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     }
     const s = (Date.now() - started) / 1000;
-    console.log(`\nwrote ${written - first} documents in ${s.toFixed(0)} s (${((written - first) / s).toFixed(0)} documents/s) into ${dir}`);
+    console.log(`\nwrote ${written - first} documents in ${s.toFixed(1)} s (${((written - first) / s).toFixed(0)} documents/s) into ${dir}, ${BATCH} documents a transaction`);
+    const limit = await copyLimit((function* () { for (let i = first; i < written; i++) yield generatedDocument(i, target); })(), `${dir}-copy-limit`);
+    console.log(`store limit: the same graph (${limit.nodes} nodes, ${limit.relationships} relationships) by COPY FROM in ${limit.seconds.toFixed(1)} s; our load took ${(s / limit.seconds).toFixed(1)}× that`);
   }
   if (!fromGraph) {
     const heap = heapMiB();

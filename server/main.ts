@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.LOG_LEVEL });
   // the store first: an unreachable Neo4j should stop start-up before any other work
-  const store = await openStore(config, { onRecovery: (message) => logger.warn(message) });
+  const store = await openStore(config, { warn: (message) => logger.warn(message) });
   await seedFirstStart(store, config, logger);
   // the embedded store's search and adjacency indexes, built while the server starts: until they
   // are ready, answers come from the database (the same answers, slower on a large graph)

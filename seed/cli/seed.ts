@@ -39,7 +39,7 @@ async function main(): Promise<number> {
   }
   const config = loadConfig();
   const dir = path.resolve(args.positionals[0] ?? config.CORPUS_DIR);
-  const store = await openStore(config);
+  const store = await openStore(config, { warn: (message) => console.error(`seed: ${message}`) });
   try {
     process.stderr.write(`seeding ${dir} into the ${store.backend} store\n`);
     const summary = await seedOnce(store, dir, config.OVERRIDES_FILE);

@@ -54,6 +54,11 @@ export class Session {
     }
   }
 
+  /** Runs a statement made for one use (a COPY naming its file), unplanned beforehand and not kept. */
+  async once(statement: string): Promise<void> {
+    (await this.execute(statement)).close();
+  }
+
   /** Runs a statement over a large result, handing its rows on a chunk at a time and letting other work in between. */
   async scan(statement: string, onRows: (rows: Row[]) => void, chunk = 4096): Promise<void> {
     const result = await this.execute(statement);
@@ -140,14 +145,19 @@ export class ConnectionPool {
     }
   }
 
-  /** Runs `work` inside one write transaction; any error rolls the whole of it back. */
-  write<T>(work: (s: Session) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` inside one write transaction; any error rolls the whole of it back. A `bulk`
+   * transaction (one that may COPY, see bulk-copy.ts) starts on a folded log, which its
+   * rollback needs, and is folded when it commits.
+   */
+  write<T>(work: (s: Session) => Promise<T>, options: { bulk?: boolean } = {}): Promise<T> {
     const run = async () => {
+      if (options.bulk) await this.writer.run('CHECKPOINT');
       await this.writer.run('BEGIN TRANSACTION');
       try {
         const out = await work(this.writer);
         await this.writer.run('COMMIT');
-        await this.checkpoint();
+        await this.checkpoint(options.bulk);
         return out;
       } catch (error) {
         await this.writer.run('ROLLBACK').catch(() => undefined);

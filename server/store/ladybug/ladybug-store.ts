@@ -1,9 +1,10 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import {
   DocumentGraphSchema, NODE_LABELS, NODE_PROPERTIES, REL_ENDPOINTS, REL_TYPES, displayName, edgeId, labelOfId, nodeKind, pageAt,
   type DocumentGraph, type GraphEdge, type GraphNode, type NodeLabel, type OrganizationNode, type PersonNode, type Properties, type RelType, type Subgraph,
 } from '../../model/graph.js';
-import { searchTextOf } from '../../model/search-text.js';
+import { withSearchText } from '../../model/search-text.js';
 import { QueryRefusedError, QuerySyntaxError, QueryTimeoutError, StoreError } from '../../errors.js';
 import type {
   ClaimView, Counts, CypherRequest, CypherResult, DocumentText, GraphStore, NeighbourhoodQuery, NodeDetail,
@@ -19,6 +20,7 @@ import { WorkGate } from '../shared/work-gate.js';
 import { AnswerBudget, NEIGHBOUR_ORDER, PROVENANCE_CAP, SEARCH_DEFAULT_LABELS, SUMMARY_NODE_PROPERTIES, SUMMARY_REL_PROPERTIES } from '../shared/limits.js';
 import { ConnectionPool, type Row, type Session } from './connections.js';
 import { BatchJournal } from './batch-journal.js';
+import { BULK_ROWS, BulkFiles } from './bulk-copy.js';
 import { openDatabase } from './open-database.js';
 import { TextFiles } from './text-files.js';
 import { addedColumnStatements, schemaStatements } from './schema.js';
@@ -40,6 +42,8 @@ const SEARCH_COLUMNS: Record<NodeLabel, string[]> = {
   Claim: ['id', 'text', 'measure'],
 };
 
+const nodesOf = (g: DocumentGraph) => 1 + g.people.length + g.organizations.length + g.reports.length + g.quotes.length + g.claims.length;
+
 export interface LadybugOptions {
   dataDir: string;
   readers?: number;
@@ -48,8 +52,8 @@ export interface LadybugOptions {
    * every answer comes from the database: the same answers, slower on a large graph.
    */
   memoryIndexes?: boolean;
-  /** told, in one line each, when the store had to recover from a hard stop */
-  onRecovery?: (message: string) => void;
+  /** told, in one line each, what the store had to work around: a hard stop, a batch it could not write whole */
+  warn?: (message: string) => void;
 }
 
 /** What the store keeps in memory beside the graph, once built (see warmIndexes). */
@@ -73,14 +77,23 @@ export class LadybugStore implements GraphStore {
     private readonly memoryIndexes: boolean,
     private readonly texts: TextFiles,
     private readonly journal: BatchJournal,
+    private readonly bulkFiles: BulkFiles,
+    private readonly warn: (message: string) => void,
   ) {}
 
   static async open(options: LadybugOptions): Promise<LadybugStore> {
     fs.mkdirSync(options.dataDir, { recursive: true });
-    const db = await openDatabase(options.dataDir, options.onRecovery ?? (() => undefined));
-    const store = new LadybugStore(new ConnectionPool(db, options.readers ?? 4), options.memoryIndexes ?? true, new TextFiles(options.dataDir), new BatchJournal(options.dataDir));
+    const warn = options.warn ?? (() => undefined);
+    const db = await openDatabase(options.dataDir, warn);
+    const bulkFiles = new BulkFiles(path.join(options.dataDir, 'bulk-load'));
+    // what a hard stop left of a COPY's files is of no use
+    bulkFiles.clear();
+    const store = new LadybugStore(
+      new ConnectionPool(db, options.readers ?? 4), options.memoryIndexes ?? true, new TextFiles(options.dataDir), new BatchJournal(options.dataDir), bulkFiles, warn,
+    );
     await store.ensureSchema();
-    await store.reportLostBatch(options.onRecovery ?? (() => undefined));
+    await store.reportLostBatch(warn);
+    store.texts.collect(new Set((await store.read('MATCH (d:Document) RETURN d.sha256 AS sha')).map((r) => r.sha as string)));
     return store;
   }
 
@@ -88,12 +101,12 @@ export class LadybugStore implements GraphStore {
    * A batch whose journal entry outlived the process was in flight at a hard stop: those of
    * its documents the store does not hold as written must be loaded again.
    */
-  private async reportLostBatch(onRecovery: (message: string) => void): Promise<void> {
+  private async reportLostBatch(warn: (message: string) => void): Promise<void> {
     const pending = this.journal.pending();
     if (!pending.length) return;
     const stored = new Map((await this.read('UNWIND $ids AS x MATCH (d:Document {id: x}) RETURN d.id AS id, d.sha256 AS sha', { ids: pending.map((p) => p.id) })).map((r) => [r.id as string, r.sha as string]));
     const lost = pending.filter((p) => stored.get(p.id) !== p.sha256);
-    if (lost.length) onRecovery(`${lost.length} document(s) of the batch in flight at the last hard stop are not in the store and must be loaded again (run the seed again): ${lost.slice(0, 5).map((p) => p.id).join(', ')}${lost.length > 5 ? ', …' : ''}`);
+    if (lost.length) warn(`${lost.length} document(s) of the batch in flight at the last hard stop are not in the store and must be loaded again (run the seed again): ${lost.slice(0, 5).map((p) => p.id).join(', ')}${lost.length > 5 ? ', …' : ''}`);
     this.journal.clear();
   }
 
@@ -224,9 +237,19 @@ export class LadybugStore implements GraphStore {
     const graphs = inputs.map((g) => DocumentGraphSchema.parse(g));
     const distinct = new Set(graphs.map((g) => g.document.id)).size === graphs.length;
     if (distinct) {
-      const done = await this.writeBatch(graphs).catch(() => null);
+      let refused: unknown = null;
+      const done = await this.writeBatch(graphs).catch((error: unknown) => { refused = error; return null; });
       if (done) return done;
+      const out = await this.writeOneByOne(graphs);
+      // each went in alone, so the batch failed for the store's own reasons: worth knowing of
+      if (graphs.length > 1) this.warn(`a batch of ${graphs.length} documents could not be written whole (${(refused as Error | null)?.message}); they were written one by one`);
+      return out;
     }
+    return this.writeOneByOne(graphs);
+  }
+
+  /** Each document in a transaction of its own; the first error is rethrown once the others are in. */
+  private async writeOneByOne(graphs: DocumentGraph[]): Promise<WriteSummary[]> {
     const out: WriteSummary[] = [];
     let failure: unknown = null;
     for (const graph of graphs) {
@@ -244,11 +267,17 @@ export class LadybugStore implements GraphStore {
     return this.serialised(async () => {
       this.journal.begin(graphs.map((g) => ({ id: g.document.id, sha256: g.document.sha256 })));
       this.texts.putAll(graphs.map((g) => ({ sha256: g.document.sha256, text: g.document.text })));
-      const outcome = await this.pool.write((s) => writeDocuments(s, graphs)).finally(() => this.journal.clear());
+      // a batch as large as a COPY's worth goes by the store's bulk path (see bulk-copy.ts)
+      const rows = graphs.reduce((n, g) => n + nodesOf(g) + g.relationships.length, 0);
+      const bulk = rows >= BULK_ROWS ? this.bulkFiles : null;
+      const outcome = await this.pool.write((s) => writeDocuments(s, graphs, bulk), { bulk: !!bulk }).finally(() => {
+        this.journal.clear();
+        bulk?.clear();
+      });
       this.indexWrite(outcome, graphs.flatMap((g) => g.relationships.map((r) => ({ type: r.type, from: r.from, to: r.to, properties: r.props }))));
       return graphs.map((g) => ({
         documentId: g.document.id,
-        nodes: 1 + g.people.length + g.organizations.length + g.reports.length + g.quotes.length + g.claims.length,
+        nodes: nodesOf(g),
         relationships: g.relationships.length,
         changed: true,
       }));
@@ -266,7 +295,7 @@ export class LadybugStore implements GraphStore {
             const node = toGraphNode(r.n as Row).properties as unknown as PersonNode;
             const entry = entries.find((e) => e.id === node.id)!;
             const next = withoutNames(node, entry);
-            await upsertNodes(s, label, [{ ...next, searchText: searchTextOf([next.name, ...next.aliases]) }], [], new Set([node.id]));
+            await upsertNodes(s, label, [withSearchText(label, next)], [], new Set([node.id]));
             out.push({ id: node.id, label, properties: { ...next } as unknown as Record<string, unknown> });
           }
         }

@@ -2,10 +2,11 @@ import {
   NODE_LABELS, QUOTE_FIRST_WRITER_PROPERTIES, labelOfId,
   type DocumentGraph, type NodeLabel, type OrganizationNode, type PersonNode, type RelType,
 } from '../../model/graph.js';
-import { searchTextOf } from '../../model/search-text.js';
+import { withSearchText } from '../../model/search-text.js';
 import { mergeEntity } from '../shared/merge-entities.js';
 import type { Row, Session } from './connections.js';
 import { NODE_COLUMNS, REL_COLUMNS, typedField } from './schema.js';
+import { carries, type BulkFiles } from './bulk-copy.js';
 import { toGraphNode } from './values.js';
 
 // Writing one document's graph in one transaction, with statements whose cost follows the
@@ -34,7 +35,7 @@ export interface WrittenNode { id: string; label: NodeLabel; properties: Record<
  * the offsets of the first document that carried it), for a fraction of the statements.
  * Document ids must be distinct within a batch.
  */
-export async function writeDocuments(s: Session, graphs: DocumentGraph[]): Promise<WriteOutcome> {
+export async function writeDocuments(s: Session, graphs: DocumentGraph[], bulk: BulkFiles | null = null): Promise<WriteOutcome> {
   const docIds = graphs.map((g) => g.document.id);
   if (new Set(docIds).size !== docIds.length) throw new Error('a batch names the same document twice');
   const stored = new Set((await s.run('UNWIND $ids AS x MATCH (d:Document {id: x}) RETURN d.id AS id', { ids: docIds })).map((r) => r.id as string));
@@ -43,17 +44,17 @@ export async function writeDocuments(s: Session, graphs: DocumentGraph[]): Promi
   for (const docId of rewritten) for (const id of await deleteDocumentStatements(s, docId)) touched.add(id);
   const written: WrittenNode[] = [];
   const put = async (label: NodeLabel, rows: Record<string, unknown>[], onCreateOnly: readonly string[] = []) => {
-    await upsertNodes(s, label, rows, onCreateOnly);
+    await upsertNodes(s, label, rows, onCreateOnly, undefined, bulk);
     for (const r of rows) written.push({ id: r.id as string, label, properties: r });
   };
   // the text itself is in a file beside the graph (see TextFiles)
-  await put('Document', graphs.map((g) => ({ ...g.document, text: null, searchText: searchTextOf([g.document.title, g.document.publisher]) })));
-  written.push(...(await upsertEntities(s, 'Person', graphs.flatMap((g) => g.people))));
-  written.push(...(await upsertEntities(s, 'Organization', graphs.flatMap((g) => g.organizations))));
-  await put('Report', graphs.flatMap((g) => g.reports).map((r) => ({ ...r, searchText: searchTextOf([r.title, r.publisher, r.reference]) })));
-  await put('Quote', firstWriterWins(graphs.flatMap((g) => g.quotes), QUOTE_FIRST_WRITER_PROPERTIES).map((q) => ({ ...q, searchText: searchTextOf([q.text as string]) })), QUOTE_FIRST_WRITER_PROPERTIES);
-  await put('Claim', graphs.flatMap((g) => g.claims).map((c) => ({ ...c, searchText: searchTextOf([c.text, c.measure]) })));
-  await createRelationships(s, graphs.flatMap((g) => g.relationships));
+  await put('Document', graphs.map((g) => withSearchText('Document', { ...g.document, text: null })));
+  written.push(...(await upsertEntities(s, 'Person', graphs.flatMap((g) => g.people), bulk)));
+  written.push(...(await upsertEntities(s, 'Organization', graphs.flatMap((g) => g.organizations), bulk)));
+  await put('Report', graphs.flatMap((g) => g.reports).map((r) => withSearchText('Report', r)));
+  await put('Quote', firstWriterWins(graphs.flatMap((g) => g.quotes), QUOTE_FIRST_WRITER_PROPERTIES).map((q) => withSearchText('Quote', q)), QUOTE_FIRST_WRITER_PROPERTIES);
+  await put('Claim', graphs.flatMap((g) => g.claims).map((c) => withSearchText('Claim', c)));
+  await createRelationships(s, graphs.flatMap((g) => g.relationships), bulk);
   const writtenIds = new Set(written.map((e) => e.id));
   const removed = await deleteOrphans(s, [...touched].filter((id) => !writtenIds.has(id) && !docIds.includes(id)));
   // the last word on each node, as sequential writes would leave it
@@ -141,7 +142,9 @@ async function deleteOrphans(s: Session, ids: string[]): Promise<string[]> {
 }
 
 /** People and bodies arrive from many documents: what is stored is merged with what comes in. Returns the merged nodes. */
-export async function upsertEntities(s: Session, label: 'Person' | 'Organization', incoming: (PersonNode | OrganizationNode)[]): Promise<WrittenNode[]> {
+export async function upsertEntities(
+  s: Session, label: 'Person' | 'Organization', incoming: (PersonNode | OrganizationNode)[], bulk: BulkFiles | null = null,
+): Promise<WrittenNode[]> {
   if (!incoming.length) return [];
   const existing = await s.run(`UNWIND $ids AS x MATCH (n:${label} {id: x}) RETURN n`, { ids: incoming.map((e) => e.id) });
   const stored = new Map(existing.map((r) => {
@@ -149,54 +152,78 @@ export async function upsertEntities(s: Session, label: 'Person' | 'Organization
     return [p.id as string, { aliases: [], titles: [], ...p } as unknown as PersonNode];
   }));
   const known = new Set(stored.keys());
+  const before = new Map(stored);
   const merged = new Map<string, Record<string, unknown>>();
   for (const e of incoming) {
     const m = mergeEntity(stored.get(e.id) as typeof e | undefined, e);
     stored.set(e.id, m as PersonNode);
-    merged.set(e.id, { ...m, searchText: searchTextOf([m.name, ...m.aliases]) });
+    merged.set(e.id, withSearchText(label, m));
   }
   const rows = [...merged.values()];
-  await upsertNodes(s, label, rows, [], known);
+  // a person most documents name is most often stored as they name them: nothing to SET
+  const columns = Object.keys(NODE_COLUMNS[label]).filter((c) => c !== 'searchText');
+  const unchanged = (r: Record<string, unknown>) => {
+    const was = before.get(r.id as string) as unknown as Record<string, unknown> | undefined;
+    return was !== undefined && columns.every((c) => JSON.stringify(was[c] ?? null) === JSON.stringify(r[c] ?? null));
+  };
+  await upsertNodes(s, label, rows.filter((r) => !unchanged(r)), [], known, bulk);
   return rows.map((r) => ({ id: r.id as string, label, properties: r }));
 }
 
 /**
  * Writes rows by id: existing nodes get every column SET (but `onCreateOnly` ones, which keep
- * the first writer's value), new ones are created whole.
+ * the first writer's value), new ones are created whole (by COPY when `bulk` is given and
+ * they are many).
  */
 export async function upsertNodes(
-  s: Session, label: NodeLabel, input: Record<string, unknown>[], onCreateOnly: readonly string[] = [], knownIds?: Set<string>,
+  s: Session, label: NodeLabel, input: Record<string, unknown>[], onCreateOnly: readonly string[] = [], knownIds?: Set<string>, bulk: BulkFiles | null = null,
 ): Promise<void> {
   if (!input.length) return;
   // the last row for an id wins, as a MERGE would have it
   const rows = [...new Map(input.map((r) => [r.id as string, r])).values()];
   const columns = Object.entries(NODE_COLUMNS[label]).filter(([c]) => c !== 'id');
+  const exists = knownIds ?? new Set((await s.run(`UNWIND $ids AS x MATCH (n:${label} {id: x}) RETURN n.id AS id`, { ids: rows.map((r) => r.id) })).map((r) => r.id as string));
+  const update = rows.filter((r) => exists.has(r.id as string));
+  const create = rows.filter((r) => !exists.has(r.id as string));
+  const [copied, created] = bulk ? split(create, (r) => carries(r, columns)) : [[], create];
+  if (copied.length) await bulk!.copyNodes(s, label, copied, [['id', 'STRING'], ...columns]);
   // a list mixing 436 and 48.5 is refused as two struct types: doubles travel as text and are cast back
-  const data = rows.map((r) => Object.fromEntries([['id', r.id], ...columns.map(([c, t]) => [c, t === 'DOUBLE' && r[c] != null ? String(r[c]) : r[c] ?? null])]));
-  const exists = knownIds ?? new Set((await s.run(`UNWIND $ids AS x MATCH (n:${label} {id: x}) RETURN n.id AS id`, { ids: data.map((r) => r.id) })).map((r) => r.id as string));
-  const update = data.filter((r) => exists.has(r.id as string));
-  const create = data.filter((r) => !exists.has(r.id as string));
+  const params = (list: Record<string, unknown>[]) => list.map((r) => Object.fromEntries([['id', r.id], ...columns.map(([c, t]) => [c, t === 'DOUBLE' && r[c] != null ? String(r[c]) : r[c] ?? null])]));
   if (update.length) {
     const sets = columns.filter(([c]) => !onCreateOnly.includes(c)).map(([c, t]) => `n.${c} = ${typedField('row', c, t)}`).join(', ');
-    await s.run(`UNWIND $rows AS row MATCH (n:${label} {id: row.id}) SET ${sets}`, { rows: update });
+    await s.run(`UNWIND $rows AS row MATCH (n:${label} {id: row.id}) SET ${sets}`, { rows: params(update) });
   }
-  if (create.length) {
+  if (created.length) {
     const props = ['id: row.id', ...columns.map(([c, t]) => `${c}: ${typedField('row', c, t)}`)].join(', ');
-    await s.run(`UNWIND $rows AS row CREATE (n:${label} {${props}})`, { rows: create });
+    await s.run(`UNWIND $rows AS row CREATE (n:${label} {${props}})`, { rows: params(created) });
   }
 }
 
-export async function createRelationships(s: Session, rels: DocumentGraph['relationships']): Promise<void> {
+/** The items that pass and those that do not. */
+function split<T>(items: T[], test: (item: T) => boolean): [T[], T[]] {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const item of items) (test(item) ? yes : no).push(item);
+  return [yes, no];
+}
+
+export async function createRelationships(s: Session, rels: DocumentGraph['relationships'], bulk: BulkFiles | null = null): Promise<void> {
   const groups = new Map<string, DocumentGraph['relationships']>();
   for (const rel of rels) {
     const key = `${rel.type}|${labelOfId(rel.from)}|${labelOfId(rel.to)}`;
-    groups.set(key, [...(groups.get(key) ?? []), rel]);
+    const group = groups.get(key);
+    if (group) group.push(rel);
+    else groups.set(key, [rel]);
   }
-  const props = Object.entries(REL_COLUMNS).map(([c, t]) => `${c}: ${typedField('row', c, t)}`).join(', ');
+  const columns = Object.entries(REL_COLUMNS);
+  const props = columns.map(([c, t]) => `${c}: ${typedField('row', c, t)}`).join(', ');
   for (const [key, group] of groups) {
     const [type, from, to] = key.split('|') as [RelType, NodeLabel, NodeLabel];
+    const [copied, rest] = bulk ? split(group, (r) => carries(r.props, columns)) : [[], group];
+    if (copied.length) await bulk!.copyRelationships(s, type, from, to, copied, columns);
+    if (!rest.length) continue;
     // as for nodes: a confidence of 1 beside 0.98 would make two struct types, so doubles travel as text
-    const rows = group.map((r) => ({ from: r.from, to: r.to, ...Object.fromEntries(Object.entries(r.props).map(([c, v]) => [c, REL_COLUMNS[c as keyof typeof REL_COLUMNS] === 'DOUBLE' && v != null ? String(v) : v])) }));
+    const rows = rest.map((r) => ({ from: r.from, to: r.to, ...Object.fromEntries(Object.entries(r.props).map(([c, v]) => [c, REL_COLUMNS[c as keyof typeof REL_COLUMNS] === 'DOUBLE' && v != null ? String(v) : v])) }));
     await s.run(`UNWIND $rows AS row MATCH (a:${from} {id: row.from}) MATCH (b:${to} {id: row.to}) CREATE (a)-[:${type} {${props}}]->(b)`, { rows });
   }
 }

@@ -3,7 +3,7 @@ import {
   DocumentGraphSchema, NODE_LABELS, NODE_PROPERTIES, REL_PROPERTIES, REL_TYPES, labelOfId, pageAt,
   type DocumentGraph, type GraphEdge, type GraphNode, type NodeLabel, type OrganizationNode, type PersonNode, type RelType, type Subgraph,
 } from '../../model/graph.js';
-import { searchTextOf } from '../../model/search-text.js';
+import { withSearchText } from '../../model/search-text.js';
 import { QueryRefusedError } from '../../errors.js';
 import type {
   ClaimView, Counts, CypherRequest, CypherResult, DocumentText, GraphStore, NeighbourhoodQuery, NodeDetail,
@@ -133,12 +133,12 @@ export class Neo4jStore implements GraphStore {
     try {
       return await this.transaction('WRITE', async (tx) => {
         const touched = await this.deleteDocumentStatements(tx, docId);
-        await this.upsertNodes(tx, 'Document', [{ ...graph.document, searchText: searchTextOf([graph.document.title, graph.document.publisher]) }]);
+        await this.upsertNodes(tx, 'Document', [withSearchText('Document', graph.document)]);
         await this.upsertEntities(tx, 'Person', graph.people);
         await this.upsertEntities(tx, 'Organization', graph.organizations);
-        await this.upsertNodes(tx, 'Report', graph.reports.map((r) => ({ ...r, searchText: searchTextOf([r.title, r.publisher, r.reference]) })));
-        await this.upsertNodes(tx, 'Quote', graph.quotes.map((q) => ({ ...q, searchText: searchTextOf([q.text]) })));
-        await this.upsertNodes(tx, 'Claim', graph.claims.map((c) => ({ ...c, searchText: searchTextOf([c.text, c.measure]) })));
+        await this.upsertNodes(tx, 'Report', graph.reports.map((r) => withSearchText('Report', r)));
+        await this.upsertNodes(tx, 'Quote', graph.quotes.map((q) => withSearchText('Quote', q)));
+        await this.upsertNodes(tx, 'Claim', graph.claims.map((c) => withSearchText('Claim', c)));
         await this.createRelationships(tx, graph.relationships);
         await this.deleteOrphans(tx, touched);
         const nodes = 1 + graph.people.length + graph.organizations.length + graph.reports.length + graph.quotes.length + graph.claims.length;
@@ -175,7 +175,7 @@ export class Neo4jStore implements GraphStore {
           const next = stored.map((r) => {
             const entity = { id: r.id, name: r.name, aliases: (r.aliases as string[] | null) ?? [], kind: r.kind, ...(label === 'Person' ? { titles: (r.titles as string[] | null) ?? [] } : {}) } as PersonNode;
             const m = withoutNames(entity, mine.find((e) => e.id === entity.id)!);
-            return { ...m, searchText: searchTextOf([m.name, ...m.aliases]) };
+            return withSearchText(label, m);
           });
           await this.upsertNodes(tx, label, next);
         }
@@ -228,7 +228,7 @@ export class Neo4jStore implements GraphStore {
     const merged = incoming.map((e) => {
       const m = mergeEntity(stored.get(e.id) as typeof e | undefined, e);
       stored.set(e.id, m as PersonNode);
-      return { ...m, searchText: searchTextOf([m.name, ...m.aliases]) };
+      return withSearchText(label, m);
     });
     await this.upsertNodes(tx, label, merged);
   }
