@@ -640,6 +640,44 @@ describe.skipIf(skip !== null)('exploring the graph in a real browser', () => {
     expect(laid.overlapping, 'pairs of nodes drawn on top of each other').toBe(0);
   });
 
+  it('draws a view of thousands with straight lines, by WebGL where a GPU draws it or it is asked for, still answering a click, and by the 2D canvas again when it shrinks', async () => {
+    const graph = generateNeighbourhood(6000);
+    await openApp(page, session.url);
+    const drawing = () => page.evaluate(() => {
+      const container = window.__og!.cy.container()!;
+      const webgl = (window.__og!.cy as unknown as { renderer(): { webgl?: boolean } }).renderer().webgl === true;
+      return { renderer: container.dataset.renderer, webgl, crowd: window.__og!.cy.edges('.crowd').length, edges: window.__og!.cy.edges().length };
+    });
+    expect(await drawing()).toMatchObject({ renderer: 'canvas', webgl: false, crowd: 0 });
+    await page.evaluate(async (defs) => {
+      window.__og!.cy.elements().remove();
+      await window.__og!.app.addElements(defs, { layout: 'all' });
+    }, asElements(graph));
+    await settle(page);
+    // straight lines on the frame after the elements arrive; but this machine's WebGL is software, slower than the 2D canvas
+    await page.waitForFunction(() => window.__og!.cy.container()!.dataset.crowded === 'true');
+    expect(await drawing()).toMatchObject({ renderer: 'canvas', webgl: false, crowd: graph.edges.length });
+    // asked for, WebGL draws from the next change on
+    await page.evaluate(() => {
+      localStorage.setItem('og.renderer', 'webgl');
+      window.__og!.cy.edges().last().remove();
+    });
+    await page.waitForFunction(() => window.__og!.cy.container()!.dataset.renderer === 'webgl');
+    const big = await drawing();
+    // Cytoscape's own renderer in WebGL mode, and every relationship drawn straight
+    expect(big).toMatchObject({ renderer: 'webgl', webgl: true, crowd: big.edges });
+    const person = await page.evaluate(() => window.__og!.cy.nodes('[kind = "Person"]').first().id());
+    await page.evaluate((id) => { window.__og!.cy.zoom(1); window.__og!.cy.center(window.__og!.cy.getElementById(id)); }, person);
+    const at = await nodePoint(page, person);
+    await page.mouse.click(at.x, at.y);
+    await page.waitForFunction((id) => window.__og!.cy.getElementById(id).selected(), person);
+    await page.evaluate(() => window.__og!.app.showOverview());
+    await settle(page);
+    await page.waitForFunction(() => window.__og!.cy.container()!.dataset.renderer === 'canvas');
+    expect(await drawing()).toMatchObject({ renderer: 'canvas', webgl: false, crowd: 0 });
+    await page.evaluate(() => localStorage.removeItem('og.renderer'));
+  });
+
   it('reported no errors in the page', () => {
     expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
   });

@@ -21,6 +21,11 @@ export interface CanvasHandlers {
   selectionChanged(): void;
 }
 
+/** Elements on the canvas from which it draws with WebGL (Cytoscape 3.31+): the 2D canvas draws each element itself, and slows past a few thousand. */
+export const WEBGL_FROM = 4000;
+/** and back to 2D (sharper labels) only well below, so a view near the line does not flip at each step */
+const CANVAS_BELOW = 3000;
+
 export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): cytoscape.Core {
   const cytoscape = registerExtensions();
   const cy = cytoscape({
@@ -37,9 +42,72 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
     hideEdgesOnViewport: false,
     motionBlur: false,
   });
+  wireRenderer(cy, container);
   wirePointer(cy, container, handlers);
   wireKeyboard(cy, container, handlers);
   return cy;
+}
+
+/** Set to "webgl" or "canvas" in the browser's localStorage to choose the renderer of big views by hand. */
+export const RENDERER_SETTING = 'og.renderer';
+
+let webgl2: 'hardware' | 'software' | null | undefined;
+/** WebGL2 and whether a GPU draws it: a software one (SwiftShader, llvmpipe) draws ten thousand elements slower than the 2D canvas. */
+function webglKind(): 'hardware' | 'software' | null {
+  if (webgl2 === undefined) {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    const info = gl?.getExtension('WEBGL_debug_renderer_info');
+    const name = gl ? String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER)) : '';
+    webgl2 = !gl ? null : /swiftshader|llvmpipe|softpipe|software/i.test(name) ? 'software' : 'hardware';
+    gl?.getExtension('WEBGL_lose_context')?.loseContext();
+  }
+  return webgl2;
+}
+
+function webglWanted(): boolean {
+  const chosen = localStorage.getItem(RENDERER_SETTING);
+  if (chosen === 'canvas') return false;
+  const kind = webglKind();
+  return chosen === 'webgl' ? kind !== null : kind === 'hardware';
+}
+
+/**
+ * The renderer options Cytoscape (3.31 to 3.34) mounts with: its own copy of those it was
+ * created with, which no public call changes. The browser test of the switch below fails if
+ * a later version moves them.
+ */
+function rendererOptions(cy: cytoscape.Core): { webgl?: boolean } {
+  return (cy as unknown as { _private: { options: { renderer: { webgl?: boolean } } } })._private.options.renderer;
+}
+
+/**
+ * Draws with WebGL while the canvas holds WEBGL_FROM elements or more and a GPU draws WebGL
+ * (or RENDERER_SETTING asks for it), with the 2D canvas otherwise (Cytoscape itself draws a
+ * close zoom with the 2D canvas either way). The renderer
+ * takes its options when it mounts, so a change remounts it on the same container: elements,
+ * viewport, classes and handlers stay.
+ */
+function wireRenderer(cy: cytoscape.Core, container: HTMLElement): void {
+  const options = rendererOptions(cy);
+  container.dataset.renderer = 'canvas';
+  let pending = false;
+  cy.on('add remove', () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      const count = cy.elements().length;
+      const crowded = container.dataset.crowded === 'true' ? count >= CANVAS_BELOW : count >= WEBGL_FROM;
+      container.dataset.crowded = String(crowded);
+      // thousands of curves with arrows and dots cost each frame more than all the nodes
+      cy.batch(() => (crowded ? cy.edges().not('.crowd').addClass('crowd') : cy.edges('.crowd').removeClass('crowd')));
+      const want = crowded && webglWanted();
+      if (want === !!options.webgl) return;
+      options.webgl = want;
+      cy.mount(container);
+      container.dataset.renderer = want ? 'webgl' : 'canvas';
+    });
+  });
 }
 
 function describe(node: cytoscape.NodeSingular): { cursor: string; hint: string } {

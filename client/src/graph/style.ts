@@ -100,6 +100,8 @@ export function graphStyle(): cytoscape.StylesheetStyle[] {
     ...edgeRules(),
     { selector: 'edge[kind = "MENTIONS"]', style: { 'line-style': 'dotted' } },
     { selector: 'edge[kind = "MORE"]', style: { 'line-style': 'dashed', 'line-color': '#94a3b8', 'target-arrow-shape': 'none' } },
+    // a view of thousands (see canvas.ts): straight lines, solid and without arrows, drawn fast
+    { selector: 'edge.crowd', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'line-style': 'solid', 'target-arrow-shape': 'none' } },
     { selector: 'edge:selected, edge.path, edge.hover', style: { label: 'data(kind)', width: 2.5, opacity: 1 } },
     { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#1d232b' } },
     { selector: 'node.pinned', style: { 'border-style': 'double', 'border-width': 5, 'border-color': '#111827' } },
