@@ -268,6 +268,11 @@ export const DocumentGraphSchema = z
   });
 export type DocumentGraph = z.infer<typeof DocumentGraphSchema>;
 
+/** The nodes a document's graph holds, itself included. */
+export function nodeCount(g: DocumentGraph): number {
+  return 1 + g.people.length + g.organizations.length + g.reports.length + g.quotes.length + g.claims.length;
+}
+
 // What the stores hand back: plain values, never driver types.
 
 export type Properties = Record<string, unknown>;

@@ -27,7 +27,7 @@ const PROCEDURES = ['db.index.fulltext.queryNodes', 'db.awaitIndexes'];
 
 /** Every parameter the adapter's statements may name, with a value of its kind. */
 const PARAMETERS: Record<string, unknown> = {
-  id: 'person:x', ids: ['person:x'], docId: 'doc:x', rows: [], from: 'org:a', to: 'org:b', year: 2017,
+  id: 'person:x', ids: ['person:x'], docId: 'doc:x', docIds: ['doc:x'], rows: [], from: 'org:a', to: 'org:b', year: 2017,
   seconds: 60, batch: 10_000, query: 'jane* AND mar*', labels: ['Person'], types: ['SAID'], tokens: ['jane'],
   limit: 10, skip: 0, speakerId: 'person:x', organizationId: 'org:x', reportId: 'report:x', documentId: 'doc:x',
   quoteIds: ['quote:x'], publishedFrom: '2019-01-01', publishedFromSpans: ['2019', '2019-01'], publishedToEnd: '2019-12-31~',

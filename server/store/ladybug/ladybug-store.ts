@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  DocumentGraphSchema, NODE_LABELS, NODE_PROPERTIES, REL_ENDPOINTS, REL_TYPES, displayName, edgeId, labelOfId, nodeKind, pageAt,
+  DocumentGraphSchema, NODE_LABELS, NODE_PROPERTIES, REL_ENDPOINTS, REL_TYPES, displayName, edgeId, labelOfId, nodeCount, nodeKind, pageAt,
   type DocumentGraph, type GraphEdge, type GraphNode, type NodeLabel, type OrganizationNode, type PersonNode, type Properties, type RelType, type Subgraph,
 } from '../../model/graph.js';
 import { withSearchText } from '../../model/search-text.js';
@@ -41,8 +41,6 @@ const SEARCH_COLUMNS: Record<NodeLabel, string[]> = {
   Quote: ['id', 'text'],
   Claim: ['id', 'text', 'measure'],
 };
-
-const nodesOf = (g: DocumentGraph) => 1 + g.people.length + g.organizations.length + g.reports.length + g.quotes.length + g.claims.length;
 
 export interface LadybugOptions {
   dataDir: string;
@@ -268,7 +266,7 @@ export class LadybugStore implements GraphStore {
       this.journal.begin(graphs.map((g) => ({ id: g.document.id, sha256: g.document.sha256 })));
       this.texts.putAll(graphs.map((g) => ({ sha256: g.document.sha256, text: g.document.text })));
       // a batch as large as a COPY's worth goes by the store's bulk path (see bulk-copy.ts)
-      const rows = graphs.reduce((n, g) => n + nodesOf(g) + g.relationships.length, 0);
+      const rows = graphs.reduce((n, g) => n + nodeCount(g) + g.relationships.length, 0);
       const bulk = rows >= BULK_ROWS ? this.bulkFiles : null;
       const outcome = await this.pool.write((s) => writeDocuments(s, graphs, bulk), { bulk: !!bulk }).finally(() => {
         this.journal.clear();
@@ -277,7 +275,7 @@ export class LadybugStore implements GraphStore {
       this.indexWrite(outcome, graphs.flatMap((g) => g.relationships.map((r) => ({ type: r.type, from: r.from, to: r.to, properties: r.props }))));
       return graphs.map((g) => ({
         documentId: g.document.id,
-        nodes: nodesOf(g),
+        nodes: nodeCount(g),
         relationships: g.relationships.length,
         changed: true,
       }));

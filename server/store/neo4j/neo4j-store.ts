@@ -1,6 +1,6 @@
 import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type Relationship, type Session } from 'neo4j-driver';
 import {
-  DocumentGraphSchema, NODE_LABELS, NODE_PROPERTIES, REL_PROPERTIES, REL_TYPES, labelOfId, pageAt,
+  DocumentGraphSchema, NODE_LABELS, NODE_PROPERTIES, REL_PROPERTIES, REL_TYPES, labelOfId, nodeCount, pageAt,
   type DocumentGraph, type GraphEdge, type GraphNode, type NodeLabel, type OrganizationNode, type PersonNode, type RelType, type Subgraph,
 } from '../../model/graph.js';
 import { withSearchText } from '../../model/search-text.js';
@@ -29,6 +29,30 @@ const CONNECT_TIMEOUT_MS = 5000;
 const INDEX_WAIT_SECONDS = 60;
 const SEARCH_CANDIDATES = 2000;
 const DELETE_BATCH_SIZE = 10_000;
+/** Nodes and relationships in one write transaction: about a second's work for a single server. */
+const BATCH_ROWS = 10_000;
+
+/** The documents in order, cut into batches of at most BATCH_ROWS rows, none naming a document twice. */
+function batches(graphs: DocumentGraph[]): DocumentGraph[][] {
+  const out: DocumentGraph[][] = [];
+  let batch: DocumentGraph[] = [];
+  let ids = new Set<string>();
+  let size = 0;
+  for (const g of graphs) {
+    const rows = nodeCount(g) + g.relationships.length;
+    if (batch.length && (size + rows > BATCH_ROWS || ids.has(g.document.id))) {
+      out.push(batch);
+      batch = [];
+      ids = new Set();
+      size = 0;
+    }
+    batch.push(g);
+    ids.add(g.document.id);
+    size += rows;
+  }
+  if (batch.length) out.push(batch);
+  return out;
+}
 
 export interface Neo4jOptions {
   uri: string;
@@ -112,7 +136,7 @@ export class Neo4jStore implements GraphStore {
       try {
         await this.transaction('WRITE', async (tx) => {
           if (!(await rows(tx, S.DOCUMENT_HASH, { id: docId })).length) return;
-          const touched = await this.deleteDocumentStatements(tx, docId);
+          const touched = await this.deleteDocumentStatements(tx, [docId]);
           await tx.run(S.DELETE_DOCUMENT, { docId });
           await this.deleteOrphans(tx, touched);
           const left = new Set((await rows(tx, S.EXISTING_IDS, { ids: touched })).map((r) => r.id as string));
@@ -129,39 +153,54 @@ export class Neo4jStore implements GraphStore {
 
   async writeDocumentGraph(input: DocumentGraph): Promise<WriteSummary> {
     const graph = DocumentGraphSchema.parse(input);
-    const docId = graph.document.id;
     try {
-      return await this.transaction('WRITE', async (tx) => {
-        const touched = await this.deleteDocumentStatements(tx, docId);
-        await this.upsertNodes(tx, 'Document', [withSearchText('Document', graph.document)]);
-        await this.upsertEntities(tx, 'Person', graph.people);
-        await this.upsertEntities(tx, 'Organization', graph.organizations);
-        await this.upsertNodes(tx, 'Report', graph.reports.map((r) => withSearchText('Report', r)));
-        await this.upsertNodes(tx, 'Quote', graph.quotes.map((q) => withSearchText('Quote', q)));
-        await this.upsertNodes(tx, 'Claim', graph.claims.map((c) => withSearchText('Claim', c)));
-        await this.createRelationships(tx, graph.relationships);
-        await this.deleteOrphans(tx, touched);
-        const nodes = 1 + graph.people.length + graph.organizations.length + graph.reports.length + graph.quotes.length + graph.claims.length;
-        return { documentId: docId, nodes, relationships: graph.relationships.length, changed: true };
-      });
+      return (await this.writeBatch([graph]))[0]!;
     } catch (error) {
-      throw storeError(`could not write document ${docId}`, error);
+      throw storeError(`could not write document ${graph.document.id}`, error);
     }
   }
 
-  /** One transaction per document: on a cluster, short transactions are the ones that do not time out. */
+  /**
+   * Documents a transaction up to BATCH_ROWS nodes and relationships, each label and
+   * relationship type by one UNWIND for the whole batch: short transactions, as a cluster
+   * wants, for a fraction of the round trips. When a batch fails, its documents are written
+   * one at a time, so one bad graph costs only itself; its error is rethrown after the rest.
+   */
   async writeDocumentGraphs(inputs: DocumentGraph[]): Promise<WriteSummary[]> {
+    const graphs = inputs.map((g) => DocumentGraphSchema.parse(g));
     const out: WriteSummary[] = [];
     let failure: unknown = null;
-    for (const graph of inputs) {
-      try {
-        out.push(await this.writeDocumentGraph(graph));
-      } catch (error) {
-        failure ??= error;
+    for (const batch of batches(graphs)) {
+      const done = batch.length > 1 ? await this.writeBatch(batch).catch(() => null) : null;
+      if (done) {
+        out.push(...done);
+        continue;
+      }
+      for (const graph of batch) {
+        try {
+          out.push(await this.writeDocumentGraph(graph));
+        } catch (error) {
+          failure ??= error;
+        }
       }
     }
     if (failure) throw failure;
     return out;
+  }
+
+  private writeBatch(graphs: DocumentGraph[]): Promise<WriteSummary[]> {
+    return this.transaction('WRITE', async (tx) => {
+      const touched = await this.deleteDocumentStatements(tx, graphs.map((g) => g.document.id));
+      await this.upsertNodes(tx, 'Document', graphs.map((g) => withSearchText('Document', g.document)));
+      await this.upsertEntities(tx, 'Person', graphs.flatMap((g) => g.people));
+      await this.upsertEntities(tx, 'Organization', graphs.flatMap((g) => g.organizations));
+      await this.upsertNodes(tx, 'Report', graphs.flatMap((g) => g.reports).map((r) => withSearchText('Report', r)));
+      await this.upsertNodes(tx, 'Quote', graphs.flatMap((g) => g.quotes).map((q) => withSearchText('Quote', q)));
+      await this.upsertNodes(tx, 'Claim', graphs.flatMap((g) => g.claims).map((c) => withSearchText('Claim', c)));
+      await this.createRelationships(tx, graphs.flatMap((g) => g.relationships));
+      await this.deleteOrphans(tx, touched);
+      return graphs.map((g) => ({ documentId: g.document.id, nodes: nodeCount(g), relationships: g.relationships.length, changed: true }));
+    });
   }
 
   async forgetNames(entries: Parameters<GraphStore['forgetNames']>[0]): Promise<void> {
@@ -202,15 +241,16 @@ export class Neo4jStore implements GraphStore {
   }
 
   /** Removes every relationship this document stated; returns the nodes they touched. */
-  private async deleteDocumentStatements(tx: ManagedTransaction, docId: string): Promise<string[]> {
+  /** Removes every relationship the documents stated; returns the nodes they touched (the documents themselves aside). */
+  private async deleteDocumentStatements(tx: ManagedTransaction, docIds: string[]): Promise<string[]> {
     const touched = new Set<string>();
     for (const type of DOCUMENT_REL_TYPES) {
-      for (const row of await rows(tx, S.deleteDocumentRelationships(type), { docId })) {
+      for (const row of await rows(tx, S.deleteDocumentRelationships(type), { docIds })) {
         touched.add(row.fromId as string);
         touched.add(row.toId as string);
       }
     }
-    touched.delete(docId);
+    for (const id of docIds) touched.delete(id);
     return [...touched];
   }
 
@@ -242,7 +282,9 @@ export class Neo4jStore implements GraphStore {
     const groups = new Map<string, DocumentGraph['relationships']>();
     for (const rel of rels) {
       const key = `${rel.type}|${labelOfId(rel.from)}|${labelOfId(rel.to)}`;
-      groups.set(key, [...(groups.get(key) ?? []), rel]);
+      const group = groups.get(key);
+      if (group) group.push(rel);
+      else groups.set(key, [rel]);
     }
     for (const [key, group] of groups) {
       const [type, from, to] = key.split('|') as [RelType, NodeLabel, NodeLabel];

@@ -52,7 +52,7 @@ export const DOCUMENT_HASH = 'MATCH (d:Document {id: $id}) RETURN d.sha256 AS sh
 
 /** Removes what a document stated before; returns the ends, to find nodes left with nothing. */
 export function deleteDocumentRelationships(of: RelType): string {
-  return `MATCH (a)-[r:${relType(of)}]->(b) WHERE r.docId = $docId DELETE r RETURN a.id AS fromId, b.id AS toId`;
+  return `MATCH (a)-[r:${relType(of)}]->(b) WHERE r.docId IN $docIds DELETE r RETURN a.id AS fromId, b.id AS toId`;
 }
 
 export function storedEntities(of: 'Person' | 'Organization'): string {
