@@ -671,6 +671,13 @@ describe.skipIf(skip !== null)('exploring the graph in a real browser', () => {
     const at = await nodePoint(page, person);
     await page.mouse.click(at.x, at.y);
     await page.waitForFunction((id) => window.__og!.cy.getElementById(id).selected(), person);
+    // names are drawn only on the nodes chosen, pointed at or followed: thousands would be measured each frame
+    const labels = await page.evaluate((id) => {
+      const cy = window.__og!.cy;
+      const other = cy.nodes('[kind = "Person"]').not(cy.getElementById(id)).first();
+      return { chosen: cy.getElementById(id).style('label'), short: cy.getElementById(id).data('short'), other: other.style('label') };
+    }, person);
+    expect(labels).toEqual({ chosen: labels.short, short: expect.stringMatching(/\w/), other: '' });
     await page.evaluate(() => window.__og!.app.showOverview());
     await settle(page);
     await page.waitForFunction(() => window.__og!.cy.container()!.dataset.renderer === 'canvas');

@@ -90,23 +90,42 @@ function rendererOptions(cy: cytoscape.Core): { webgl?: boolean } {
 function wireRenderer(cy: cytoscape.Core, container: HTMLElement): void {
   const options = rendererOptions(cy);
   container.dataset.renderer = 'canvas';
+  container.dataset.crowded = 'false';
+  // counted as they come and go: a collection of the whole canvas per event would cost its square
+  let count = cy.elements().length;
+  let crowded = false;
   let pending = false;
-  cy.on('add remove', () => {
+  const decide = () => {
+    pending = false;
+    if (crowded && count < CANVAS_BELOW) {
+      crowded = false;
+      cy.batch(() => cy.elements('.crowd').removeClass('crowd'));
+    }
+    container.dataset.crowded = String(crowded);
+    const want = crowded && webglWanted();
+    if (want === !!options.webgl) return;
+    options.webgl = want;
+    cy.mount(container);
+    container.dataset.renderer = want ? 'webgl' : 'canvas';
+  };
+  const later = () => {
     if (pending) return;
     pending = true;
-    requestAnimationFrame(() => {
-      pending = false;
-      const count = cy.elements().length;
-      const crowded = container.dataset.crowded === 'true' ? count >= CANVAS_BELOW : count >= WEBGL_FROM;
-      container.dataset.crowded = String(crowded);
-      // thousands of curves with arrows and dots cost each frame more than all the nodes
-      cy.batch(() => (crowded ? cy.edges().not('.crowd').addClass('crowd') : cy.edges('.crowd').removeClass('crowd')));
-      const want = crowded && webglWanted();
-      if (want === !!options.webgl) return;
-      options.webgl = want;
-      cy.mount(container);
-      container.dataset.renderer = want ? 'webgl' : 'canvas';
-    });
+    requestAnimationFrame(decide);
+  };
+  cy.on('add', (event) => {
+    count++;
+    // marked as it arrives, before any layout or frame measures its label
+    if (crowded) event.target.addClass('crowd');
+    else if (count >= WEBGL_FROM) {
+      crowded = true;
+      cy.elements().addClass('crowd');
+    }
+    later();
+  });
+  cy.on('remove', () => {
+    count--;
+    later();
   });
 }
 

@@ -100,8 +100,11 @@ export function graphStyle(): cytoscape.StylesheetStyle[] {
     ...edgeRules(),
     { selector: 'edge[kind = "MENTIONS"]', style: { 'line-style': 'dotted' } },
     { selector: 'edge[kind = "MORE"]', style: { 'line-style': 'dashed', 'line-color': '#94a3b8', 'target-arrow-shape': 'none' } },
-    // a view of thousands (see canvas.ts): straight lines, solid and without arrows, drawn fast
+    // a view of thousands (see canvas.ts): straight lines, solid and without arrows, and names
+    // only on the nodes the user points at, chooses or follows
     { selector: 'edge.crowd', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'line-style': 'solid', 'target-arrow-shape': 'none' } },
+    { selector: 'node.crowd[kind != "More"]', style: { label: '' } },
+    { selector: 'node.crowd:selected, node.crowd.hover, node.crowd.focus, node.crowd.path, node.crowd.result', style: { label: 'data(short)' } },
     { selector: 'edge:selected, edge.path, edge.hover', style: { label: 'data(kind)', width: 2.5, opacity: 1 } },
     { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#1d232b' } },
     { selector: 'node.pinned', style: { 'border-style': 'double', 'border-width': 5, 'border-color': '#111827' } },
