@@ -144,6 +144,8 @@ export class LadybugStore implements GraphStore {
   private async buildIndexes(s: Session): Promise<Indexes> {
     const search = new MemorySearchIndex();
     const adjacency = new AdjacencyIndex();
+    // filed at once: a load sorts every name suffix filed so far, so one per chunk would cost the square
+    const entries: ReturnType<typeof indexEntry>[] = [];
     const scan = (statement: string, onRows: (rows: Row[]) => void) => s.scan(statement, (rows) => {
       if (this.closing) throw new StoreError('the store closed while its indexes were built', null);
       onRows(rows);
@@ -152,10 +154,12 @@ export class LadybugStore implements GraphStore {
       const columns = [...new Set([...SEARCH_COLUMNS[label], ...SUMMARY_NODE_PROPERTIES[label]])];
       await scan(`MATCH (n:${label}) RETURN ${columns.map((c) => `n.${c} AS ${c}`).join(', ')}`, (rows) => {
         const nodes = rows.map((row) => ({ id: row.id as string, label, properties: Object.fromEntries(columns.map((c) => [c, plain(row[c])])) }));
-        search.load(nodes.map((n) => indexEntry(n.id, label, n.properties)));
+        for (const n of nodes) entries.push(indexEntry(n.id, label, n.properties));
         adjacency.putNodes(nodes);
       });
     }
+    search.load(entries);
+    entries.length = 0;
     // a relationship table scanned whole reads its ends in sequence, unlike a walk from a node
     for (const type of REL_TYPES) {
       for (const [from, to] of REL_ENDPOINTS[type]) {
