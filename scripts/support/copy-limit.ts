@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import lbug from '@ladybugdb/core';
-import { NODE_LABELS, labelOfId, type DocumentGraph, type NodeLabel, type Relationship, type RelType } from '../../server/model/graph.js';
+import { NODE_LABELS, relationshipGroups, type DocumentGraph, type NodeLabel, type Relationship } from '../../server/model/graph.js';
 import { withSearchText } from '../../server/model/search-text.js';
 import { BulkFiles } from '../../server/store/ladybug/bulk-copy.js';
 import { Session } from '../../server/store/ladybug/connections.js';
@@ -15,7 +15,7 @@ export interface CopyLimit { seconds: number; nodes: number; relationships: numb
 
 export async function copyLimit(graphs: Iterable<DocumentGraph>, dir: string): Promise<CopyLimit> {
   const nodes = new Map<NodeLabel, Map<string, Record<string, unknown>>>(NODE_LABELS.map((l) => [l, new Map()]));
-  const rels = new Map<string, Relationship[]>();
+  const rels: Relationship[] = [];
   for (const g of graphs) {
     const put = (label: NodeLabel, node: object) => nodes.get(label)!.set((node as { id: string }).id, withSearchText(label, node));
     put('Document', { ...g.document, text: null });
@@ -24,12 +24,7 @@ export async function copyLimit(graphs: Iterable<DocumentGraph>, dir: string): P
     for (const r of g.reports) put('Report', r);
     for (const q of g.quotes) if (!nodes.get('Quote')!.has(q.id)) put('Quote', q);
     for (const c of g.claims) put('Claim', c);
-    for (const r of g.relationships) {
-      const key = `${r.type}|${labelOfId(r.from)}|${labelOfId(r.to)}`;
-      const group = rels.get(key);
-      if (group) group.push(r);
-      else rels.set(key, [r]);
-    }
+    rels.push(...g.relationships);
   }
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
@@ -41,16 +36,13 @@ export async function copyLimit(graphs: Iterable<DocumentGraph>, dir: string): P
     for (const statement of schemaStatements()) await session.run(statement);
     const statements = [
       ...[...nodes].filter(([, rows]) => rows.size).map(([label, rows]) => files.nodeCopy(label, [...rows.values()], Object.entries(NODE_COLUMNS[label]))),
-      ...[...rels].map(([key, rows]) => {
-        const [type, from, to] = key.split('|') as [RelType, NodeLabel, NodeLabel];
-        return files.relationshipCopy(type, from, to, rows, Object.entries(REL_COLUMNS));
-      }),
+      ...relationshipGroups(rels).map((g) => files.relationshipCopy(g.type, g.from, g.to, g.rels, Object.entries(REL_COLUMNS))),
     ];
     // the files are written: what is timed is the database reading them
     const started = process.hrtime.bigint();
     for (const statement of statements) await session.once(statement);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    return { seconds, nodes: [...nodes.values()].reduce((n, m) => n + m.size, 0), relationships: [...rels.values()].reduce((n, r) => n + r.length, 0) };
+    return { seconds, nodes: [...nodes.values()].reduce((n, m) => n + m.size, 0), relationships: rels.length };
   } finally {
     await session.conn.close();
     await db.close();

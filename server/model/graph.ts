@@ -268,6 +268,20 @@ export const DocumentGraphSchema = z
   });
 export type DocumentGraph = z.infer<typeof DocumentGraphSchema>;
 
+/** Relationships grouped by type and the labels of their ends, in first-seen order: each group is one statement (or one COPY) on either store. */
+export function relationshipGroups(rels: readonly Relationship[]): { type: RelType; from: NodeLabel; to: NodeLabel; rels: Relationship[] }[] {
+  const groups = new Map<string, { type: RelType; from: NodeLabel; to: NodeLabel; rels: Relationship[] }>();
+  for (const rel of rels) {
+    const from = labelOfId(rel.from)!;
+    const to = labelOfId(rel.to)!;
+    const key = `${rel.type}|${from}|${to}`;
+    const group = groups.get(key);
+    if (group) group.rels.push(rel);
+    else groups.set(key, { type: rel.type, from, to, rels: [rel] });
+  }
+  return [...groups.values()];
+}
+
 /** The nodes a document's graph holds, itself included. */
 export function nodeCount(g: DocumentGraph): number {
   return 1 + g.people.length + g.organizations.length + g.reports.length + g.quotes.length + g.claims.length;

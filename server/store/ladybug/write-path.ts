@@ -1,6 +1,6 @@
 import {
-  NODE_LABELS, QUOTE_FIRST_WRITER_PROPERTIES, labelOfId,
-  type DocumentGraph, type NodeLabel, type OrganizationNode, type PersonNode, type RelType,
+  NODE_LABELS, QUOTE_FIRST_WRITER_PROPERTIES, labelOfId, relationshipGroups,
+  type DocumentGraph, type NodeLabel, type OrganizationNode, type PersonNode,
 } from '../../model/graph.js';
 import { withSearchText } from '../../model/search-text.js';
 import { mergeEntity } from '../shared/merge-entities.js';
@@ -208,17 +208,9 @@ function split<T>(items: T[], test: (item: T) => boolean): [T[], T[]] {
 }
 
 export async function createRelationships(s: Session, rels: DocumentGraph['relationships'], bulk: BulkFiles | null = null): Promise<void> {
-  const groups = new Map<string, DocumentGraph['relationships']>();
-  for (const rel of rels) {
-    const key = `${rel.type}|${labelOfId(rel.from)}|${labelOfId(rel.to)}`;
-    const group = groups.get(key);
-    if (group) group.push(rel);
-    else groups.set(key, [rel]);
-  }
   const columns = Object.entries(REL_COLUMNS);
   const props = columns.map(([c, t]) => `${c}: ${typedField('row', c, t)}`).join(', ');
-  for (const [key, group] of groups) {
-    const [type, from, to] = key.split('|') as [RelType, NodeLabel, NodeLabel];
+  for (const { type, from, to, rels: group } of relationshipGroups(rels)) {
     const [copied, rest] = bulk ? split(group, (r) => carries(r.props, columns)) : [[], group];
     if (copied.length) await bulk!.copyRelationships(s, type, from, to, copied, columns);
     if (!rest.length) continue;

@@ -1,6 +1,6 @@
 import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type Relationship, type Session } from 'neo4j-driver';
 import {
-  DocumentGraphSchema, NODE_LABELS, NODE_PROPERTIES, REL_PROPERTIES, REL_TYPES, labelOfId, nodeCount, pageAt,
+  DocumentGraphSchema, NODE_LABELS, NODE_PROPERTIES, REL_PROPERTIES, REL_TYPES, labelOfId, nodeCount, pageAt, relationshipGroups,
   type DocumentGraph, type GraphEdge, type GraphNode, type NodeLabel, type OrganizationNode, type PersonNode, type RelType, type Subgraph,
 } from '../../model/graph.js';
 import { withSearchText } from '../../model/search-text.js';
@@ -279,15 +279,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   private async createRelationships(tx: ManagedTransaction, rels: DocumentGraph['relationships']): Promise<void> {
-    const groups = new Map<string, DocumentGraph['relationships']>();
-    for (const rel of rels) {
-      const key = `${rel.type}|${labelOfId(rel.from)}|${labelOfId(rel.to)}`;
-      const group = groups.get(key);
-      if (group) group.push(rel);
-      else groups.set(key, [rel]);
-    }
-    for (const [key, group] of groups) {
-      const [type, from, to] = key.split('|') as [RelType, NodeLabel, NodeLabel];
+    for (const { type, from, to, rels: group } of relationshipGroups(rels)) {
       const batch = group.map((r) => typedRow(r.props, REL_PROPERTIES, { from: r.from, to: r.to }));
       await tx.run(S.createRelationships(type, from, to), { rows: batch });
     }
