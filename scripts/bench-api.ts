@@ -72,13 +72,13 @@ async function main() {
   const store = await LadybugStore.open({ dataDir: dir, memoryIndexes: !fromGraph });
   console.log(`store: ${dir} (${reuse ? 'reused' : 'new'}; opened in ${((Date.now() - opened) / 1000).toFixed(1)} s, process RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB)`);
   let written = (await store.counts()).nodes.Document;
-  if (written < documentsFor(target)) {
+  const needed = documentsFor(target);
+  if (written < needed) {
     // through the store's own batched write (the seed's path, which takes a batch this large
     // by COPY FROM), BATCH documents a transaction, until the graph holds NODES nodes (people,
     // bodies and reports recur across documents); then the same documents by COPY FROM alone
     const started = Date.now();
     const first = written;
-    const needed = documentsFor(target);
     while (written < needed) {
       const size = Math.min(BATCH, needed - written);
       await store.writeDocumentGraphs(Array.from({ length: size }, (_, k) => generatedDocument(written + k, target)));

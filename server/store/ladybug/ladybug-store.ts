@@ -26,6 +26,7 @@ import { TextFiles } from './text-files.js';
 import { addedColumnStatements, schemaStatements } from './schema.js';
 import { byLabel, removeDocument, upsertEntities, upsertNodes, writeDocuments, type WriteOutcome } from './write-path.js';
 import { withoutNames } from '../shared/merge-entities.js';
+import { writeOneByOne } from '../shared/one-by-one.js';
 import { internalKey, isNode, isPath, isRel, plain, toGraphEdge, toGraphNode } from './values.js';
 import { publishedCondition, publishedParams } from '../shared/published-range.js';
 import { ATTRIBUTION_COLUMNS, attributionOf } from '../shared/attribution.js';
@@ -242,27 +243,12 @@ export class LadybugStore implements GraphStore {
       let refused: unknown = null;
       const done = await this.writeBatch(graphs).catch((error: unknown) => { refused = error; return null; });
       if (done) return done;
-      const out = await this.writeOneByOne(graphs);
+      const out = await writeOneByOne(graphs, (g) => this.writeDocumentGraph(g));
       // each went in alone, so the batch failed for the store's own reasons: worth knowing of
       if (graphs.length > 1) this.warn(`a batch of ${graphs.length} documents could not be written whole (${(refused as Error | null)?.message}); they were written one by one`);
       return out;
     }
-    return this.writeOneByOne(graphs);
-  }
-
-  /** Each document in a transaction of its own; the first error is rethrown once the others are in. */
-  private async writeOneByOne(graphs: DocumentGraph[]): Promise<WriteSummary[]> {
-    const out: WriteSummary[] = [];
-    let failure: unknown = null;
-    for (const graph of graphs) {
-      try {
-        out.push(await this.writeDocumentGraph(graph));
-      } catch (error) {
-        failure ??= error;
-      }
-    }
-    if (failure) throw failure;
-    return out;
+    return writeOneByOne(graphs, (g) => this.writeDocumentGraph(g));
   }
 
   private writeBatch(graphs: DocumentGraph[]): Promise<WriteSummary[]> {

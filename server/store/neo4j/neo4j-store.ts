@@ -4,6 +4,7 @@ import {
   type DocumentGraph, type GraphEdge, type GraphNode, type NodeLabel, type OrganizationNode, type PersonNode, type RelType, type Subgraph,
 } from '../../model/graph.js';
 import { withSearchText } from '../../model/search-text.js';
+import { writeOneByOne } from '../shared/one-by-one.js';
 import { QueryRefusedError } from '../../errors.js';
 import type {
   ClaimView, Counts, CypherRequest, CypherResult, DocumentText, GraphStore, NeighbourhoodQuery, NodeDetail,
@@ -172,17 +173,8 @@ export class Neo4jStore implements GraphStore {
     let failure: unknown = null;
     for (const batch of batches(graphs)) {
       const done = batch.length > 1 ? await this.writeBatch(batch).catch(() => null) : null;
-      if (done) {
-        out.push(...done);
-        continue;
-      }
-      for (const graph of batch) {
-        try {
-          out.push(await this.writeDocumentGraph(graph));
-        } catch (error) {
-          failure ??= error;
-        }
-      }
+      if (done) out.push(...done);
+      else out.push(...(await writeOneByOne(batch, (g) => this.writeDocumentGraph(g)).catch((error: unknown) => { failure ??= error; return []; })));
     }
     if (failure) throw failure;
     return out;
